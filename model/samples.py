@@ -1,0 +1,33 @@
+"""Sample forms for a new user: loaded once into an empty database on first start."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from model.codec import load_form
+from model.store import Store
+
+SEEDED_KEY = "samples_loaded"
+
+
+def sample_files(folder: Path) -> list[Path]:
+    """The sample form files, in name order."""
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def seed_if_new(store: Store, folder: Path) -> int:
+    """Fill an empty, never-seeded database with the sample forms.
+
+    A user who later deletes every form does not get the samples back: the first start is
+    remembered in the settings.
+
+    Returns:
+        How many forms were added.
+    """
+    if store.get_setting(SEEDED_KEY) or not store.is_empty():
+        return 0
+    forms = [load_form(p) for p in sample_files(folder)]
+    with store.db.atomic():
+        for form in forms:
+            store.add(form)
+        store.set_setting(SEEDED_KEY, "1")
+    return len(forms)

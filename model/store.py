@@ -1,0 +1,297 @@
+"""The SQLite store: the only module that talks to the database (through sqlite-utils).
+
+One file per user (WAL, synchronous=FULL so a power cut loses no committed edit). Each form is
+kept as its `jixiao.form/1` document plus the columns needed to list and search it; every save
+is one transaction that bumps the form's revision.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from model import backup, migrations
+from model.codec import dumps_form, loads_form
+from model.datadir import backups_dir, database_path
+from model.errors import DatabaseDamaged, StoreError
+from model.form import Form
+from model.tree import walk
+
+Clock = Callable[[], dt.datetime]
+
+
+@dataclass(frozen=True)
+class FormSummary:
+    """What the navigator and the command line list about a form, without loading it."""
+
+    id: str
+    kind: str
+    year: int
+    unit: str
+    title: str
+    project: str
+    profile: str
+    revision: int
+    updated_at: str
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def connect(path: Path | None) -> Database:
+    """Open a database file (or memory when path is None) with the project's pragmas."""
+    db = Database(memory=True) if path is None else Database(path)
+    db.conn.isolation_level = None  # transactions only through db.atomic()
+    if path is not None:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA foreign_keys=ON")
+    return db
+
+
+def _search_text(form: Form) -> str:
+    parts = [form.display_title, form.unit, str(form.year), *form.header.values()]
+    for goal, node, _depth, _path in walk(form):
+        parts.append(node.name)
+    parts.extend(g.title for g in form.goals)
+    return "\n".join(p for p in parts if p).lower()
+
+
+class Store:
+    """Forms, their revisions and history, and a few settings, in one database."""
+
+    def __init__(self, db: Database, path: Path | None = None, clock: Clock = _now) -> None:
+        self.db = db
+        self.path = path
+        self.clock = clock
+
+    @classmethod
+    def memory(cls, clock: Clock = _now) -> Store:
+        """A migrated in-memory store (tests, dry runs)."""
+        db = connect(None)
+        migrations.migrate(db)
+        return cls(db, None, clock)
+
+    @classmethod
+    def open(cls, data_dir: Path, clock: Clock = _now) -> Store:
+        """Open (or create) the database of a data folder: check, back up, migrate.
+
+        Args:
+            data_dir: the data folder; created if missing.
+            clock: the time source for timestamps and backup names.
+
+        Returns:
+            The open store. Raises DatabaseDamaged (with the newest good backup) when the
+            integrity check fails, DatabaseTooNew when a newer program wrote the file.
+        """
+        data_dir = Path(data_dir)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"无法创建数据文件夹“{data_dir}”（{exc.strerror}）。"
+                             "请检查该位置是否可写，或用 --data-dir 指定其他文件夹。") from None
+        path = database_path(data_dir)
+        existed = path.exists() and path.stat().st_size > 0
+        try:
+            db = connect(path)
+            if existed:
+                _check_integrity(db, path, backups_dir(data_dir))
+            version = migrations.check_not_newer(db)
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseDamaged(
+                f"数据库文件“{path}”无法打开（{exc}）。", backup.newest_good_backup(backups_dir(data_dir))
+            ) from None
+        store = cls(db, path, clock)
+        if existed and version < migrations.SCHEMA_VERSION:
+            backup.make_backup(db.conn, backups_dir(data_dir), clock(), "migration")
+        migrations.migrate(db)
+        store.daily_backup()
+        return store
+
+    def close(self) -> None:
+        """Close the connection (the WAL is checkpointed by SQLite)."""
+        self.db.close()
+
+    # -- backups ---------------------------------------------------------------------------------
+
+    def daily_backup(self) -> Path | None:
+        """Make today's backup unless one exists; returns its path or None."""
+        if self.path is None:
+            return None
+        folder = backups_dir(self.path.parent)
+        now = self.clock()
+        if backup.backed_up_on(folder, now.date()):
+            return None
+        return backup.make_backup(self.db.conn, folder, now, "daily")
+
+    def backup_now(self) -> Path:
+        """Make a backup at once (the settings dialog's button)."""
+        if self.path is None:
+            raise StoreError("内存数据库无法备份")
+        return backup.make_backup(self.db.conn, backups_dir(self.path.parent), self.clock(), "manual")
+
+    # -- forms -----------------------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        """Whether no form is stored."""
+        return self.db.execute("SELECT COUNT(*) FROM forms").fetchone()[0] == 0
+
+    def list_forms(self, query: str = "", unit: str | None = None,
+                   year: int | None = None) -> list[FormSummary]:
+        """Forms ordered by unit, year (newest first) and title; `query` matches any word.
+
+        Args:
+            query: words separated by spaces; a form matches when every word is in its title,
+                unit, header or indicator names (case-insensitive).
+            unit: only this unit; year: only this year.
+        """
+        sql = ("SELECT id, kind, year, unit, title, project, profile, revision, updated_at FROM forms"
+               " WHERE 1=1")
+        params: list[object] = []
+        for word in query.lower().split():
+            sql += " AND instr(search, ?) > 0"
+            params.append(word)
+        if unit is not None:
+            sql += " AND unit = ?"
+            params.append(unit)
+        if year is not None:
+            sql += " AND year = ?"
+            params.append(year)
+        sql += " ORDER BY unit, year DESC, title, id"
+        return [FormSummary(*row) for row in self.db.execute(sql, params).fetchall()]
+
+    def revision(self, form_id: str) -> int | None:
+        """The stored revision of a form, or None when it is not stored."""
+        row = self.db.execute("SELECT revision FROM forms WHERE id = ?", [form_id]).fetchone()
+        return None if row is None else int(row[0])
+
+    def load(self, form_id: str) -> Form:
+        """Load a form by id; raises StoreError when there is none."""
+        row = self.db.execute("SELECT body FROM forms WHERE id = ?", [form_id]).fetchone()
+        if row is None:
+            raise StoreError(f"找不到编号为 {form_id} 的表格，它可能已被删除。请在左侧列表中重新选择。")
+        return loads_form(row[0], f"数据库中的表格 {form_id}")
+
+    def load_body(self, form_id: str) -> str:
+        """The stored JSON text of a form (exports copy it verbatim)."""
+        row = self.db.execute("SELECT body FROM forms WHERE id = ?", [form_id]).fetchone()
+        if row is None:
+            raise StoreError(f"找不到编号为 {form_id} 的表格。")
+        return str(row[0])
+
+    def add(self, form: Form) -> str:
+        """Store a new form (assigning an id when it has none); returns its id."""
+        if not form.id:
+            form.id = str(uuid.uuid4())
+        if self.revision(form.id) is not None:
+            raise StoreError(f"表格 {form.id} 已存在，不能重复添加。")
+        with self.db.atomic():
+            self._write(form, 1, insert=True)
+        return form.id
+
+    def save(self, form: Form) -> int:
+        """Save an edited form in one transaction; returns its new revision.
+
+        The form must already be stored (see add). Every call bumps the revision by one.
+        """
+        if not form.id:
+            raise StoreError("表格还没有编号，请先添加到数据库。")
+        with self.db.atomic():
+            current = self.revision(form.id)
+            if current is None:
+                raise StoreError(f"找不到编号为 {form.id} 的表格，无法保存。")
+            self._write(form, current + 1, insert=False)
+        return current + 1
+
+    def put_revision(self, form: Form, revision: int, reason: str) -> None:
+        """Insert or replace a form at a given revision, keeping the replaced one in history.
+
+        Used by imports, which carry the sender's revision. Call inside `self.db.atomic()` to
+        group several forms into one transaction.
+        """
+        assert form.id
+        with self.db.atomic():
+            row = self.db.execute("SELECT revision, body FROM forms WHERE id = ?", [form.id]).fetchone()
+            if row is not None:
+                self.db.execute(
+                    "INSERT INTO form_history (form_id, revision, body, saved_at, reason) VALUES (?,?,?,?,?)",
+                    [form.id, row[0], row[1], self.clock().isoformat(), reason])
+            self._write(form, revision, insert=row is None)
+
+    def history(self, form_id: str) -> list[tuple[int, str, str]]:
+        """Earlier revisions kept for a form: (revision, saved_at, reason), newest first."""
+        return [tuple(r) for r in self.db.execute(  # type: ignore[misc]
+            "SELECT revision, saved_at, reason FROM form_history WHERE form_id = ? ORDER BY id DESC",
+            [form_id]).fetchall()]
+
+    def delete(self, form_id: str) -> None:
+        """Delete a form, keeping its last revision in history so it can be recovered."""
+        with self.db.atomic():
+            row = self.db.execute("SELECT revision, body FROM forms WHERE id = ?", [form_id]).fetchone()
+            if row is None:
+                return
+            self.db.execute(
+                "INSERT INTO form_history (form_id, revision, body, saved_at, reason) VALUES (?,?,?,?,?)",
+                [form_id, row[0], row[1], self.clock().isoformat(), "deleted"])
+            self.db.execute("DELETE FROM forms WHERE id = ?", [form_id])
+
+    def _write(self, form: Form, revision: int, insert: bool) -> None:
+        now = self.clock().isoformat()
+        values = {
+            "kind": form.kind, "year": form.year, "unit": form.unit, "title": form.display_title,
+            "project": form.header.get("project_name", ""), "profile": form.profile_name(),
+            "revision": revision, "updated_at": now, "body": dumps_form(form),
+            "search": _search_text(form),
+        }
+        if insert:
+            values.update(id=form.id, created_at=now)
+            cols = ", ".join(values)
+            self.db.execute(f"INSERT INTO forms ({cols}) VALUES ({', '.join('?' * len(values))})",
+                            list(values.values()))
+        else:
+            sets = ", ".join(f"{k} = ?" for k in values)
+            self.db.execute(f"UPDATE forms SET {sets} WHERE id = ?", [*values.values(), form.id])
+
+    # -- settings --------------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: str = "") -> str:
+        """A stored setting (unit defaults and the like)."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return default if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting."""
+        with self.db.atomic():
+            self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+
+def _check_integrity(db: Database, path: Path, folder: Path) -> None:
+    rows = db.execute("PRAGMA integrity_check").fetchall()
+    if rows != [("ok",)]:
+        db.close()
+        raise DatabaseDamaged(
+            f"数据库文件“{path}”已损坏（完整性检查未通过）。", backup.newest_good_backup(folder))
+
+
+def restore_backup(data_dir: Path, source: Path, clock: Clock = _now) -> Path:
+    """Replace the database of a data folder by a backup, keeping the damaged file aside.
+
+    Returns:
+        Where the damaged file was moved (`jixiao.sqlite3.damaged-<time>`).
+    """
+    path = database_path(data_dir)
+    aside = path.with_name(f"{path.name}.damaged-{clock():%Y%m%d-%H%M%S}")
+    for suffix in ("", "-wal", "-shm"):
+        p = Path(f"{path}{suffix}")
+        if p.exists():
+            p.replace(Path(f"{aside}{suffix}"))
+    shutil.copyfile(source, path)
+    return aside

@@ -1,0 +1,189 @@
+"""The SQLite store: saving, revisions, search, migrations, backups, damage and new-version guards."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from model import backup, migrations
+from model.codec import dumps_form
+from model.datadir import backups_dir, database_path
+from model.errors import DatabaseDamaged, DatabaseTooNew, StoreError
+from model.store import Store, connect, restore_backup
+from model.tree import leaves
+from tests.conftest import FIXTURES, FakeClock, make_sample_form
+
+
+def test_add_load_save_bumps_revision(memory_store: Store) -> None:
+    form = make_sample_form()
+    form_id = memory_store.add(form)
+    assert memory_store.revision(form_id) == 1
+    next(leaves(form)).actual = "100人"
+    assert memory_store.save(form) == 2
+    assert memory_store.save(form) == 3
+    loaded = memory_store.load(form_id)
+    assert dumps_form(loaded) == dumps_form(form)
+    assert next(leaves(loaded)).actual == "100人"
+
+
+def test_add_twice_and_unknown_ids_are_refused(memory_store: Store) -> None:
+    form = make_sample_form()
+    memory_store.add(form)
+    with pytest.raises(StoreError, match="已存在"):
+        memory_store.add(form)
+    with pytest.raises(StoreError, match="找不到"):
+        memory_store.load("no-such-id")
+
+
+def test_list_and_search(memory_store: Store) -> None:
+    a = make_sample_form()
+    b = make_sample_form()
+    b.year = 2023
+    b.header["project_name"] = "辅助器具适配项目"
+    next(leaves(b)).name = "适配辅具人数"
+    memory_store.add(a)
+    memory_store.add(b)
+    assert [s.year for s in memory_store.list_forms()] == [2024, 2023]
+    assert [s.project for s in memory_store.list_forms("辅具")] == ["辅助器具适配项目"]
+    assert [s.project for s in memory_store.list_forms("康复训练 示例县")] == ["残疾人康复训练补助项目"]
+    assert memory_store.list_forms("不存在的词") == []
+    assert [s.year for s in memory_store.list_forms(year=2023)] == [2023]
+
+
+def test_delete_keeps_history(memory_store: Store) -> None:
+    form = make_sample_form()
+    form_id = memory_store.add(form)
+    memory_store.delete(form_id)
+    assert memory_store.revision(form_id) is None
+    assert memory_store.history(form_id)[0][0] == 1
+
+
+def test_put_revision_keeps_the_replaced_one(memory_store: Store) -> None:
+    form = make_sample_form()
+    form_id = memory_store.add(form)
+    form.header["preparer"] = "李华"
+    memory_store.put_revision(form, 5, "imported")
+    assert memory_store.revision(form_id) == 5
+    assert memory_store.history(form_id) == [(1, "2024-03-01T09:00:00", "imported")]
+
+
+def test_settings(memory_store: Store) -> None:
+    assert memory_store.get_setting("unit_name", "无") == "无"
+    memory_store.set_setting("unit_name", "示例县残联")
+    memory_store.set_setting("unit_name", "示例县残疾人联合会")
+    assert memory_store.get_setting("unit_name") == "示例县残疾人联合会"
+
+
+# -- migrations -----------------------------------------------------------------------------------
+
+def _tables(db_path: Path) -> set[str]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        conn.close()
+
+
+def test_new_database_reaches_current_version(data_dir: Path, clock: FakeClock) -> None:
+    store = Store.open(data_dir, clock)
+    assert migrations.user_version(store.db) == migrations.SCHEMA_VERSION
+    store.close()
+    assert {"forms", "settings", "form_history"} <= _tables(database_path(data_dir))
+
+
+HISTORICAL = sorted((FIXTURES / "db").glob("v*.sqlite3"))
+
+
+@pytest.mark.parametrize("fixture", HISTORICAL, ids=lambda p: p.name)
+def test_every_old_version_migrates_without_loss(fixture: Path, data_dir: Path, clock: FakeClock) -> None:
+    data_dir.mkdir(parents=True)
+    shutil.copyfile(fixture, database_path(data_dir))
+    store = Store.open(data_dir, clock)
+    try:
+        assert migrations.user_version(store.db) == migrations.SCHEMA_VERSION
+        [summary] = store.list_forms()
+        assert summary.revision == 7 and summary.project == "残疾人康复训练补助项目"
+        form = store.load(summary.id)
+        assert form.header["preparer"] == "张明"
+        assert store.get_setting("unit_name") == "示例县残疾人联合会"
+        assert store.save(form) == 8  # the migrated database is usable
+    finally:
+        store.close()
+    names = [p.name for p in backup.list_backups(backups_dir(data_dir))]
+    assert any(n.endswith("-migration.sqlite3") for n in names)
+
+
+def test_every_version_has_a_fixture() -> None:
+    assert [p.name for p in HISTORICAL] == [f"v{v}.sqlite3" for v in range(1, migrations.SCHEMA_VERSION)]
+
+
+def test_failed_step_rolls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    db = connect(None)
+
+    def broken(db: object) -> None:
+        db.execute("CREATE TABLE half_done (x)")  # type: ignore[attr-defined]
+        raise RuntimeError("step failed")
+
+    monkeypatch.setattr(migrations, "STEPS", [migrations.STEPS[0], broken])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    with pytest.raises(RuntimeError):
+        migrations.migrate(db)
+    assert migrations.user_version(db) == 1
+    assert "half_done" not in db.table_names()
+
+
+def test_newer_database_is_refused(data_dir: Path, clock: FakeClock) -> None:
+    Store.open(data_dir, clock).close()
+    conn = sqlite3.connect(database_path(data_dir))
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    conn.close()
+    before = database_path(data_dir).read_bytes()
+    with pytest.raises(DatabaseTooNew, match="较新版本"):
+        Store.open(data_dir, clock)
+    assert database_path(data_dir).read_bytes() == before
+
+
+# -- backups and damage ---------------------------------------------------------------------------
+
+def test_daily_backup_once_a_day_and_ten_kept(data_dir: Path, clock: FakeClock) -> None:
+    Store.open(data_dir, clock).close()
+    Store.open(data_dir, clock).close()  # same day: no second backup
+    assert len(backup.list_backups(backups_dir(data_dir))) == 1
+    for _ in range(14):
+        clock.advance(days=1)
+        Store.open(data_dir, clock).close()
+    kept = backup.list_backups(backups_dir(data_dir))
+    assert len(kept) == backup.KEEP
+    assert kept[0].name.startswith(f"jixiao-{clock.now:%Y%m%d}")
+    assert all(backup.is_healthy(p) for p in kept)
+
+
+def test_damaged_database_is_detected_and_a_backup_offered(data_dir: Path, clock: FakeClock) -> None:
+    store = Store.open(data_dir, clock)
+    form = make_sample_form()
+    store.add(form)
+    clock.advance(days=1)
+    good = store.daily_backup()
+    store.close()
+    path = database_path(data_dir)
+    raw = bytearray(path.read_bytes())
+    raw[4096:8192] = b"\xff" * 4096  # scribble over the second page, as a failing disk might
+    path.write_bytes(bytes(raw))
+    with pytest.raises(DatabaseDamaged) as err:
+        Store.open(data_dir, clock)
+    assert "损坏" in str(err.value) or "无法打开" in str(err.value)
+    assert err.value.backup == good
+    aside = restore_backup(data_dir, good, clock)
+    assert aside.exists()
+    store = Store.open(data_dir, clock)
+    assert store.load(form.id).header["project_name"] == "残疾人康复训练补助项目"
+    store.close()
+
+
+def test_unwritable_data_dir_gives_a_chinese_message(tmp_path: Path, clock: FakeClock) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="无法创建数据文件夹"):
+        Store.open(blocker / "sub", clock)

@@ -1,0 +1,105 @@
+"""Tree operations: structure invariants and exact undo through the returned inverse."""
+from __future__ import annotations
+
+import pytest
+
+from model.codec import dumps_form
+from model.errors import TreeError
+from model.form import Form, Group, Leaf
+from model.tree import (find, indent, insert_goal, insert_node, move_goal, move_node, node_by_id, outdent,
+                        remove_goal, remove_node, set_node_field, walk)
+from model.form import Goal
+
+
+def _ids_by_name(form: Form) -> dict[str, int]:
+    return {node.name: node.id for _g, node, _d, _p in walk(form)}
+
+
+def test_walk_gives_levels_and_paths(sample_form: Form) -> None:
+    rows = [(d, p) for _g, _n, d, p in walk(sample_form)]
+    assert rows[0] == (1, ("年度总体目标", "产出指标"))
+    assert rows[2] == (3, ("年度总体目标", "产出指标", "数量指标", "康复训练人数"))
+    assert max(d for d, _p in rows) == 3
+
+
+def test_remove_then_insert_restores_exactly(sample_form: Form) -> None:
+    before = dumps_form(sample_form)
+    ids = _ids_by_name(sample_form)
+    removed = remove_node(sample_form, ids["数量指标"])
+    assert "康复训练人数" not in _ids_by_name(sample_form)
+    insert_node(sample_form, removed.parent_id, removed.index, removed.node)
+    assert dumps_form(sample_form) == before
+
+
+def test_move_and_inverse_move(sample_form: Form) -> None:
+    before = dumps_form(sample_form)
+    ids = _ids_by_name(sample_form)
+    old_parent, old_index = move_node(sample_form, ids["完成时间"], ids["数量指标"], 0)
+    assert find(sample_form, ids["完成时间"]).parent.id == ids["数量指标"]
+    move_node(sample_form, ids["完成时间"], old_parent, old_index)
+    assert dumps_form(sample_form) == before
+
+
+def test_indent_and_outdent_are_inverse(sample_form: Form) -> None:
+    ids = _ids_by_name(sample_form)
+    before = dumps_form(sample_form)
+    # 时效指标 goes under 数量指标? It has a leaf child, so it would make four levels: refused.
+    with pytest.raises(TreeError, match="三级"):
+        indent(sample_form, ids["时效指标"])
+    assert dumps_form(sample_form) == before
+    outdent(sample_form, ids["完成时间"])  # 三级 → 二级 under 产出指标
+    assert find(sample_form, ids["完成时间"]).depth == 2
+    indent(sample_form, ids["完成时间"])  # back under 时效指标
+    assert dumps_form(sample_form) == before
+
+
+def test_indent_under_a_leaf_is_refused(sample_form: Form) -> None:
+    ids = _ids_by_name(sample_form)
+    with pytest.raises(TreeError, match="上一行"):
+        indent(sample_form, ids["培训班期数"])
+
+
+def test_outdent_of_level_one_is_refused(sample_form: Form) -> None:
+    with pytest.raises(TreeError, match="一级"):
+        outdent(sample_form, _ids_by_name(sample_form)["产出指标"])
+
+
+def test_no_fourth_level(sample_form: Form) -> None:
+    ids = _ids_by_name(sample_form)
+    with pytest.raises(TreeError):
+        insert_node(sample_form, ids["数量指标"], 0, Group(name="太深", children=[Leaf(name="x")]))
+    with pytest.raises(TreeError, match="三级指标"):
+        insert_node(sample_form, ids["康复训练人数"], 0, Leaf(name="x"))
+
+
+def test_no_duplicate_ids(sample_form: Form) -> None:
+    ids = _ids_by_name(sample_form)
+    existing = node_by_id(sample_form, ids["培训班期数"])
+    with pytest.raises(TreeError, match="重复"):
+        insert_node(sample_form, ids["数量指标"], 0, existing)
+
+
+def test_move_into_own_subtree_is_refused(sample_form: Form) -> None:
+    ids = _ids_by_name(sample_form)
+    with pytest.raises(TreeError, match="自己"):
+        move_node(sample_form, ids["产出指标"], ids["数量指标"], 0)
+
+
+def test_set_field_returns_old_value(sample_form: Form) -> None:
+    ids = _ids_by_name(sample_form)
+    old = set_node_field(sample_form, ids["康复训练人数"], "actual", "100人")
+    assert old == "80人"
+    assert node_by_id(sample_form, ids["康复训练人数"]).actual == "100人"
+    with pytest.raises(TreeError):
+        set_node_field(sample_form, ids["产出指标"], "actual", "x")  # groups have no actual
+
+
+def test_goal_operations(sample_form: Form) -> None:
+    g2 = Goal(title="目标2")
+    insert_goal(sample_form, 5, g2)
+    assert [g.title for g in sample_form.goals] == ["年度总体目标", "目标2"]
+    assert move_goal(sample_form, g2.id, 0) == 1
+    assert sample_form.goals[0] is g2
+    index, goal = remove_goal(sample_form, g2.id)
+    assert (index, goal) == (0, g2) and len(sample_form.goals) == 1
+    assert set_node_field(sample_form, sample_form.goals[0].id, "title", "总目标") == "年度总体目标"

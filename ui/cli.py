@@ -1,0 +1,173 @@
+"""The command line: the same work as the window, without one (for scripts, tests, the bureau).
+
+Each command group lives in its own module with a `register(subparsers)` function; this module
+builds the parser, opens the store and turns user errors into Chinese messages and exit code 1.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+import sys
+from pathlib import Path
+from typing import Callable
+
+from model.codec import dumps_form, load_form
+from model.datadir import default_data_dir
+from model.errors import JixiaoError, StoreError
+from model.form import KINDS
+from model.store import Store
+
+# Modules that add their own subcommands; a missing one (not written yet) is skipped.
+_EXTENSIONS = ("ui.cli_score", "ui.cli_render", "ui.cli_package")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Chinese usage errors (exit code 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"命令用法有误：{message}。请用 --help 查看用法。", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: global options and every subcommand."""
+    parser = _Parser(prog="jixiao", description="绩效自评助手：不带命令时打开程序窗口。")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="数据文件夹（默认为本用户的应用数据文件夹，或环境变量 JIXIAO_DATA_DIR）")
+    parser.add_argument("--screenshot", type=Path, default=None,
+                        help="打开示例表格，把窗口保存为 PNG 图片后退出")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("list", help="列出数据库中的表格")
+    p.add_argument("--query", default="", help="按名称、单位、指标查找")
+    p.add_argument("--year", type=int, default=None)
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("import", help="导入 jixiao.form/1 表格文件（全部成功才写入）")
+    p.add_argument("files", nargs="+", type=Path)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export-json", help="把表格导出为 jixiao.form/1 文件")
+    p.add_argument("ids", nargs="*", help="表格编号（可只写前几位）")
+    p.add_argument("--all", action="store_true", help="导出全部表格")
+    p.add_argument("dir", type=Path, help="目标文件夹")
+    p.set_defaults(func=cmd_export_json)
+
+    for name in _EXTENSIONS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    for subparser in sub.choices.values():
+        # Accept the global option after the command too: `jixiao list --data-dir D`.
+        subparser.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a parsed subcommand; user errors print in Chinese and give exit code 1."""
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except JixiaoError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store of the chosen data folder (created and migrated as needed)."""
+    return Store.open(args.data_dir or default_data_dir())
+
+
+def resolve_ids(store: Store, ids: list[str]) -> list[str]:
+    """Full form ids from full ids or unique prefixes; raises StoreError on unknown/ambiguous."""
+    known = [s.id for s in store.list_forms()]
+    out = []
+    for given in ids:
+        matches = [k for k in known if k == given] or [k for k in known if k.startswith(given)]
+        if len(matches) != 1:
+            problem = "找不到" if not matches else "对应多张表格"
+            raise StoreError(f"表格编号“{given}”{problem}。请先用 list 命令查看编号，再写出完整编号。")
+        out.append(matches[0])
+    return out
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Print the stored forms, one per line."""
+    store = open_store(args)
+    try:
+        for s in store.list_forms(args.query, year=args.year):
+            kind = KINDS.get(s.kind, s.kind)
+            print(f"{s.id}\t{s.year}\t{s.unit or '—'}\t{kind}\t{s.project or s.title}\t第{s.revision}版")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import form files: all are read and checked first, then added in one transaction."""
+    forms = [load_form(path) for path in args.files]
+    seen: set[str] = set()
+    for path, form in zip(args.files, forms):
+        if form.id and form.id in seen:
+            raise StoreError(f"文件“{path.name}”与前面的文件是同一张表格（编号 {form.id}），请只导入其中一个。")
+        if form.id:
+            seen.add(form.id)
+    store = open_store(args)
+    try:
+        added, skipped = [], []
+        for path, form in zip(args.files, forms):
+            if form.id and store.revision(form.id) is not None:
+                if store.load_body(form.id) == dumps_form(form):
+                    skipped.append(path.name)
+                    continue
+                raise StoreError(
+                    f"文件“{path.name}”中的表格（编号 {form.id}）已在数据库中且内容不同。为免覆盖，"
+                    "本次没有导入任何文件。如需更新，请使用交换包导入（import-package），或先删除旧表格。")
+        with store.db.atomic():
+            for path, form in zip(args.files, forms):
+                if path.name not in skipped:
+                    store.add(form)
+                    added.append(form)
+        for form in added:
+            print(f"已导入：{form.id}\t{form.year}\t{form.header.get('project_name') or form.display_title}")
+        for name in skipped:
+            print(f"已存在且相同，跳过：{name}")
+    finally:
+        store.close()
+    return 0
+
+
+def export_file_name(year: int, unit: str, title: str, form_id: str) -> str:
+    """A readable, safe file name: 年度-单位-标题-编号前8位.json."""
+    raw = f"{year}-{unit or '未填单位'}-{title}-{form_id[:8]}"
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", raw)[:120] + ".json"
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    """Write forms as jixiao.form/1 files into a folder."""
+    store = open_store(args)
+    try:
+        if args.all == bool(args.ids):
+            raise StoreError("请写出要导出的表格编号，或使用 --all 导出全部（二者选一）。")
+        ids = [s.id for s in store.list_forms()] if args.all else resolve_ids(store, args.ids)
+        try:
+            args.dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"无法创建文件夹“{args.dir}”（{exc.strerror}）。请换一个可写的位置。") from None
+        from model.codec import dump_form_file
+
+        for form_id in ids:
+            form = store.load(form_id)
+            name = export_file_name(form.year, form.unit, form.header.get("project_name") or form.display_title,
+                                    form_id)
+            dump_form_file(form, args.dir / name)
+            print(args.dir / name)
+    finally:
+        store.close()
+    return 0
