@@ -103,3 +103,19 @@ def test_goal_operations(sample_form: Form) -> None:
     index, goal = remove_goal(sample_form, g2.id)
     assert (index, goal) == (0, g2) and len(sample_form.goals) == 1
     assert set_node_field(sample_form, sample_form.goals[0].id, "title", "总目标") == "年度总体目标"
+
+
+def test_field_setters_return_old_values(sample_form: Form) -> None:
+    from model.fields import set_form_field, set_funds_cell, set_funds_field, set_header, set_plan_percent
+
+    assert set_header(sample_form, "preparer", "李华") == "张明"
+    assert set_header(sample_form, "preparer", "") == "李华" and "preparer" not in sample_form.header
+    assert set_funds_cell(sample_form, 0, "executed", 35) == 30
+    assert set_funds_field(sample_form, "weight", 20) == 10
+    assert set_form_field(sample_form, "year", 2025) == 2024
+    assert set_plan_percent(sample_form, 3, 100) is None
+    assert [p.label for p in sample_form.spending_plan or []] == ["3月底", "6月底", "10月底", "12月底"]
+    with pytest.raises(TreeError):
+        set_funds_cell(sample_form, 9, "executed", 1)
+    with pytest.raises(TreeError):
+        set_form_field(sample_form, "kind", "evaluation")
