@@ -6,6 +6,7 @@ Pure and total: every function accepts any text and never raises; what it cannot
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -18,6 +19,8 @@ from scoring.value_words import (
     ACHIEVED, LATE_OR_UNDONE, NEGATION_RE, NOT_ACHIEVED, NOT_MEASURABLE_EXACT, NOT_MEASURABLE_RE,
     ON_TIME, PARTIAL, STRONG_RE, WEAK_RE, normalise_text,
 )
+
+_MONTH_COUNT_RE = re.compile(r"\d{1,2}月")
 
 __all__ = ["Note", "Reading", "read_target", "read_actual", "suggest_tier", "is_deadline_met"]
 
@@ -76,7 +79,10 @@ def read_actual(text: str | None, target: Reading, *, year: int | None = None) -
         The Reading of the actual.
     """
     raw = text or ""
-    p = parse_value(normalise_text(raw), year)
+    norm = normalise_text(raw)
+    if target.family == "duration" and _MONTH_COUNT_RE.fullmatch(norm):
+        norm = norm.replace("月", "个月")  # "9月" against ≤10个月 is nine months, not September
+    p = parse_value(norm, year)
     if p.kind not in ("number", "range"):
         return _reading(raw, p)
     extra: list[Note] = []

@@ -51,6 +51,8 @@ PAIRS = [
     ("≥100人", "1", D(1), "人", "count", []),  # 1 against a count target is a count
     # durations and frequencies
     ("≤30日", "23日", D(23), "日", "duration", []),
+    ("≤10个月", "9个月", D(9), "个月", "duration", []),
+    ("≤10个月", "9月", D(9), "个月", "duration", []),  # a count of months, not September
     ("≤30日", "23天", D(23), "日", "duration", []),
     ("按年", "1次/年", D(1), "次/年", "frequency", []),
     ("按年", "一年一次", D(1), "次/年", "frequency", []),
