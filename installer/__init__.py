@@ -1,0 +1,1 @@
+"""Build and check the Windows installer (see docs/installer.md); not shipped with the program."""
