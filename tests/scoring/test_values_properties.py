@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 from hypothesis import given
@@ -79,13 +78,3 @@ def test_fraction_against_percent_target_scales_by_100(fraction: Decimal) -> Non
 def test_bare_actual_takes_the_money_unit(n: Decimal) -> None:
     r = read_actual(_written(n), read_target("≤10万元"))
     assert (r.unit, r.value) == ("万元", n * 10000)
-
-
-def test_fast_enough_for_every_keystroke() -> None:
-    # 300 leaves re-read on each keystroke: distinct texts so the cache does not help
-    texts = [f"≥{i}.5万元" for i in range(300)] + [f"明显改善第{i}项" for i in range(300)]
-    start = time.perf_counter()
-    for text in texts:
-        read_actual(text, read_target(text, year=2021), year=2021)
-    per_call = (time.perf_counter() - start) / (2 * len(texts))
-    assert per_call < 200e-6  # measured ≈ 10 µs; generous for slow CI machines
