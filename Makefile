@@ -1,8 +1,31 @@
-# Build tasks. `make installer` builds dist/Jixiao-<version>-setup.exe on Linux and checks it
-# (docs/installer.md). Downloads are cached in build/cache (git-ignored).
+# Tasks. `make run` opens the program; `make test` installs what the tests need and runs them all;
+# `make installer` builds dist/Jixiao-<version>-setup.exe on Linux and checks it (docs/installer.md).
+# Downloads are cached in build/cache (git-ignored).
 PYTHON ?= python3
+# Debian packages: Qt's xcb plugin (a real window), a CJK font for screenshots, poppler for PDF checks.
+APT_TEST = libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 \
+	libxcb-cursor0 libegl1 libgl1 libfontconfig1 libdbus-1-3 xvfb fonts-wqy-microhei poppler-utils
 
-.PHONY: installer installer-deps installer-build installer-check installer-lock installer-icon installer-clean
+.PHONY: run deps test test-deps bench installer installer-deps installer-build installer-check installer-lock installer-icon installer-clean
+
+run: deps
+	$(PYTHON) main.py
+
+deps:
+	mkdir -p build
+	$(PYTHON) .ci/deps.py > build/requirements.txt && $(PYTHON) -m pip install -q -r build/requirements.txt
+
+test: test-deps
+	QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest -q
+
+test-deps:
+	mkdir -p build
+	@missing=$$(for p in $(APT_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	$(PYTHON) .ci/deps.py test > build/requirements-test.txt && $(PYTHON) -m pip install -q -r build/requirements-test.txt
+
+bench: deps
+	for b in bench/bench_*.py; do echo "== $$b"; $(PYTHON) $$b || exit 1; done
 
 installer: installer-deps installer-build installer-check
 
