@@ -1,0 +1,384 @@
+"""One open form: the Form, its store, the QUndoStack and the latest scoring Result.
+
+Commands (ui/commands.py) change the form only through the `apply_*` methods here, which tell the
+tree models (listeners) about structural changes; after every push, undo and redo the session
+recomputes the whole form, saves it in one transaction and emits `changed`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from model import fields as form_fields
+from model import tree
+from model.errors import JixiaoError
+from model.form import Form, Goal, Group, Leaf, Node
+from model.store import Store
+from scoring.result import Result
+
+Evaluator = Callable[[Form], Result]
+ROOT = None  # parent id of the goals (top-level rows of the tree)
+
+
+class TreeListener(Protocol):
+    """What a tree model implements to follow structural changes (ids, never indexes)."""
+
+    def begin_insert(self, parent_id: int | None, row: int) -> None: ...
+    def end_insert(self) -> None: ...
+    def begin_remove(self, parent_id: int | None, row: int) -> None: ...
+    def end_remove(self) -> None: ...
+    def begin_move(self, src_parent_id: int | None, src_row: int,
+                   dst_parent_id: int | None, dst_row: int) -> None: ...
+    def end_move(self) -> None: ...
+    def node_changed(self, node_id: int) -> None: ...
+
+
+def evaluate_form(form: Form) -> Result:
+    """Score a form with the profile it names (or its inline rules)."""
+    from resources.profile_files import load_profile_data
+    from scoring import evaluate
+
+    profile = form.rules if isinstance(form.rules, dict) else load_profile_data(form.profile_name())
+    return evaluate(form, profile)
+
+
+# Setters of the non-tree parts, keyed by FieldRef.kind; each returns the old value.
+_SETTERS: dict[str, Callable[[Form, tuple[Any, ...], Any], Any]] = {
+    "node": lambda f, k, v: tree.set_node_field(f, k[0], k[1], v),
+    "header": lambda f, k, v: form_fields.set_header(f, k[0], v),
+    "funds_cell": lambda f, k, v: form_fields.set_funds_cell(f, k[0], k[1], v),
+    "funds": lambda f, k, v: form_fields.set_funds_field(f, k[0], v),
+    "form": lambda f, k, v: form_fields.set_form_field(f, k[0], v),
+    "plan": lambda f, k, v: form_fields.set_plan_percent(f, k[0], v),
+}
+
+
+class FormSession(QObject):
+    """Owns one form while it is open; the only way the UI changes it."""
+
+    changed = Signal()
+    saved = Signal(str)
+    error = Signal(str)
+
+    def __init__(self, store: Store, form_id: str, parent: QObject | None = None,
+                 evaluator: Evaluator | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.form: Form = store.load(form_id)
+        self._evaluate = evaluator or evaluate_form
+        self._listeners: list[TreeListener] = []
+        self.unsaved = False
+        self.saved_text = ""
+        self.result: Result = self._compute() or _empty_result()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._after_change)
+
+    # -- listeners -------------------------------------------------------------------------------
+
+    def add_listener(self, listener: TreeListener) -> None:
+        """Register a tree model that must hear about structural changes."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: TreeListener) -> None:
+        """Forget a tree model (when its view closes)."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    # -- pushing, recomputing, saving ------------------------------------------------------------
+
+    def push(self, command: QUndoCommand) -> None:
+        """Run a command through the undo stack (its redo() makes the change)."""
+        self.undo_stack.push(command)
+
+    def report_error(self, message: str) -> None:
+        """Called by a command whose change was refused (nothing changed)."""
+        self.error.emit(message)
+
+    def _compute(self) -> Result | None:
+        try:
+            return self._evaluate(self.form)
+        except Exception as exc:  # a scoring bug must never lose the user's edit
+            self.error.emit(f"计算得分时出错（{exc}）。您的修改已保留，请把此表格导出后反馈给维护人员。")
+            return None
+
+    def _after_change(self, _index: int = 0) -> None:
+        result = self._compute()
+        if result is not None:
+            self.result = result
+        self._save()
+        self.changed.emit()
+
+    def _save(self) -> None:
+        try:
+            self.store.save(self.form)
+        except Exception as exc:  # disk full, locked file…: keep the edit in memory, retry next time
+            self.unsaved = True
+            self.error.emit(f"保存失败（{exc}）。修改仍在窗口中，下次修改时会再次保存；"
+                            "请检查数据文件夹所在磁盘是否已满或被占用。")
+            return
+        self.unsaved = False
+        self.saved_text = f"已保存 {self.store.clock():%H:%M:%S}"
+        self.saved.emit(self.saved_text)
+
+    def save_now(self) -> None:
+        """Ctrl+S: every edit is saved already; save again (retrying a failed save) and confirm."""
+        self._save()
+
+    # -- raw changes, called by commands only ----------------------------------------------------
+
+    def apply_field(self, kind: str, key: tuple[Any, ...], value: Any) -> Any:
+        """Set one field (see _SETTERS); returns the old value."""
+        old = _SETTERS[kind](self.form, key, value)
+        if kind == "node":
+            for listener in self._listeners:
+                listener.node_changed(key[0])
+        return old
+
+    def apply_insert(self, parent_id: int | None, index: int, node: Node | Goal) -> None:
+        """Insert a node (or a goal when parent_id is None), telling the listeners."""
+        # Dry run first: the model layer validates and clamps; we need the real row before begin.
+        self._raw_insert(parent_id, index, node)
+        row = self._row_of(node.id)
+        self._raw_remove(node.id)
+        for listener in self._listeners:
+            listener.begin_insert(parent_id, row)
+        self._raw_insert(parent_id, index, node)
+        for listener in self._listeners:
+            listener.end_insert()
+
+    def apply_remove(self, node_id: int) -> tuple[int | None, int, Node | Goal]:
+        """Remove a node or goal; returns (parent id, index, the removed object) for undo."""
+        parent_id, row = self._parent_and_row(node_id)
+        for listener in self._listeners:
+            listener.begin_remove(parent_id, row)
+        removed = self._raw_remove(node_id)
+        for listener in self._listeners:
+            listener.end_remove()
+        return removed
+
+    def apply_move(self, node_id: int, parent_id: int | None, index: int) -> tuple[int | None, int]:
+        """Move a node (or a goal, parent None) to `index` counted after taking it out.
+
+        Returns:
+            (old parent id, old index) for the inverse move.
+        """
+        src_parent, src_row = self._parent_and_row(node_id)
+        self._raw_move(node_id, parent_id, index)  # dry run: validates, gives the real row
+        _p, dst_row = self._parent_and_row(node_id)
+        self._raw_move(node_id, src_parent, src_row)
+        # Qt counts the destination before the row is taken out.
+        qt_row = dst_row + 1 if src_parent == parent_id and dst_row > src_row else dst_row
+        for listener in self._listeners:
+            listener.begin_move(src_parent, src_row, parent_id, qt_row)
+        self._raw_move(node_id, parent_id, index)
+        for listener in self._listeners:
+            listener.end_move()
+        return src_parent, src_row
+
+    def _raw_insert(self, parent_id: int | None, index: int, node: Node | Goal) -> None:
+        if parent_id is None:
+            assert isinstance(node, Goal)
+            tree.insert_goal(self.form, index, node)
+        else:
+            assert isinstance(node, (Group, Leaf))
+            tree.insert_node(self.form, parent_id, index, node)
+
+    def _raw_remove(self, node_id: int) -> tuple[int | None, int, Node | Goal]:
+        if self.is_goal(node_id):
+            index, goal = tree.remove_goal(self.form, node_id)
+            return None, index, goal
+        removed = tree.remove_node(self.form, node_id)
+        return removed.parent_id, removed.index, removed.node
+
+    def _raw_move(self, node_id: int, parent_id: int | None, index: int) -> None:
+        if parent_id is None:
+            tree.move_goal(self.form, node_id, index)
+        else:
+            tree.move_node(self.form, node_id, parent_id, index)
+
+    # -- lookups ---------------------------------------------------------------------------------
+
+    def is_goal(self, item_id: int) -> bool:
+        """Whether the id is a goal's."""
+        return any(g.id == item_id for g in self.form.goals)
+
+    def item(self, item_id: int) -> Goal | Node:
+        """The goal or node with this id."""
+        for goal in self.form.goals:
+            if goal.id == item_id:
+                return goal
+        return tree.node_by_id(self.form, item_id)
+
+    def _parent_and_row(self, item_id: int) -> tuple[int | None, int]:
+        for i, goal in enumerate(self.form.goals):
+            if goal.id == item_id:
+                return None, i
+        loc = tree.find(self.form, item_id)
+        return loc.parent.id, loc.index
+
+    def _row_of(self, item_id: int) -> int:
+        return self._parent_and_row(item_id)[1]
+
+    def parent_and_row(self, item_id: int) -> tuple[int | None, int]:
+        """The parent id (None for a goal) and the row of an item."""
+        return self._parent_and_row(item_id)
+
+    # -- convenience wrappers (each builds and pushes one command) -------------------------------
+
+    def set_field(self, kind: str, key: tuple[Any, ...], value: Any, text: str,
+                  typing: object | None = None) -> None:
+        """Push an EditFieldCommand; `typing` merges consecutive edits of one field."""
+        from ui.commands import EditFieldCommand
+        self.push(EditFieldCommand(self, kind, key, value, text, typing))
+
+    def set_node_field(self, node_id: int, field: str, value: Any, typing: object | None = None) -> None:
+        """Set a field of a node (or a goal's title/expected/achieved)."""
+        self.set_field("node", (node_id, field), value, "修改指标", typing)
+
+    def set_header(self, key: str, value: str, typing: object | None = None) -> None:
+        """Set a header field ('' removes it)."""
+        self.set_field("header", (key,), value, "修改表头", typing)
+
+    def set_funds_cell(self, row: int, field: str, value: Any, typing: object | None = None) -> None:
+        """Set one cell of the funds block."""
+        self.set_field("funds_cell", (row, field), value, "修改资金", typing)
+
+    def set_funds_field(self, field: str, value: Any) -> None:
+        """Set the funds block's weight or manual score."""
+        self.set_field("funds", (field,), value, "修改资金")
+
+    def set_form_field(self, field: str, value: Any) -> None:
+        """Set title, year, money_unit or rules."""
+        self.set_field("form", (field,), value, "修改表格属性")
+
+    def set_plan_percent(self, index: int, value: float | None) -> None:
+        """Set a 资金支出计划 checkpoint."""
+        self.set_field("plan", (index,), value, "修改资金支出计划")
+
+    def set_manual_score(self, node_id: int, manual: bool) -> None:
+        """Switch a leaf to a typed score (starting from the computed one) or back to computed."""
+        score = self.result.node(node_id)
+        value: float | None = None
+        if manual:
+            value = float(score.score) if score is not None and score.score is not None else 0.0
+        self.set_field("node", (node_id, "score"), value, "手动填写得分" if manual else "恢复自动计算得分")
+
+    def add_node(self, parent_id: int, index: int | None = None, group: bool = False,
+                 name: str = "") -> int:
+        """Add a blank leaf (or group) under a goal or group; returns the new id."""
+        node: Node = Group(name=name) if group else Leaf(name=name)
+        parent = self.item(parent_id)
+        at = len(parent.children) if index is None else index
+        return self.insert_node(parent_id, at, node)
+
+    def insert_node(self, parent_id: int, index: int, node: Node) -> int:
+        """Insert a given node (with its subtree); returns its id."""
+        from ui.commands import InsertNodeCommand
+        self.push(InsertNodeCommand(self, parent_id, index, node))
+        return node.id
+
+    def remove_nodes(self, node_ids: list[int]) -> None:
+        """Remove several nodes in one undo step (descendants of removed nodes are skipped)."""
+        from ui.commands import RemoveNodeCommand
+        ids = [i for i in node_ids if not any(self._is_under(i, other) for other in node_ids if other != i)]
+        if not ids:
+            return
+        self.undo_stack.beginMacro(f"删除 {len(ids)} 行" if len(ids) > 1 else "删除指标")
+        for node_id in ids:
+            self.push(RemoveNodeCommand(self, node_id))
+        self.undo_stack.endMacro()
+
+    def _is_under(self, node_id: int, ancestor_id: int) -> bool:
+        try:
+            ancestor = self.item(ancestor_id)
+        except JixiaoError:
+            return False
+        stack = list(getattr(ancestor, "children", []))
+        while stack:
+            node = stack.pop()
+            if node.id == node_id:
+                return True
+            stack.extend(getattr(node, "children", []))
+        return False
+
+    def move_node(self, node_id: int, parent_id: int | None, index: int, text: str = "移动指标") -> None:
+        """Move a node (or a goal, parent None) to a position."""
+        from ui.commands import MoveNodeCommand
+        self.push(MoveNodeCommand(self, node_id, parent_id, index, text))
+
+    def move_up(self, node_id: int) -> None:
+        """Swap a row with the one above it (same parent)."""
+        parent_id, row = self._parent_and_row(node_id)
+        if row == 0:
+            self.error.emit("已经是第一行，无法上移")
+            return
+        self.move_node(node_id, parent_id, row - 1, "上移")
+
+    def move_down(self, node_id: int) -> None:
+        """Swap a row with the one below it (same parent)."""
+        parent_id, row = self._parent_and_row(node_id)
+        siblings = self.form.goals if parent_id is None else self.item(parent_id).children
+        if row >= len(siblings) - 1:
+            self.error.emit("已经是最后一行，无法下移")
+            return
+        self.move_node(node_id, parent_id, row + 1, "下移")
+
+    def indent(self, node_id: int) -> None:
+        """Make a row the last child of the group above it (降级)."""
+        try:
+            loc = tree.find(self.form, node_id)
+            if loc.index == 0:
+                raise JixiaoError("第一行上面没有同级指标，无法降级；请先在上面添加一个上级指标")
+            above = loc.parent.children[loc.index - 1]
+            if not isinstance(above, Group):
+                raise JixiaoError(f"上一行“{above.name or '（未命名）'}”是三级指标，不能作为上级；"
+                                  "请先在上面插入一个分组")
+        except JixiaoError as exc:
+            self.error.emit(str(exc))
+            return
+        self.move_node(node_id, above.id, len(above.children), "降级")
+
+    def outdent(self, node_id: int) -> None:
+        """Make a row the next sibling of its parent group (升级)."""
+        try:
+            loc = tree.find(self.form, node_id)
+            if isinstance(loc.parent, Goal):
+                raise JixiaoError("已经是一级指标，无法再升级")
+            grand = tree.find(self.form, loc.parent.id)
+        except JixiaoError as exc:
+            self.error.emit(str(exc))
+            return
+        self.move_node(node_id, grand.parent.id, grand.index + 1, "升级")
+
+    def add_goal(self, title: str = "", index: int | None = None) -> int:
+        """Add an empty goal block; returns its id."""
+        from ui.commands import InsertNodeCommand
+        goal = Goal(title=title or f"目标{len(self.form.goals) + 1}")
+        at = len(self.form.goals) if index is None else index
+        self.push(InsertNodeCommand(self, None, at, goal, "添加目标"))
+        return goal.id
+
+    def remove_goal(self, goal_id: int) -> None:
+        """Remove a goal with its indicators."""
+        from ui.commands import RemoveNodeCommand
+        self.push(RemoveNodeCommand(self, goal_id, "删除目标"))
+
+    def move_goal(self, goal_id: int, index: int) -> None:
+        """Move a goal block to a position."""
+        self.move_node(goal_id, None, index, "移动目标")
+
+    def rename_goal(self, goal_id: int, title: str) -> None:
+        """Rename a goal block."""
+        self.set_field("node", (goal_id, "title"), title, "重命名目标")
+
+    def paste_rows(self, parent_id: int, index: int, rows: list[Any]) -> list[int]:
+        """Insert pasted rows (see ui/clipboard.py) in one undo step; returns the new leaf ids."""
+        from ui.paste import paste_rows
+        return paste_rows(self, parent_id, index, rows)
+
+
+def _empty_result() -> Result:
+    return Result(profile="", total=None, max=None, grade=None, funds=None, nodes=(), groups=(), findings=())
