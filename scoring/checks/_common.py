@@ -1,0 +1,161 @@
+"""Small helpers shared by the check modules: safe numbers, blank cells, names, directions.
+
+Every helper accepts odd data (None, wrong types) and answers conservatively, so a check built on
+them never raises on a half-filled form.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from scoring.context import Context, LeafView
+
+# Characters that carry no value on their own: an operator or a dash left in a cell is still blank.
+_EMPTY_CHARS = set(" \t\r\n\u3000=＝≥≤<>＜＞-—–/／、，,。.:：;；")
+_NUMBERING_RE = re.compile(r"^\s*(?:[（(]?\d{1,2}[)）、.．:：]|[①-⑳]|[一二三四五六七八九十]+、)\s*")
+_PUNCT_RE = re.compile(r"[\s\u3000“”\"'‘’，,。.、:：;；（）()【】\[\]%％]")
+_BRACKET_WEIGHT_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+PEOPLE_UNITS = frozenset({"人", "户", "人次", "名", "户次", "家"})
+
+
+def dec(value: Any) -> Decimal | None:
+    """A form number as an exact Decimal (via its printed form), None when absent or not a number."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, (int, float)):
+        try:
+            return Decimal(str(value))
+        except InvalidOperation:
+            return None
+    return None
+
+
+def is_blank(text: str | None) -> bool:
+    """True for None, '' and cells holding only operators, dashes or punctuation (e.g. '=')."""
+    if not isinstance(text, str):
+        return True
+    return all(ch in _EMPTY_CHARS for ch in text)
+
+
+def norm_name(text: str | None) -> str:
+    """A name without its numbering (1、, ①), declared weight (30分), spaces and punctuation."""
+    if not isinstance(text, str):
+        return ""
+    text = _BRACKET_WEIGHT_RE.sub("", text)
+    text = _NUMBERING_RE.sub("", text)
+    if text.startswith("其中"):
+        text = text[2:]
+    return _PUNCT_RE.sub("", text)
+
+
+def fmt(value: Decimal | None) -> str:
+    """A number as people write it: no trailing zeros, no exponent."""
+    if value is None:
+        return "（空白）"
+    text = format(value.normalize(), "f")
+    return text
+
+
+def pct(value: Decimal) -> str:
+    """A fraction printed as a percentage with 2 decimals (0.9 → 90.00%)."""
+    return f"{(value * 100).quantize(Decimal('0.01'))}%"
+
+
+def label(lv: LeafView) -> str:
+    """How a message names a leaf: “name”（一级/二级）, or its place when it has no name."""
+    groups = "/".join(p for p in lv.path[1:-1] if p)
+    name = lv.leaf.name.strip() if isinstance(lv.leaf.name, str) else ""
+    if name:
+        return f"“{name}”（{groups}）" if groups else f"“{name}”"
+    return f"{groups}下未命名的指标" if groups else "未命名的指标"
+
+
+def group_names(lv: LeafView) -> tuple[str, ...]:
+    """The names of the groups above a leaf (一级, 二级), as written."""
+    return tuple(p for p in lv.path[1:-1] if isinstance(p, str))
+
+
+def is_cost(lv: LeafView) -> bool:
+    """Whether a leaf sits under 成本 (as a 一级 of the 101号 layout or a 二级 under 产出)."""
+    if "成本" in (lv.level1 or "") or "成本" in (lv.level2 or ""):
+        return True
+    return any("成本" in g for g in group_names(lv))
+
+
+def is_category(lv: LeafView, word: str) -> bool:
+    """Whether the leaf's 二级 (or, failing that, a group name) is the category `word` (数量, 时效 …)."""
+    if lv.level2:
+        return word in lv.level2
+    return any(word in g for g in group_names(lv))
+
+
+def weight_of(lv: LeafView) -> Decimal | None:
+    """The leaf's 分值, from its NodeScore when scored, else from the form."""
+    if lv.score is not None and lv.score.weight is not None:
+        return lv.score.weight
+    return dec(lv.leaf.weight)
+
+
+def score_of(lv: LeafView) -> Decimal | None:
+    """The score in force: the NodeScore's, else the typed 得分."""
+    if lv.score is not None and lv.score.score is not None:
+        return lv.score.score
+    return dec(lv.leaf.score)
+
+
+def rule_type(lv: LeafView) -> str | None:
+    """The leaf's own rule type when it names one."""
+    rule = lv.leaf.rule
+    if isinstance(rule, dict) and isinstance(rule.get("type"), str):
+        return str(rule["type"])
+    return None
+
+
+def direction(lv: LeafView) -> str | None:
+    """'positive', 'reverse' or 'range' from the written target; a bare number under 成本 is reverse."""
+    t = lv.target
+    if t.kind == "range":
+        return "range"
+    if t.kind != "number" or t.op is None:
+        return None
+    if t.op in (">=", ">"):
+        return "positive"
+    if t.op in ("<=", "<"):
+        return "reverse"
+    return "reverse" if is_cost(lv) and not t.explicit_op else "positive"
+
+
+def comparable(lv: LeafView) -> tuple[Decimal, Decimal] | None:
+    """(target, actual) as numbers in one unit when both are plain figures, else None."""
+    t, a = lv.target, lv.actual
+    if t.kind != "number" or a.kind != "number" or t.value is None or a.value is None:
+        return None
+    if a.op not in (None, "="):
+        return None
+    if t.family is not None and a.family is not None and t.family != a.family:
+        return None
+    return t.value, a.value
+
+
+def scored_leaf(lv: LeafView) -> bool:
+    """Whether the leaf carries a positive 分值 (unscored layouts and weight-0 rows do not)."""
+    w = weight_of(lv)
+    return w is not None and w > 0
+
+
+def setting(ctx: Context, key: str, default: Decimal) -> Decimal:
+    """A numeric profile setting as Decimal, with a default when absent or odd."""
+    try:
+        raw = ctx.settings.get(key) if ctx.settings is not None else None
+    except AttributeError:
+        raw = None
+    value = dec(raw) if not isinstance(raw, str) else None
+    if value is None and isinstance(raw, str):
+        try:
+            value = Decimal(raw)
+        except InvalidOperation:
+            value = None
+    return value if value is not None else default

@@ -1,0 +1,100 @@
+"""Cost plausibility: Σ unit cost × quantity within the budget (UNIT_COST_OVER_BUDGET), and a cost
+actual far below its target (COST_FAR_BELOW_TARGET: budget set too high, or work not done).
+
+A unit cost (万元/人/年, 元/户) is paired with the 数量 leaf of the same goal whose name shares the
+most characters with it (寄宿制托养 ↔ 寄宿制托养人数).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from scoring.checks._common import comparable, dec, direction, fmt, is_category, is_cost, label
+from scoring.context import Context, LeafView
+from scoring.result import Finding
+
+_PER_UNIT_MARKS = ("/人", "/户", "/次", "/件", "/名", "每人", "每户", "人均", "户均")
+_FAR_BELOW = Decimal("0.5")
+_MIN_SHARED = 3  # characters a cost name and a quantity name must share to be paired
+_TO_BASE = {"万元": Decimal(10000), "元": Decimal(1)}
+
+
+def _per_unit(lv: LeafView) -> bool:
+    text = f"{lv.leaf.name or ''}{lv.leaf.target or ''}"
+    return lv.target.family == "money" and any(m in text for m in _PER_UNIT_MARKS)
+
+
+def _shared(a: str, b: str) -> int:
+    return len(set(a) & set(b))
+
+
+def _quantity_for(cost: LeafView, quantities: list[LeafView]) -> LeafView | None:
+    best = max(quantities, key=lambda q: _shared(cost.leaf.name or "", q.leaf.name or ""), default=None)
+    if best is None or _shared(cost.leaf.name or "", best.leaf.name or "") < _MIN_SHARED:
+        return None
+    return best
+
+
+def _budget(ctx: Context) -> Decimal | None:
+    funds = ctx.form.funds
+    if funds is None or not funds.rows:
+        return None
+    total = funds.rows[0]
+    amount = dec(total.annual) if dec(total.annual) is not None else dec(total.initial)
+    factor = _TO_BASE.get(ctx.form.currency)
+    return None if amount is None or factor is None else amount * factor
+
+
+def _unit_costs(ctx: Context) -> Iterator[Finding]:
+    budget = _budget(ctx)
+    if budget is None:
+        return
+    goals: dict[int, list[LeafView]] = {}
+    for lv in ctx.leaves:
+        goals.setdefault(lv.goal.id, []).append(lv)
+    for rows in goals.values():
+        costs = [lv for lv in rows if is_cost(lv) and _per_unit(lv) and lv.target.value is not None]
+        quantities = [lv for lv in rows if is_category(lv, "数量") and lv.target.family == "count"
+                      and lv.target.value is not None]
+        terms: list[tuple[LeafView, LeafView]] = []
+        for cost in costs:
+            qty = _quantity_for(cost, quantities)
+            if qty is not None:
+                terms.append((cost, qty))
+        if not terms:
+            continue
+        total = sum((c.target.value * q.target.value for c, q in terms  # type: ignore[operator]
+                     ), Decimal(0))
+        if total <= budget:
+            continue
+        unit = ctx.form.currency
+        scale = _TO_BASE[unit]
+        shown = " + ".join(f"{fmt(c.target.value / scale)}×{fmt(q.target.value)}"  # type: ignore[operator]
+                           for c, q in terms)
+        where = terms[0][0].path[:-1]
+        yield ctx.finding(
+            "warning", "UNIT_COST_OVER_BUDGET", where,
+            f"成本指标的单价乘以数量：{shown} = {fmt(total / scale)}{unit}，超过项目预算 "
+            f"{fmt(budget / scale)}{unit}。请核对单价标准、数量指标或预算数，使单价×数量不超过预算。")
+
+
+def _far_below(ctx: Context) -> Iterator[Finding]:
+    for lv in ctx.leaves:
+        if not is_cost(lv) or direction(lv) != "reverse":
+            continue
+        pair = comparable(lv)
+        if pair is None:
+            continue
+        t, a = pair
+        if t > 0 and a < t * _FAR_BELOW:
+            yield ctx.finding(
+                "warning", "COST_FAR_BELOW_TARGET", lv.path,
+                f"成本指标{label(lv)}实际“{lv.leaf.actual}”不到年度指标值“{lv.leaf.target}”的一半。"
+                f"可能是预算编制偏高，或项目没有按计划实施；请核对，并在偏差原因中说明。",
+                "actual", lv.leaf.id)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """UNIT_COST_OVER_BUDGET and COST_FAR_BELOW_TARGET."""
+    yield from _unit_costs(ctx)
+    yield from _far_below(ctx)
