@@ -1,0 +1,82 @@
+"""The 汇总表 as a PDF: A4 landscape, the heading row repeated on each page, 第 X 页 / 共 Y 页."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from reports.fonts import fonts
+from reports.summary_rows import HEADINGS, TITLE, Summary, row_cells
+
+PAGE = landscape(A4)
+MARGIN = 15 * mm
+# Column widths as fractions of the frame width, in HEADINGS order.
+_FRACTIONS = (0.04, 0.15, 0.05, 0.14, 0.25, 0.04, 0.06, 0.05, 0.05, 0.17)
+
+
+class _NumberedCanvas(Canvas):
+    """Holds pages back until the end so each footer can say how many pages there are."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        for page in self._pages:
+            self.__dict__.update(page)
+            self.setFont(fonts().body, 9)
+            self.drawCentredString(PAGE[0] / 2, 8 * mm, f"第 {self._pageNumber} 页 / 共 {len(self._pages)} 页")
+            super().showPage()
+        super().save()
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    return "" if value is None else str(value)
+
+
+def render_summary_pdf(summary: Summary, dest: Path | BinaryIO) -> None:
+    """Write the summary as a PDF.
+
+    Args:
+        summary: from build_summary.
+        dest: a path or a binary stream.
+    """
+    font = fonts()
+    title_style = ParagraphStyle("title", fontName=font.title, fontSize=16, leading=22, alignment=1)
+    note_style = ParagraphStyle("note", fontName=font.body, fontSize=9, leading=12, alignment=1)
+    cell_style = ParagraphStyle("cell", fontName=font.body, fontSize=9, leading=11, wordWrap="CJK")
+    head_style = ParagraphStyle("head", parent=cell_style, fontName=font.title, alignment=1)
+    width = PAGE[0] - 2 * MARGIN
+    data = [[Paragraph(h, head_style) for h in HEADINGS]]
+    for index, row in enumerate(summary.rows, start=1):
+        data.append([Paragraph(_escape(_cell(v)), cell_style) for v in row_cells(index, row)])
+    table = Table(data, colWidths=[f * width for f in _FRACTIONS], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+    ]))
+    made = (f"生成时间：{summary.made:%Y年%m月%d日 %H:%M}　共 {len(summary.rows)} 张表格，"
+            f"其中 {summary.with_errors} 张有审核错误")
+    # ReportLab takes a str path or a stream, not a Path.
+    doc = SimpleDocTemplate(str(dest) if isinstance(dest, Path) else dest, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
+                            topMargin=MARGIN, bottomMargin=MARGIN + 5 * mm, title=TITLE, author="绩效自评助手")
+    doc.build([Paragraph(TITLE, title_style), Paragraph(made, note_style), Spacer(1, 4 * mm), table],
+              canvasmaker=_NumberedCanvas)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

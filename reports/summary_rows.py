@@ -1,0 +1,116 @@
+"""The rows of the bureau's 汇总表: one per form, with total, grade and the checker's error count.
+
+Built from forms and their scoring results; summary_pdf.py and summary_xlsx.py only draw them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol
+
+from model.errors import JixiaoError
+from model.form import KINDS, Form
+
+TITLE = "预算绩效自评汇总表"
+HEADINGS = ("序号", "单位", "年度", "表格类型", "名称", "版本", "总分", "等级", "错误数", "备注")
+
+
+class ScoreLike(Protocol):
+    """What the summary needs of a scoring Result."""
+
+    @property
+    def total(self) -> Decimal | None: ...
+
+    @property
+    def grade(self) -> str | None: ...
+
+    def count(self, severity: str) -> int: ...
+
+
+Scorer = Callable[[Form], ScoreLike]
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One form in the summary; `total` None means not scored, `errors` None means not checked."""
+
+    form_id: str
+    unit: str
+    year: int
+    kind: str
+    title: str
+    revision: int
+    total: Decimal | None
+    grade: str | None
+    errors: int | None
+    note: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        """The form kind's Chinese name."""
+        return KINDS.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The whole table with the time it was made (printed under the title)."""
+
+    rows: tuple[SummaryRow, ...]
+    made: dt.datetime
+
+    @property
+    def with_errors(self) -> int:
+        """How many forms have at least one checker error."""
+        return sum(1 for r in self.rows if r.errors)
+
+
+def evaluate_form(form: Form) -> ScoreLike:
+    """Score a form with its own profile (a shipped name, or the inline rules object)."""
+    from resources.profile_files import load_profile_data
+    from scoring import evaluate  # type: ignore[attr-defined]
+
+    profile = form.rules if isinstance(form.rules, dict) else load_profile_data(form.profile_name())
+    result: ScoreLike = evaluate(form, profile)
+    return result
+
+
+def summary_row(form: Form, revision: int, scorer: Scorer = evaluate_form) -> SummaryRow:
+    """The row of one form.
+
+    Args:
+        form: a stored form (it has an id).
+        revision: its stored revision.
+        scorer: evaluate_form, or a stand-in in tests.
+    """
+    title = form.header.get("project_name") or form.display_title
+    try:
+        result = scorer(form)
+    except JixiaoError as exc:
+        # One form whose profile is missing must not hide the hundreds of others in the table.
+        return SummaryRow(str(form.id), form.unit, form.year, form.kind, title, revision, None, None, None,
+                          f"无法评分：{exc}")
+    return SummaryRow(str(form.id), form.unit, form.year, form.kind, title, revision,
+                      result.total, result.grade, result.count("error"))
+
+
+def build_summary(forms: Iterable[tuple[Form, int]], made: dt.datetime,
+                  scorer: Scorer = evaluate_form) -> Summary:
+    """All rows, ordered by unit, year (newest first), kind and title.
+
+    Args:
+        forms: (form, stored revision) pairs.
+        made: the time printed on the table.
+        scorer: see summary_row.
+    """
+    rows = [summary_row(f, rev, scorer) for f, rev in forms]
+    rows.sort(key=lambda r: (r.unit, -r.year, r.kind, r.title, r.form_id))
+    return Summary(tuple(rows), made)
+
+
+def row_cells(index: int, row: SummaryRow) -> list[str | int | Decimal | None]:
+    """The printed cells of a row, in HEADINGS order (numbers stay numbers for the XLSX)."""
+    return [index, row.unit or "未填单位", row.year, row.kind_label, row.title, row.revision,
+            row.total, row.grade or ("—" if row.total is None else ""),
+            row.errors if row.errors is not None else "—", row.note]

@@ -1,0 +1,115 @@
+"""The bureau's 汇总表: rows first (order, totals, errors, unscorable forms), then PDF and XLSX."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from model.errors import JixiaoError
+from model.form import Form
+from reports.summary_pdf import render_summary_pdf
+from reports.summary_rows import HEADINGS, Summary, build_summary, row_cells
+from reports.summary_xlsx import HEADING_ROW, render_summary_xlsx
+from tests.conftest import make_sample_form
+
+MADE = dt.datetime(2024, 3, 5, 14, 0)
+
+
+@dataclass(frozen=True)
+class FakeResult:
+    total: Decimal | None
+    grade: str | None
+    errors: int
+
+    def count(self, severity: str) -> int:
+        return self.errors if severity == "error" else 99
+
+
+def _form(unit: str, year: int, project: str, form_id: str) -> Form:
+    form = make_sample_form()
+    form.id = form_id
+    form.year = year
+    form.header.update(project_name=project, department=unit, implementing_unit=unit)
+    return form
+
+
+def _scorer(form: Form) -> FakeResult:
+    if form.header["project_name"] == "无规则项目":
+        raise JixiaoError("找不到评分规则“x”")
+    return FakeResult(Decimal("86.50") if form.year == 2024 else Decimal("92"), "良" if form.year == 2024 else "优",
+                      2 if "康复" in form.header["project_name"] else 0)
+
+
+@pytest.fixture
+def summary() -> Summary:
+    forms = [_form("乙县民政局", 2024, "养老服务补贴", "b"), _form("甲县残联", 2023, "康复训练补助", "c"),
+             _form("甲县残联", 2024, "康复训练补助", "a"), _form("乙县民政局", 2024, "无规则项目", "d")]
+    return build_summary([(f, i + 1) for i, f in enumerate(forms)], MADE, _scorer)
+
+
+def test_rows_are_ordered_by_unit_then_newest_year(summary: Summary) -> None:
+    assert [(r.unit, r.year, r.title) for r in summary.rows] == [
+        ("乙县民政局", 2024, "养老服务补贴"), ("乙县民政局", 2024, "无规则项目"),
+        ("甲县残联", 2024, "康复训练补助"), ("甲县残联", 2023, "康复训练补助")]
+
+
+def test_rows_carry_total_grade_errors_and_revision(summary: Summary) -> None:
+    by_id = {r.form_id: r for r in summary.rows}
+    assert (by_id["a"].total, by_id["a"].grade, by_id["a"].errors, by_id["a"].revision) == (Decimal("86.50"), "良", 2, 3)
+    assert (by_id["c"].total, by_id["c"].grade, by_id["c"].errors) == (Decimal("92"), "优", 2)
+    assert by_id["b"].errors == 0
+    assert summary.with_errors == 2
+
+
+def test_a_form_that_cannot_be_scored_stays_in_the_table_with_the_reason(summary: Summary) -> None:
+    row = next(r for r in summary.rows if r.form_id == "d")
+    assert row.total is None and row.errors is None
+    assert row.note.startswith("无法评分：找不到评分规则")
+    assert row_cells(2, row)[6:] == [None, "—", "—", row.note]
+
+
+def test_xlsx_reopens_with_numbers_as_numbers(summary: Summary) -> None:
+    buffer = io.BytesIO()
+    render_summary_xlsx(summary, buffer)
+    ws = load_workbook(io.BytesIO(buffer.getvalue())).active
+    assert ws["A1"].value == "预算绩效自评汇总表"
+    assert "共 4 张表格，其中 2 张有审核错误" in ws["A2"].value
+    assert [c.value for c in ws[HEADING_ROW]] == list(HEADINGS)
+    first = [c.value for c in ws[HEADING_ROW + 1]]
+    assert first[:9] == [1, "乙县民政局", 2024, "项目支出绩效自评表", "养老服务补贴", 1, 86.5, "良", 0]
+    assert ws.cell(HEADING_ROW + 1, 7).number_format == "0.00"
+    assert ws.freeze_panes == f"A{HEADING_ROW + 1}"
+    assert ws.max_row == HEADING_ROW + 4
+
+
+def test_pdf_is_a_pdf_with_an_embedded_chinese_font(summary: Summary) -> None:
+    buffer = io.BytesIO()
+    render_summary_pdf(summary, buffer)
+    data = buffer.getvalue()
+    assert data.startswith(b"%PDF")
+    assert b"FontFile2" in data  # a TrueType font is embedded, not the viewer's substitute
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_pdf_text_reads_back_in_chinese(summary: Summary, tmp_path: Path) -> None:
+    path = tmp_path / "汇总表.pdf"
+    render_summary_pdf(summary, path)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for expected in ("预算绩效自评汇总表", "乙县民政局", "养老服务补贴", "86.50", "第 1 页 / 共 1 页"):
+        assert expected in text
+
+
+def test_empty_summary_still_renders() -> None:
+    empty = build_summary([], MADE)
+    buffer = io.BytesIO()
+    render_summary_pdf(empty, buffer)
+    render_summary_xlsx(empty, io.BytesIO())
+    assert buffer.getvalue().startswith(b"%PDF")
