@@ -11,7 +11,6 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from model.errors import JixiaoError
 from scoring.rounding import to_decimal
 
 REVERSE_TYPES = ("reverse_r1", "reverse_r2")
@@ -19,8 +18,12 @@ RULE_TYPES = ("ratio", "equal", "reverse_r1", "reverse_r2", "qualitative", "dead
               "quality_floor", "survey", "checklist", "bands", "manual")
 
 
-class ProfileError(JixiaoError):
-    """A profile dict (shipped file or a form's inline `rules`) that cannot be used."""
+class ProfileError(ValueError):
+    """A profile dict (shipped file or a form's inline `rules`) that cannot be used.
+
+    A ValueError rather than model.errors.JixiaoError: scoring imports only model.form and model.tree;
+    the command line turns it into a Chinese error message.
+    """
 
 
 @dataclass(frozen=True)
