@@ -51,7 +51,12 @@ def skeleton_rows(kind: str, profile: str, profile_data: Mapping[str, Any] | Non
                      for g in given if isinstance(g, dict) and g.get("name"))
     if kind == "project_target":
         return SKELETONS["target"]
-    return SKELETONS.get(profile, SKELETONS["central-2020"])
+    rows = SKELETONS.get(profile, SKELETONS["central-2020"])
+    weights = (profile_data or {}).get("new_form_weights")
+    if isinstance(weights, dict):
+        # The profile's own start weights win over the table (same names, domain.md §0).
+        rows = tuple((name, weights.get(name, weight), subs) for name, weight, subs in rows)
+    return rows
 
 
 def build_groups(rows: Sequence[SkeletonRow]) -> list[Node]:
@@ -75,7 +80,10 @@ def new_form(kind: str, year: int, profile: str, header: Mapping[str, str] | Non
     if kind == "dept_basic_data":
         return form
     if kind in SCORED_KINDS and kind != "evaluation":
-        ensure_funds(form)
+        funds = ensure_funds(form)
+        start = (profile_data or {}).get("new_form_weights")
+        if isinstance(start, dict) and isinstance(start.get("执行率"), (int, float)):
+            funds.weight = start["执行率"]
     title = "年度总体目标" if kind != "dept_self_eval" else "目标1"
     form.goals = [Goal(title=title, indicators=build_groups(skeleton_rows(kind, profile, profile_data)))]
     return form

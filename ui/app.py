@@ -1,23 +1,144 @@
-"""Starts the window (the desktop UI is being built; until then this says so)."""
+"""Starts the window: QApplication, names, fonts, the store (with Chinese dialogs when it cannot be
+opened), the sample forms on first start, and the main window; `--screenshot` renders it to a PNG.
+"""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
+from pathlib import Path
+
+from model.errors import DatabaseDamaged, DatabaseTooNew, JixiaoError
+from model.store import Store
+
+ORG_NAME = "Jixiao"
+APP_NAME = "绩效自评助手"
+SCREEN_SIZE = (1366, 728)  # a 1366×768 screen less the Windows task bar
+
+
+def make_app(argv: list[str] | None = None) -> object:
+    """The QApplication with names, icon, high-DPI rounding and the CJK font (one per process)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from resources import resource_path
+    from ui.fonts import apply_ui_font, register_bundled_fonts
+
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    # Fractional scales (125 %, 150 % on Windows laptops) stay sharp instead of being rounded.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv or [sys.argv[0]])
+    app.setWindowIcon(QIcon(str(resource_path("icons", "jixiao.png"))))
+    apply_ui_font(app, register_bundled_fonts())
+    return app
+
+
+def open_store_interactive(data_dir: Path) -> Store | None:
+    """Open the store; on a damaged or too-new database explain in Chinese and offer the way out."""
+    from model.store import restore_backup
+    from ui.messages import confirm, show_error
+
+    try:
+        return Store.open(data_dir)
+    except DatabaseTooNew as exc:
+        show_error(None, str(exc), "这个数据库是由更新版本的绩效自评助手写入的。请安装最新版本后再打开；"
+                   "本程序不会修改它。", title="需要更新程序")
+        return None
+    except DatabaseDamaged as exc:
+        backup = exc.backup if isinstance(exc.backup, Path) else None
+        if backup is None:
+            show_error(None, str(exc), "没有找到可用的备份。请把数据文件夹复制一份交给维护人员，"
+                       f"不要删除它。数据文件夹：{data_dir}", title="数据库已损坏")
+            return None
+        if not confirm(None, str(exc), yes="用备份恢复", no="退出", title="数据库已损坏",
+                       detail=f"可以用最近一份完好的备份恢复：{backup.name}。\n损坏的文件会改名保留，不会删除。"
+                              "备份之后的修改将丢失。"):
+            return None
+        aside = restore_backup(data_dir, backup)
+        try:
+            store = Store.open(data_dir)
+        except JixiaoError as again:
+            show_error(None, str(again), "用备份恢复后仍无法打开，请联系维护人员。", title="无法打开数据库")
+            return None
+        from ui.messages import show_info
+
+        show_info(None, f"已用备份 {backup.name} 恢复。损坏的文件保留为：{aside.name}", title="已恢复")
+        return store
+    except JixiaoError as exc:
+        show_error(None, str(exc), title="无法打开数据库")
+        return None
+
+
+def build_window(data_dir: Path, store: Store | None = None, qsettings: object | None = None) -> object:
+    """The main window on a data folder (store opened and seeded); shown by the caller."""
+    from model.samples import seed_if_new
+    from resources import samples_dir
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+
+    if store is None:
+        store = Store.open(data_dir)
+    seed_if_new(store, samples_dir())
+    window = MainWindow(store, UiSettings(qsettings), data_dir=data_dir)  # type: ignore[arg-type]
+    return window
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from model.datadir import default_data_dir
+    from ui.settings import UiSettings
+
+    return Path(args.data_dir) if args.data_dir else (UiSettings().data_dir or default_data_dir())
+
+
+def take_screenshot(out: Path, data_dir: Path | None = None) -> int:
+    """Render the window at 1366×728 with the first project self-evaluation open, write a PNG, exit."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = make_app()
+    with tempfile.TemporaryDirectory(prefix="jixiao-shot-") as tmp:
+        folder = data_dir or Path(tmp) / "data"  # the sample database, never the user's own
+        qsettings = QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat)
+        window = build_window(folder, qsettings=qsettings)
+        window.resize(*SCREEN_SIZE)  # type: ignore[attr-defined]
+        window.show()  # type: ignore[attr-defined]
+        forms = window.store.list_forms()  # type: ignore[attr-defined]
+        pick = next((s for s in forms if s.kind == "project_self_eval"), forms[0] if forms else None)
+        if pick is not None:
+            window.open_form(pick.id)  # type: ignore[attr-defined]
+        for _ in range(3):
+            app.processEvents()  # type: ignore[attr-defined]
+        ok = window.grab().save(str(out))  # type: ignore[attr-defined]
+        window.close()  # type: ignore[attr-defined]
+        window.store.close()  # type: ignore[attr-defined]
+    if not ok:
+        print(f"无法写入截图文件“{out}”，请检查文件夹是否存在且可写。", file=sys.stderr)
+        return 1
+    print(out)
+    return 0
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Open the main window on the chosen database."""
-    from model.datadir import default_data_dir
-    from model.samples import seed_if_new
-    from model.store import Store
-    from resources import samples_dir
-
-    store = Store.open(args.data_dir or default_data_dir())
+    """Open the main window on the chosen database (or take a screenshot and exit)."""
+    if getattr(args, "screenshot", None):
+        # Rendering needs no screen: the offscreen platform gives the same pixels everywhere.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return take_screenshot(Path(args.screenshot), Path(args.data_dir) if args.data_dir else None)
+    app = make_app()
+    data_dir = _data_dir(args)
+    store = open_store_interactive(data_dir)
+    if store is None:
+        return 1
+    window = build_window(data_dir, store)
+    window.show()  # type: ignore[attr-defined]
+    window.restore_last_form()  # type: ignore[attr-defined]
     try:
-        added = seed_if_new(store, samples_dir())
-        count = len(store.list_forms())
+        return int(app.exec())  # type: ignore[attr-defined]
     finally:
         store.close()
-    print(f"数据库已就绪（{count} 张表格，新加示例 {added} 张）。程序窗口尚在开发中，请先使用命令行：python main.py --help",
-          file=sys.stderr)
-    return 0

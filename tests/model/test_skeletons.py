@@ -82,3 +82,19 @@ def test_copy_for_year_clears_results_only() -> None:
     # The original is untouched (deep copy).
     assert leaves(last).__next__().actual == "80人"
     assert isinstance(new.goals[0].indicators[0], Group)
+
+
+def test_profile_start_weights_win() -> None:
+    data = {"new_form_weights": {"执行率": 20, "产出指标": 40, "效益指标": 30, "满意度指标": 10}}
+    form = new_form("project_self_eval", 2024, "central-2020", profile_data=data)
+    assert form.funds.weight == 20
+    assert _level1(form) == [("产出指标", 40), ("效益指标", 30), ("满意度指标", 10)]
+
+
+def test_shipped_profiles_agree_with_the_table() -> None:
+    from resources.profile_files import load_profile_data
+
+    for name in ("central-2020", "hunan-2023", "xinjiang-eval-2022"):
+        data = load_profile_data(name)
+        kind = "evaluation" if name.startswith("xinjiang") else "project_self_eval"
+        assert _level1(new_form(kind, 2024, name, profile_data=data)) == _level1(new_form(kind, 2024, name))

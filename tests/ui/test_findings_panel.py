@@ -1,0 +1,64 @@
+"""The checker panel: findings by severity, and a click reports node id and field."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from scoring.result import Finding, Result
+from ui.findings_panel import FindingsPanel, path_text
+
+# The offscreen platform warns when a top-level window is shown; harmless.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+def _result(*findings: Finding) -> Result:
+    return Result("fake", Decimal(50), Decimal(100), "差", None, (), (), tuple(findings))
+
+
+W = Finding("warning", "REASON_MISSING", ("目标1", "产出指标", "数量指标", "培训人数"), "未得满分，但没有填写偏差原因",
+            "reason", 7)
+E = Finding("error", "FUNDS_ANNUAL_MISSING", ("funds", "年度资金总额"), "全年预算数未填写", "annual")
+I = Finding("info", "NOTE", ("total",), "提示信息")
+
+
+def test_groups_by_severity_errors_first(qtbot) -> None:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.show_result(_result(W, I, E))
+    heads = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    assert heads == ["错误（1）", "警告（1）", "提示（1）"]
+    assert panel.findings() == [E, W, I]
+    assert panel.summary.text() == "审核结果：错误 1，警告 1，提示 1"
+    assert "项目资金 › 年度资金总额" in panel.tree.topLevelItem(0).child(0).text(0)
+
+
+def test_no_findings_says_so(qtbot) -> None:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.show_result(_result())
+    assert panel.tree.topLevelItemCount() == 0 and "没有发现问题" in panel.summary.text()
+    panel.show_result(None)
+    assert panel.summary.text() == ""
+
+
+def test_click_emits_node_field_and_path(qtbot) -> None:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.show_result(_result(W, E))
+    panel.show()
+    item = panel.item_for(W)
+    rect = panel.tree.visualItemRect(item)
+    with qtbot.waitSignal(panel.finding_activated) as blocker:
+        from PySide6.QtCore import Qt
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [7, "reason", W.path]
+    with qtbot.waitSignal(panel.finding_activated) as blocker:
+        panel.tree.itemActivated.emit(panel.item_for(E), 0)
+    assert blocker.args == [None, "annual", ("funds", "年度资金总额")]
+
+
+def test_path_text_names_special_places() -> None:
+    assert path_text(("header", "phone")) == "表头 › phone"
+    assert path_text(("目标1", "产出指标")) == "目标1 › 产出指标"
+    assert path_text(()) == ""

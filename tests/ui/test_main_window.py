@@ -1,0 +1,141 @@
+"""The main window: opening forms, live panels after an edit, undo/redo actions, saving and reopening."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from model.store import Store
+from model.tree import leaves
+from tests.conftest import make_sample_form
+from tests.ui.fake_scoring import fake_evaluate
+from ui.main_window import MainWindow
+from ui.settings import UiSettings
+
+# The offscreen platform warns when a top-level window is shown; harmless.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> UiSettings:
+    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def file_store(tmp_path: Path) -> Store:
+    store = Store.open(tmp_path / "data")
+    yield store
+    store.close()
+
+
+def _window(qtbot, store: Store, settings: UiSettings) -> MainWindow:
+    window = MainWindow(store, settings, evaluator=fake_evaluate)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _first_empty_leaf_form(store: Store) -> str:
+    form = make_sample_form()
+    first = next(leaves(form))
+    first.actual = None  # 康复训练人数 (weight 20) not filled yet
+    return store.add(form)
+
+
+def test_opening_a_form_shows_title_scores_and_findings(qtbot, file_store: Store, settings: UiSettings) -> None:
+    form_id = _first_empty_leaf_form(file_store)
+    window = _window(qtbot, file_store, settings)
+    assert window.windowTitle() == "绩效自评助手"
+    assert window.open_form(form_id)
+    assert window.windowTitle().startswith("残疾人康复训练补助项目 — 2024年度项目支出绩效自评表")
+    # Leaves 20 (empty) + 10 + 20 + 10 = 60 possible; filled 40, plus funds 10 → 50.
+    assert window.score_panel.total_label.text() == "总分 50.00 / 100　等级 差"
+    assert ("产出指标", "30.00", "50") in window.score_panel.rows()
+    assert [f.code for f in window.findings_panel.findings()] == ["ACTUAL_MISSING"]
+    assert window.navigator.current_form_id() == form_id
+    assert window.navigator._rows[form_id][2].text() == "50.00"
+
+
+def test_an_edit_updates_panels_navigator_and_status_before_the_next_event(
+        qtbot, file_store: Store, settings: UiSettings) -> None:
+    form_id = _first_empty_leaf_form(file_store)
+    window = _window(qtbot, file_store, settings)
+    window.open_form(form_id)
+    session = window.session
+    leaf = next(leaves(session.form))
+    session.set_node_field(leaf.id, "actual", "100人")
+    # No event processing in between: everything is synchronous.
+    assert window.score_panel.total_label.text() == "总分 70.00 / 100　等级 中"
+    assert ("产出指标", "50.00", "50") in window.score_panel.rows()
+    assert window.findings_panel.findings() == []
+    assert window.navigator._rows[form_id][2].text() == "70.00"
+    assert window.save_label.text().startswith("已保存 ")
+    # Undo through the window's action restores value and score exactly; redo again.
+    window.undo_action.trigger()
+    assert leaf.actual is None and window.score_panel.total_label.text() == "总分 50.00 / 100　等级 差"
+    window.redo_action.trigger()
+    assert leaf.actual == "100人" and window.navigator._rows[form_id][2].text() == "70.00"
+
+
+def test_edit_survives_close_and_reopen(qtbot, tmp_path: Path, settings: UiSettings) -> None:
+    store = Store.open(tmp_path / "data")
+    form_id = _first_empty_leaf_form(store)
+    window = _window(qtbot, store, settings)
+    window.open_form(form_id)
+    leaf_name = next(leaves(window.session.form)).name
+    window.session.set_node_field(next(leaves(window.session.form)).id, "actual", "95人")
+    window.close()
+    store.close()
+
+    again = Store.open(tmp_path / "data")
+    try:
+        window2 = _window(qtbot, again, settings)
+        window2.restore_last_form()  # the form open at exit comes back
+        assert window2.session is not None and window2.session.form.id == form_id
+        leaf = next(leaves(window2.session.form))
+        assert (leaf.name, leaf.actual) == (leaf_name, "95人")
+        window2.close()
+    finally:
+        again.close()
+
+
+def test_switching_forms_switches_undo_stack(qtbot, file_store: Store, settings: UiSettings) -> None:
+    a, b = _first_empty_leaf_form(file_store), _first_empty_leaf_form(file_store)
+    window = _window(qtbot, file_store, settings)
+    window.open_form(a)
+    window.session.set_header("phone", "0991-5550123")
+    assert window.undo_action.isEnabled()
+    window.navigator.select_form(b)  # the user clicks another form
+    assert window.session.form.id == b
+    assert not window.undo_action.isEnabled()  # b has no edits to undo
+    assert window.undo_group.activeStack() is window.session.undo_stack
+
+
+def test_clicking_a_finding_selects_its_cell(qtbot, file_store: Store, settings: UiSettings) -> None:
+    pytest.importorskip("ui.tree_view")
+    form_id = _first_empty_leaf_form(file_store)
+    window = _window(qtbot, file_store, settings)
+    window.open_form(form_id)
+    finding = window.findings_panel.findings()[0]
+    item = window.findings_panel.item_for(finding)
+    window.side_tabs.setCurrentWidget(window.findings_panel)
+    window.findings_panel.tree.itemClicked.emit(item, 0)
+    view = window.editor.tree_view
+    index = view.currentIndex()
+    assert index.isValid()
+    node = index.internalPointer()
+    assert getattr(node, "id", None) == finding.node_id
+    header = view.model().headerData(index.column(), view.model().index(0, 0).model().headerData.__self__
+                                     and 1 or 1)  # orientation Horizontal == 1
+    assert "实际" in str(header)
+
+
+def test_delete_form_asks_and_removes(qtbot, file_store: Store, settings: UiSettings, monkeypatch) -> None:
+    form_id = _first_empty_leaf_form(file_store)
+    window = _window(qtbot, file_store, settings)
+    window.open_form(form_id)
+    monkeypatch.setattr("ui.messages.confirm", lambda *a, **k: True)
+    window.delete_form()
+    assert window.session is None and file_store.list_forms() == []
+    assert window.navigator.form_ids() == []

@@ -1,0 +1,89 @@
+"""The navigator: 单位 → 年度 → forms, search, selection, score updates."""
+from __future__ import annotations
+
+import pytest
+
+from model.form import Form
+from model.store import Store
+from tests.conftest import make_sample_form
+from ui.navigator import FORM_ID_ROLE, Navigator
+
+# The offscreen platform warns when a top-level window is shown; harmless.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+def _add(store: Store, unit: str, year: int, project: str, kind: str = "project_self_eval") -> str:
+    form = make_sample_form()
+    form.kind, form.year = kind, year
+    form.header.update(department=unit, implementing_unit=unit, project_name=project)
+    return store.add(form)
+
+
+@pytest.fixture
+def filled(memory_store: Store) -> dict[str, str]:
+    return {"a": _add(memory_store, "甲县残联", 2024, "康复项目"),
+            "b": _add(memory_store, "甲县残联", 2023, "培训项目"),
+            "c": _add(memory_store, "乙县残联", 2024, "助听器项目", kind="project_target")}
+
+
+def _tree(nav: Navigator) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    out = []
+    for u in range(nav.model.rowCount()):
+        unit = nav.model.item(u)
+        years = []
+        for y in range(unit.rowCount()):
+            year = unit.child(y)
+            years.append((year.text(), [year.child(f).text() for f in range(year.rowCount())]))
+        out.append((unit.text(), years))
+    return out
+
+
+def test_groups_by_unit_then_year_newest_first(qtbot, memory_store: Store, filled: dict[str, str]) -> None:
+    nav = Navigator(memory_store, scorer=lambda form_id, rev: ("87.50", "良"))
+    qtbot.addWidget(nav)
+    assert _tree(nav) == [("乙县残联", [("2024年度", ["助听器项目"])]),
+                          ("甲县残联", [("2024年度", ["康复项目"]), ("2023年度", ["培训项目"])])]
+    year = nav.model.item(0).child(0)
+    assert [year.child(0, c).text() for c in range(4)] == ["助听器项目", "目标表", "87.50", "良"]
+    assert year.child(0).data(FORM_ID_ROLE) == filled["c"]
+
+
+def test_search_filters_after_a_pause(qtbot, memory_store: Store, filled: dict[str, str]) -> None:
+    nav = Navigator(memory_store)
+    qtbot.addWidget(nav)
+    nav.search.setText("助听器")
+    qtbot.waitUntil(lambda: nav.form_ids() == [filled["c"]])
+    nav.search.setText("甲县 2023")  # every word must match
+    qtbot.waitUntil(lambda: nav.form_ids() == [filled["b"]])
+    nav.search.clear()
+    qtbot.waitUntil(lambda: len(nav.form_ids()) == 3)
+
+
+def test_selecting_a_form_emits_its_id(qtbot, memory_store: Store, filled: dict[str, str]) -> None:
+    nav = Navigator(memory_store)
+    qtbot.addWidget(nav)
+    with qtbot.waitSignal(nav.form_activated) as blocker:
+        assert nav.select_form(filled["b"])
+    assert blocker.args == [filled["b"]]
+    assert nav.current_form_id() == filled["b"]
+    with qtbot.assertNotEmitted(nav.form_activated):
+        nav.select_form(filled["a"], emit=False)
+    # Reloading keeps the selection.
+    nav.reload()
+    assert nav.current_form_id() == filled["a"]
+
+
+def test_update_scores_changes_one_row(qtbot, memory_store: Store, filled: dict[str, str]) -> None:
+    nav = Navigator(memory_store, scorer=lambda form_id, rev: ("50.00", "差"))
+    qtbot.addWidget(nav)
+    nav.update_scores(filled["a"], "91.00", "优", title="康复项目（改）")
+    row = nav._rows[filled["a"]]
+    assert [i.text() for i in row] == ["康复项目（改）", "项目自评", "91.00", "优"]
+    assert nav._rows[filled["b"]][2].text() == "50.00"
+
+
+def test_empty_store_lists_nothing(qtbot, memory_store: Store) -> None:
+    nav = Navigator(memory_store)
+    qtbot.addWidget(nav)
+    assert nav.model.rowCount() == 0 and nav.current_form_id() is None
+    assert isinstance(Form, type)

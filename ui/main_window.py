@@ -1,0 +1,315 @@
+"""The main window: navigator | form editor | score and checker panels, menus, undo/redo, status bar.
+
+Opens one FormSession at a time; the undo/redo actions come from a QUndoGroup that follows the
+open form's stack. Preferences (geometry, splitter, last form) go through ui/settings.py.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+
+from model.errors import JixiaoError
+from model.form import Form
+from model.store import Store
+from scoring.result import Result
+from ui.findings_panel import FindingsPanel
+from ui.form_editor import FormEditor
+from ui.navigator import Navigator
+from ui.score_panel import ScorePanel, fmt
+from ui.session import Evaluator, FormSession, evaluate_form
+from ui.settings import UiSettings
+
+APP_TITLE = "绩效自评助手"
+
+
+def score_text(result: Result) -> tuple[str, str]:
+    """(total, grade) as the navigator shows them; empty for unscored forms."""
+    return ("" if result.total is None else fmt(result.total)), (result.grade or "")
+
+
+class MainWindow(QMainWindow):
+    """The program's one window."""
+
+    def __init__(self, store: Store, settings: UiSettings, evaluator: Evaluator | None = None,
+                 data_dir: Path | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.data_dir = data_dir
+        self._evaluate: Evaluator = evaluator or evaluate_form
+        self._score_cache: dict[tuple[str, int], tuple[str, str]] = {}
+        self.session: FormSession | None = None
+        self.editor: FormEditor | None = None
+        self.undo_group = QUndoGroup(self)
+
+        self.navigator = Navigator(store, self._summary_score, self)
+        self.score_panel = ScorePanel(self)
+        self.findings_panel = FindingsPanel(self)
+        self.centre = QWidget(self)
+        self._centre_layout = QVBoxLayout(self.centre)
+        self._centre_layout.setContentsMargins(0, 0, 0, 0)
+        self._placeholder = QLabel("请在左侧选择一张表格，或按 Ctrl+N 新建表格。", self.centre)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._centre_layout.addWidget(self._placeholder)
+        side = QTabWidget(self)
+        side.addTab(self.score_panel, "得分")
+        side.addTab(self.findings_panel, "审核")
+        self.side_tabs = side
+        # On a 1366-pixel screen the panels stack in one column on the right, under tabs.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 800, 300])
+        self.setCentralWidget(self.splitter)
+        self.save_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.save_label)
+
+        self._make_actions()
+        self.navigator.form_activated.connect(self.open_form)
+        self.findings_panel.finding_activated.connect(self._on_finding)
+        self.resize(1280, 720)
+        self._restore_layout()
+        self._update_title()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_actions(self) -> None:
+        self.new_action = self._action("新建表格…", self.new_form, QKeySequence.StandardKey.New,
+                                       "新建表格：选择类型、年度、单位和评分规则")
+        self.save_action = self._action("保存", self.save_now, QKeySequence.StandardKey.Save,
+                                        "每次修改都已自动保存；按 Ctrl+S 再次确认")
+        self.export_action = self._action("导出…", self.export_forms, "Ctrl+E", "把表格导出为 PDF 或 Excel")
+        self.delete_action = self._action("删除表格", self.delete_form, None, "删除当前表格（可从历史中恢复）")
+        self.settings_action = self._action("设置…", self.open_settings, "Ctrl+,", "单位信息、默认评分规则、数据文件夹、备份")
+        self.quit_action = self._action("退出", self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.undo_group.createUndoAction(self, "撤销")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = self.undo_group.createRedoAction(self, "重做")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.find_action = self._action("查找表格", self._focus_search, QKeySequence.StandardKey.Find)
+
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        for action in (self.new_action, self.save_action, self.export_action, self.delete_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("编辑(&E)")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        help_menu.addAction(self._action("关于", self._about))
+
+        toolbar = QToolBar("常用", self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        for action in (self.new_action, self.save_action, self.undo_action, self.redo_action, self.export_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has_form = self.session is not None
+        for action in (self.save_action, self.delete_action):
+            action.setEnabled(has_form)
+
+    # -- opening forms ---------------------------------------------------------------------------
+
+    def open_form(self, form_id: str) -> bool:
+        """Open a form in the editor (closing the previous one); False with a message if it fails."""
+        if self.session is not None and self.session.form.id == form_id:
+            return True
+        try:
+            session = FormSession(self.store, form_id, self, evaluator=self._evaluate)
+        except JixiaoError as exc:
+            self.statusBar().showMessage(str(exc), 10000)
+            return False
+        self._close_session()
+        self.session = session
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        session.changed.connect(self._on_changed)
+        session.saved.connect(self._on_saved)
+        session.error.connect(self._on_error)
+        session.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self._placeholder.hide()
+        self.editor = FormEditor(session, self.centre)
+        self._centre_layout.addWidget(self.editor)
+        self.navigator.select_form(form_id, emit=False)
+        self.settings.last_form_id = form_id
+        self.save_label.setText("")
+        self._show_result()
+        self._update_title()
+        self._update_actions()
+        return True
+
+    def _close_session(self) -> None:
+        if self.editor is not None:
+            self.editor.close_session()
+            self._centre_layout.removeWidget(self.editor)
+            self.editor.deleteLater()
+            self.editor = None
+        if self.session is not None:
+            self.undo_group.removeStack(self.session.undo_stack)
+            self.session.deleteLater()
+            self.session = None
+        self._placeholder.show()
+        self.score_panel.show_result(None, None)
+        self.findings_panel.show_result(None)
+        self._update_actions()
+
+    def _show_result(self) -> None:
+        assert self.session is not None
+        self.score_panel.show_result(self.session.form, self.session.result)
+        self.findings_panel.show_result(self.session.result)
+
+    def _on_changed(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self._show_result()
+        total, grade = score_text(session.result)
+        form = session.form
+        assert form.id is not None
+        self.navigator.update_scores(form.id, total, grade, form.header.get("project_name") or form.display_title)
+        self._update_title()
+
+    def _on_saved(self, text: str) -> None:
+        self.save_label.setText(text)
+        self._update_title()
+
+    def _on_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+        self._update_title()
+
+    def _on_finding(self, node_id: object, field: object, path: object) -> None:
+        if self.editor is not None:
+            self.editor.select_finding(node_id if isinstance(node_id, int) else None,
+                                       field if isinstance(field, str) else None,
+                                       tuple(path) if isinstance(path, (tuple, list)) else ())
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        form = self.session.form
+        name = form.header.get("project_name") or form.unit or form.display_title
+        mark = "（未保存）" if self.session.unsaved else ""
+        self.setWindowTitle(f"{name} — {form.year}年度{form.display_title}{mark} — {APP_TITLE}")
+
+    def _summary_score(self, form_id: str, revision: int) -> tuple[str, str]:
+        key = (form_id, revision)
+        if key not in self._score_cache:
+            try:
+                self._score_cache[key] = score_text(self._evaluate(self.store.load(form_id)))
+            except Exception:  # a form the scorer cannot handle still lists, without a total
+                self._score_cache[key] = ("", "")
+        return self._score_cache[key]
+
+    # -- commands --------------------------------------------------------------------------------
+
+    def save_now(self) -> None:
+        if self.session is not None:
+            self.session.save_now()
+            if not self.session.unsaved:
+                self.statusBar().showMessage("所有修改均已保存到数据库。", 4000)
+
+    def new_form(self) -> None:
+        from ui.new_form_dialog import NewFormDialog
+
+        dialog = NewFormDialog(self.store, self, current=self.session.form if self.session else None)
+        if dialog.exec():
+            form = dialog.result_form
+            if form is not None:
+                self.add_and_open(form)
+
+    def add_and_open(self, form: Form) -> str:
+        """Store a new form, list it and open it."""
+        form_id = self.store.add(form)
+        self.navigator.search.clear()
+        self.navigator.reload(select_id=form_id)
+        self.open_form(form_id)
+        self.statusBar().showMessage("新表格已创建并保存。", 5000)
+        return form_id
+
+    def delete_form(self) -> None:
+        from ui.messages import confirm
+
+        if self.session is None:
+            return
+        form = self.session.form
+        name = form.header.get("project_name") or form.display_title
+        if not confirm(self, f"确定删除“{name}”（{form.year}年度）吗？", yes="删除",
+                       detail="删除后表格从列表中移除；数据库历史中仍保留最后一版，可请维护人员恢复。"):
+            return
+        assert form.id is not None
+        self._close_session()
+        self.store.delete(form.id)
+        self.navigator.reload()
+        self._update_title()
+
+    def export_forms(self) -> None:
+        from ui.export_dialog import ExportDialog
+
+        current = self.session.form.id if self.session else None
+        ExportDialog(self.store, self.settings, self._evaluate, self, selected=[current] if current else []).exec()
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.store, self.settings, self, data_dir=self.data_dir).exec()
+
+    def _focus_search(self) -> None:
+        self.navigator.search.setFocus()
+        self.navigator.search.selectAll()
+
+    def _about(self) -> None:
+        from ui.messages import show_info
+
+        show_info(self, "绩效自评助手：填写预算绩效表格，自动计算得分与计算过程，审核并导出 PDF/Excel。\n"
+                        "每次修改都会立即保存到本机数据库。", title="关于")
+
+    # -- layout persistence ----------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        if self.settings.window_geometry is not None:
+            self.restoreGeometry(self.settings.window_geometry)
+        if self.settings.splitter_state is not None:
+            self.splitter.restoreState(self.settings.splitter_state)
+
+    def restore_last_form(self) -> None:
+        """Open the form open at the last exit, else the first listed one."""
+        last = self.settings.last_form_id
+        ids = self.navigator.form_ids()
+        target = last if last in ids else (ids[0] if ids else None)
+        if target is not None:
+            self.open_form(target)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None and self.session.unsaved:
+            self.session.save_now()
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.splitter_state = self.splitter.saveState()
+        self.settings.sync()
+        self._close_session()
+        super().closeEvent(event)

@@ -1,0 +1,111 @@
+"""The 设置 dialog: unit defaults for new forms, default profile, data folder, backups."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from model.datadir import backups_dir, default_data_dir
+from model.errors import JixiaoError
+from model.store import Store
+from ui.new_form_dialog import profile_choices
+from ui.settings import UiSettings, UnitDefaults
+
+
+class SettingsDialog(QDialog):
+    """Edits UnitDefaults (in the database) and the data folder (in QSettings, used at next start)."""
+
+    def __init__(self, store: Store, settings: UiSettings, parent: QWidget | None = None,
+                 data_dir: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("设置")
+        self.store, self.settings = store, settings
+        self.current_dir = data_dir or (store.path.parent if store.path else default_data_dir())
+        defaults = UnitDefaults.load(store)
+        self.unit_name = QLineEdit(defaults.unit_name, self)
+        self.leader = QLineEdit(defaults.leader, self)
+        self.preparer = QLineEdit(defaults.preparer, self)
+        self.phone = QLineEdit(defaults.phone, self)
+        self.phone.setPlaceholderText("例如：0991-5550123")
+        self.profile = QComboBox(self)
+        for name, title in profile_choices():
+            self.profile.addItem(title, name)
+        index = self.profile.findData(defaults.default_profile)
+        self.profile.setCurrentIndex(max(index, 0))
+
+        unit_box = QGroupBox("新建表格时自动填写", self)
+        unit_form = QFormLayout(unit_box)
+        unit_form.addRow("单位名称", self.unit_name)
+        unit_form.addRow("单位负责人", self.leader)
+        unit_form.addRow("填表人", self.preparer)
+        unit_form.addRow("联系电话", self.phone)
+        unit_form.addRow("默认评分规则", self.profile)
+
+        self.data_dir = QLineEdit(str(settings.data_dir or ""), self)
+        self.data_dir.setPlaceholderText(f"默认：{default_data_dir()}")
+        browse = QPushButton("选择…", self)
+        browse.clicked.connect(self._choose_dir)
+        row = QHBoxLayout()
+        row.addWidget(self.data_dir)
+        row.addWidget(browse)
+        self.backup_label = QLabel(f"当前数据文件夹：{self.current_dir}", self)
+        self.backup_label.setWordWrap(True)
+        backup_now = QPushButton("立即备份", self)
+        backup_now.clicked.connect(self.backup_now)
+        open_backups = QPushButton("打开备份文件夹", self)
+        open_backups.clicked.connect(self._open_backups)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(backup_now)
+        buttons_row.addWidget(open_backups)
+        buttons_row.addStretch(1)
+        data_box = QGroupBox("数据与备份", self)
+        data_layout = QVBoxLayout(data_box)
+        data_form = QFormLayout()
+        data_form.addRow("数据文件夹（重启后生效）", row)
+        data_layout.addLayout(data_form)
+        data_layout.addWidget(QLabel("程序每天自动备份一次，保留最近 10 份。", self))
+        data_layout.addLayout(buttons_row)
+        data_layout.addWidget(self.backup_label)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(unit_box)
+        layout.addWidget(data_box)
+        layout.addWidget(buttons)
+
+    def values(self) -> UnitDefaults:
+        return UnitDefaults(self.unit_name.text().strip(), self.leader.text().strip(), self.preparer.text().strip(),
+                            self.phone.text().strip(), str(self.profile.currentData()))
+
+    def backup_now(self) -> Path | None:
+        try:
+            path = self.store.backup_now()
+        except (JixiaoError, OSError) as exc:
+            self.backup_label.setText(f"备份失败：{exc}。请检查数据文件夹所在磁盘是否已满。")
+            return None
+        self.backup_label.setText(f"已备份到：{path}")
+        return path
+
+    def _choose_dir(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "选择数据文件夹", self.data_dir.text() or str(self.current_dir))
+        if chosen:
+            self.data_dir.setText(chosen)
+
+    def _open_backups(self) -> None:
+        folder = backups_dir(self.current_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def accept(self) -> None:
+        self.values().save(self.store)
+        text = self.data_dir.text().strip()
+        self.settings.data_dir = Path(text) if text else None
+        self.settings.sync()
+        super().accept()
