@@ -238,10 +238,8 @@ def _score_weighted(walk: _Walk, leaf: Leaf, path: tuple[str, ...], target: Read
     score = manual if manual is not None else computed
     if score is None:
         walk.complete = False
-    explanation = outcome.explanation
-    if manual is not None:
-        explanation = f"手工得分 {plain(manual)}；按规则：{explanation}"
-    return NodeScore(leaf.id, path, leaf.code, weight, score, computed, rule_type, explanation,
+    # The explanation is the rule's 计算过程 even under a manual score: `score` vs `computed` shows both.
+    return NodeScore(leaf.id, path, leaf.code, weight, score, computed, rule_type, outcome.explanation,
                      manual is not None, outcome.tier_suggested)
 
 

@@ -5,7 +5,7 @@ bad key; resources/profile_files.py reads the shipped JSON files.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
@@ -123,3 +123,17 @@ def _rules(profile: str, key: str, raw: Any) -> Mapping[str, Mapping[str, Any]]:
                                f"可用的类型：{'、'.join(RULE_TYPES)}")
         out[str(place)] = MappingProxyType(dict(rule))
     return MappingProxyType(out)
+
+
+def profile_for(form_rules: str | Mapping[str, Any] | None, name: str,
+                load: Callable[[str], Mapping[str, Any]]) -> Profile:
+    """The profile a form asks for: its inline `rules` object, else `load(name)` (the loader does the I/O).
+
+    Args:
+        form_rules: the form's `rules` value (a name, an inline profile object, or None).
+        name: the form's profile name (Form.profile_name()).
+        load: reads a shipped profile by name, e.g. resources.profile_files.load_profile_data.
+    """
+    if isinstance(form_rules, Mapping):
+        return Profile.from_dict(form_rules)
+    return Profile.from_dict(load(name))

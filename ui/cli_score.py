@@ -1,0 +1,77 @@
+"""The `score` command: score one form file and print the Result as JSON (form-format.md) or a table.
+
+Exit code 0 even when the form has findings; 1 when the file or its profile cannot be read.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from model.codec import load_form
+from model.errors import JixiaoError
+from resources.profile_files import load_profile_data
+from scoring import evaluate
+from scoring.profile import ProfileError, profile_for
+from scoring.result import Result
+
+_SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def register(subparsers: Any) -> None:
+    """Add `score FILE.json [--text]` to the command line."""
+    p = subparsers.add_parser("score", help="计算表格得分并审核，输出 JSON（或 --text 输出表格）")
+    p.add_argument("file", type=Path, help="jixiao.form/1 表格文件")
+    p.add_argument("--text", action="store_true", help="输出便于阅读的表格和计算过程，而不是 JSON")
+    p.set_defaults(func=cmd_score)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    """Read, score and print one form."""
+    form = load_form(args.file)
+    try:
+        profile = profile_for(form.rules, form.profile_name(), load_profile_data)
+    except ProfileError as exc:
+        raise JixiaoError(f"表格“{args.file.name}”的评分规则有误：{exc}") from None
+    result = evaluate(form, profile)
+    if args.text:
+        sys.stdout.write(render_text(result))
+    else:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def _n(value: Any) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def render_text(result: Result) -> str:
+    """A readable report: funds, each leaf with its 计算过程, subtotals, total, grade, findings."""
+    lines = [f"评分规则：{result.profile}"]
+    if result.funds is not None:
+        f = result.funds
+        rate = "—" if f.rate is None else f"{f.rate * 100:.2f}%"
+        lines.append(f"预算执行率：{rate}  分值 {_n(f.weight)}  得分 {_n(f.score)}  （{f.explanation}）")
+    lines.append("")
+    lines.append("指标\t分值\t得分\t计算得分\t计算过程")
+    for node in result.nodes:
+        mark = "（手工）" if node.manual else ""
+        lines.append(f"{' / '.join(node.path)}\t{_n(node.weight)}\t{_n(node.score)}{mark}\t{_n(node.computed)}\t"
+                     f"{node.explanation}")
+    lines.append("")
+    lines.append("小计\t分值合计\t标注分值\t得分")
+    for group in result.groups:
+        lines.append(f"{' / '.join(group.path)}\t{_n(group.weight)}\t{_n(group.declared)}\t{_n(group.score)}")
+    lines.append("")
+    lines.append(f"总分：{_n(result.total)} / {_n(result.max)}  等级：{result.grade or '—'}")
+    lines.append("")
+    lines.append(f"审核发现 {len(result.findings)} 条（错误 {result.count('error')}，警告 {result.count('warning')}，"
+                 f"提示 {result.count('info')}）")
+    for finding in result.findings:
+        where = " / ".join(finding.path)
+        field = f"（{finding.field}）" if finding.field else ""
+        lines.append(f"[{_SEVERITY_LABEL.get(finding.severity, finding.severity)}] {finding.code} {where}{field}："
+                     f"{finding.message}")
+    return "\n".join(lines) + "\n"
