@@ -69,7 +69,7 @@ class Summary:
 def evaluate_form(form: Form) -> ScoreLike:
     """Score a form with its own profile (a shipped name, or the inline rules object)."""
     from resources.profile_files import load_profile_data
-    from scoring import evaluate  # type: ignore[attr-defined]
+    from scoring import evaluate
 
     profile = form.rules if isinstance(form.rules, dict) else load_profile_data(form.profile_name())
     result: ScoreLike = evaluate(form, profile)
