@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 800, 300])
+        self.splitter.setSizes([300, 766, 300])
         self.setCentralWidget(self.splitter)
         self.save_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.save_label)

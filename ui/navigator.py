@@ -88,7 +88,7 @@ class Navigator(QWidget):
             self.select_form(select_id, emit=False)
 
     def _form_row(self, s: FormSummary) -> list[QStandardItem]:
-        name = _plain(s.project or s.title)
+        name = _plain(short_name(s.project or s.title, s.year))
         name.setData(s.id, FORM_ID_ROLE)
         name.setToolTip(f"{s.title}\n{s.unit or '未填单位'} · {s.year}年度 · 评分规则 {s.profile}\n最后保存：{s.updated_at}")
         total, grade = self._scorer(s.id, s.revision) if self._scorer else ("", "")
@@ -146,6 +146,14 @@ class Navigator(QWidget):
         if ids:
             self.select_form(ids[0])
             self.view.setFocus()
+
+
+def short_name(name: str, year: int) -> str:
+    """The name without a leading 2023年度/2023年: the year is already the branch above it."""
+    for prefix in (f"{year}年度", f"{year}年"):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix):].lstrip("　 ")
+    return name
 
 
 def _plain(text: str) -> QStandardItem:

@@ -87,3 +87,12 @@ def test_empty_store_lists_nothing(qtbot, memory_store: Store) -> None:
     qtbot.addWidget(nav)
     assert nav.model.rowCount() == 0 and nav.current_form_id() is None
     assert isinstance(Form, type)
+
+
+def test_short_name_drops_the_repeated_year() -> None:
+    from ui.navigator import short_name
+
+    assert short_name("2023年度部门整体支出绩效自评表", 2023) == "部门整体支出绩效自评表"
+    assert short_name("2019年残疾人康复项目", 2019) == "残疾人康复项目"
+    assert short_name("2019年残疾人康复项目", 2020) == "2019年残疾人康复项目"  # another year is information
+    assert short_name("2023年", 2023) == "2023年"
