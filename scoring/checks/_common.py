@@ -24,12 +24,13 @@ def dec(value: Any) -> Decimal | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, Decimal):
-        return value
+        return value if value.is_finite() else None
     if isinstance(value, (int, float)):
         try:
-            return Decimal(str(value))
+            number = Decimal(str(value))
         except InvalidOperation:
             return None
+        return number if number.is_finite() else None  # NaN/inf would make comparisons raise
     return None
 
 
@@ -55,13 +56,15 @@ def fmt(value: Decimal | None) -> str:
     """A number as people write it: no trailing zeros, no exponent."""
     if value is None:
         return "（空白）"
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def pct(value: Decimal) -> str:
     """A fraction printed as a percentage with 2 decimals (0.9 → 90.00%)."""
-    return f"{(value * 100).quantize(Decimal('0.01'))}%"
+    try:
+        return f"{(value * 100).quantize(Decimal('0.01'))}%"
+    except InvalidOperation:  # too many digits for the context: print it plainly
+        return f"{fmt(value * 100)}%"
 
 
 def label(lv: LeafView) -> str:

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from scoring.checks._common import comparable, dec, direction, fmt, is_category, is_cost, label
+from scoring.checks._common import (
+    comparable, dec, direction, fmt, is_category, is_cost, label, setting,
+)
 from scoring.context import Context, LeafView
 from scoring.result import Finding
 
 _PER_UNIT_MARKS = ("/人", "/户", "/次", "/件", "/名", "每人", "每户", "人均", "户均")
-_FAR_BELOW = Decimal("0.5")
+_FAR_BELOW = Decimal("0.5")  # profile setting cost_far_below
 _MIN_SHARED = 3  # characters a cost name and a quantity name must share to be paired
 _TO_BASE = {"万元": Decimal(10000), "元": Decimal(1)}
 
@@ -79,6 +81,7 @@ def _unit_costs(ctx: Context) -> Iterator[Finding]:
 
 
 def _far_below(ctx: Context) -> Iterator[Finding]:
+    share = setting(ctx, "cost_far_below", _FAR_BELOW)
     for lv in ctx.leaves:
         if not is_cost(lv) or direction(lv) != "reverse":
             continue
@@ -86,10 +89,10 @@ def _far_below(ctx: Context) -> Iterator[Finding]:
         if pair is None:
             continue
         t, a = pair
-        if t > 0 and a < t * _FAR_BELOW:
+        if t > 0 and a < t * share:
             yield ctx.finding(
                 "warning", "COST_FAR_BELOW_TARGET", lv.path,
-                f"成本指标{label(lv)}实际“{lv.leaf.actual}”不到年度指标值“{lv.leaf.target}”的一半。"
+                f"成本指标{label(lv)}实际“{lv.leaf.actual}”不到年度指标值“{lv.leaf.target}”的 {fmt(share * 100)}%。"
                 f"可能是预算编制偏高，或项目没有按计划实施；请核对，并在偏差原因中说明。",
                 "actual", lv.leaf.id)
 

@@ -68,3 +68,18 @@ def expected(name: str) -> list[dict[str, Any]]:
 def keys(findings: list[Finding], code: str | None = None) -> set[tuple[str, tuple[str, ...], str | None]]:
     """(code, path, field) of findings, optionally of one code."""
     return {(f.code, tuple(f.path), f.field) for f in findings if code is None or f.code == code}
+
+
+def tree_form(groups: dict[str, dict[str, list[Leaf]]], kind: str = "project_self_eval",
+              year: int = 2024, **fields: Any) -> Form:
+    """A one-goal form: {一级: {二级: [leaves]}} under goal 目标1 (made-up content)."""
+    from model.form import Goal
+    indicators: list[Any] = [Group(name=l1, children=[Group(name=l2, children=list(ls))
+                                                      for l2, ls in l2s.items()])
+                             for l1, l2s in groups.items()]
+    return Form(kind=kind, year=year, goals=[Goal(title="目标1", indicators=indicators)], **fields)
+
+
+def run(check: Any, form: Form, **kw: Any) -> list[Finding]:
+    """The findings of one check function on a form."""
+    return list(check(make_context(form, **kw)))
