@@ -1,0 +1,39 @@
+"""表3-1 of the evaluation report: 权重 / 得分 / 得分率 per 一级 category and 合计 (seed 004).
+
+权重 and 得分 come from the Result's group subtotals. 得分率 is not in the Result yet, so it is
+derived here as 得分 ÷ 权重 for display only (reported to the lead: it belongs in scoring/).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from model.form import Form, Group
+from reports.cells import head, label, num
+from reports.layout import Grid
+from scoring.result import Result
+
+
+def display_rate(score: Decimal | None, weight: Decimal | None) -> Decimal | None:
+    """得分率 for printing; None when either figure is missing or the weight is 0 (prints blank)."""
+    if score is None or not weight:
+        return None
+    return Decimal(score) / Decimal(weight)
+
+
+def summary_grid(form: Form, result: Result) -> Grid:
+    """The 表3-1 grid on the evaluation form's 8 columns: 项目 (2 columns) + categories + 合计."""
+    grid = Grid(8, name="summary")
+    groups = [n for g in form.goals for n in g.indicators if isinstance(n, Group)]
+    scores = [result.group(g.id) for g in groups]
+    weights = [s.declared if s and s.declared is not None else s.weight if s else None for s in scores]
+    # One column per category, the rest to 合计 (the last, widest columns of this grid).
+    widths = [1] * len(groups) + [6 - len(groups)] if len(groups) < 6 else [1] * (len(groups) + 1)
+    names = [f"{g.code or ''}{g.name}" for g in groups] + ["合计"]
+    grid.add(head("表3-1 综合评分", 8))
+    grid.add(head("项目", 2), *(head(n, w) for n, w in zip(names, widths)))
+    grid.add(label("权重", 2), *(num(v, "plain", colspan=w) for v, w in zip([*weights, result.max], widths)))
+    got = [s.score if s else None for s in scores]
+    grid.add(label("得分", 2), *(num(v, "score", colspan=w) for v, w in zip([*got, result.total], widths)))
+    rates = [display_rate(s, w) for s, w in zip([*got, result.total], [*weights, result.max])]
+    grid.add(label("得分率", 2), *(num(v, "percent", colspan=w) for v, w in zip(rates, widths)))
+    return grid

@@ -1,0 +1,189 @@
+"""XLSX writer: the same Document as the PDF, as merged cells with borders, 宋体, A4 print setup.
+
+Numbers are stored as numbers with number formats; no formulas (a formula written by openpyxl has
+no cached value, pitfalls.md). Row heights are estimated from the text, since Excel does not grow
+rows holding merged cells by itself.
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from typing import BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reports.layout import EXCEL_FORMATS, Cell, Document, Grid, Sheet
+
+FONT_NAME = "宋体"
+BODY_PT = 10
+TITLE_PT = 16
+LINE_PT = 13.5  # line height of 10 pt 宋体 in Excel
+MIN_ROW_PT = 18.0
+PORTRAIT_CHARS = 100  # sheet width in Excel character units; print is scaled to one page wide
+LANDSCAPE_CHARS = 150
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HORIZONTAL = {"left": "left", "center": "center", "right": "right"}
+
+
+def write_xlsx(doc: Document, out: BinaryIO) -> None:
+    """Write the document as a workbook, one worksheet per sheet, into a binary stream."""
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    for index, sheet in enumerate(doc.sheets):
+        ws = book.create_sheet(_sheet_title(sheet.name, book.sheetnames))
+        SheetWriter(ws, sheet).write(doc if index == 0 else None)
+    book.properties.title = f"{doc.title}{doc.subtitle}"
+    book.properties.creator = "绩效自评助手"
+    book.save(out)
+
+
+def _sheet_title(name: str, taken: list[str]) -> str:
+    title, n = name[:31], 2
+    while title in taken:
+        title, n = f"{name[:28]}({n})", n + 1
+    return title
+
+
+def text_width(text: str) -> float:
+    """Width of a line in Excel character units: CJK and full-width characters count two."""
+    return sum(2.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.1 for ch in text)
+
+
+def lines_needed(text: str, chars: float) -> int:
+    """How many lines a cell's text takes when wrapped in `chars` character units."""
+    usable = max(chars - 1.0, 2.0)
+    return sum(max(1, math.ceil(text_width(line) / usable)) for line in text.split("\n"))
+
+
+class SheetWriter:
+    """Writes one Sheet: headings (first sheet only), the grids, signature, print setup."""
+
+    def __init__(self, ws: Worksheet, sheet: Sheet) -> None:
+        self.ws = ws
+        self.sheet = sheet
+        self.ncols = len(sheet.widths)
+        total = LANDSCAPE_CHARS if sheet.landscape else PORTRAIT_CHARS
+        self.chars = [total * w for w in sheet.widths]
+        self.row = 1
+        self.heights: dict[int, float] = {}
+        self.title_rows: tuple[int, int] | None = None
+
+    def write(self, doc: Document | None) -> None:
+        """Fill the worksheet; `doc` is given for the main sheet, which carries the headings."""
+        for i, chars in enumerate(self.chars, start=1):
+            self.ws.column_dimensions[get_column_letter(i)].width = round(chars, 2)
+        if doc is not None:
+            self._headings(doc)
+        for grid in self.sheet.grids:
+            if grid.rows:
+                self._grid(grid)
+        if doc is not None:
+            self._closing(doc)
+        for row, height in self.heights.items():
+            self.ws.row_dimensions[row].height = height
+        self._print_setup(doc)
+
+    def _line(self, value: str, *, size: float = BODY_PT, bold: bool = False, align: str = "left",
+              start: int = 1, span: int | None = None, height: float | None = None) -> None:
+        end = start + (span or self.ncols) - 1
+        cell = self.ws.cell(row=self.row, column=start, value=value)
+        cell.font = Font(name=FONT_NAME, size=size, bold=bold)
+        cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
+        if end > start:
+            self.ws.merge_cells(start_row=self.row, start_column=start, end_row=self.row, end_column=end)
+        need = lines_needed(value, sum(self.chars[start - 1:end])) * size * 1.35 + 4
+        self.heights[self.row] = max(self.heights.get(self.row, 0.0), height or need, MIN_ROW_PT)
+
+    def _headings(self, doc: Document) -> None:
+        if doc.attachment:
+            self._line(doc.attachment, size=12, bold=True)
+            self.row += 1
+        self._line(doc.title, size=TITLE_PT, bold=True, align="center")
+        self.row += 1
+        if doc.subtitle:
+            self._line(doc.subtitle, size=12, align="center")
+            self.row += 1
+        left, right = doc.unit_line
+        if left or right:
+            half = max(1, self.ncols // 2)
+            self._line(left, start=1, span=half)
+            self._line(right, align="right", start=half + 1, span=self.ncols - half)
+            self.row += 1
+
+    def _grid(self, grid: Grid) -> None:
+        top = self.row
+        for r, c, cell in grid.cells():
+            self._cell(top + r, c + 1, cell)
+        self._fit_rows(grid, top)
+        if grid.repeat and self.title_rows is None:
+            # Only the column headings: a goal's title row above them (001) must not repeat.
+            self.title_rows = (top + grid.repeat - 1, top + grid.repeat - 1)
+        self.row = top + len(grid.rows)
+
+    def _cell(self, row: int, col: int, cell: Cell) -> None:
+        end_row, end_col = row + cell.rowspan - 1, col + cell.colspan - 1
+        for r in range(row, end_row + 1):
+            for c in range(col, end_col + 1):
+                self.ws.cell(row=r, column=c).border = _BORDER
+        target = self.ws.cell(row=row, column=col)
+        if cell.value is not None:
+            target.value = float(cell.value)
+            target.number_format = EXCEL_FORMATS.get(cell.fmt, "General")
+        else:
+            target.value = cell.text or None
+        bold = cell.style in ("head", "total", "section")
+        target.font = Font(name=FONT_NAME, size=BODY_PT, bold=bold)
+        target.alignment = Alignment(horizontal=_HORIZONTAL[cell.alignment], vertical="center", wrap_text=True)
+        if end_row > row or end_col > col:
+            self.ws.merge_cells(start_row=row, start_column=col, end_row=end_row, end_column=end_col)
+
+    def _fit_rows(self, grid: Grid, top: int) -> None:
+        """Row heights that show all text: single rows first, then stretch rows under tall spans."""
+        need: dict[int, float] = {top + r: MIN_ROW_PT for r in range(len(grid.rows))}
+        spanning = []
+        for r, c, cell in grid.cells():
+            chars = sum(self.chars[c:c + cell.colspan])
+            height = lines_needed(cell.display, chars) * LINE_PT + 5
+            if cell.rowspan == 1:
+                need[top + r] = max(need[top + r], height)
+            else:
+                spanning.append((top + r, cell.rowspan, height))
+        for start, count, height in spanning:
+            rows = range(start, start + count)
+            deficit = height - sum(need[x] for x in rows)
+            if deficit > 0:
+                for x in rows:
+                    need[x] += deficit / count
+        self.heights.update(need)
+
+    def _closing(self, doc: Document) -> None:
+        self.row += 1
+        if doc.footnote:
+            self._line(doc.footnote)
+            self.row += 1
+        if doc.signature:
+            self._line("    ".join(f"{name}：{value or ' ' * 12}" for name, value in doc.signature))
+            self.row += 1
+            if doc.seal:
+                self._line("单位（盖章）", align="right", height=60)
+                self.row += 1
+
+    def _print_setup(self, doc: Document | None) -> None:
+        ws = self.ws
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.orientation = "landscape" if self.sheet.landscape else "portrait"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.6
+        ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.7
+        ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+        ws.oddFooter.center.font = FONT_NAME
+        if self.title_rows:
+            ws.print_title_rows = f"{self.title_rows[0]}:{self.title_rows[1]}"
+        ws.print_area = f"A1:{get_column_letter(self.ncols)}{max(self.row - 1, 1)}"

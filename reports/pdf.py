@@ -1,0 +1,127 @@
+"""PDF writer: draws a Document (rows.py) on A4 with ReportLab, fonts embedded as subsets.
+
+Shaped like pretix's invoice renderer: page constants and styles in pdf_styles.py, the page-count
+canvas in pdf_canvas.py, and here a story built from small functions, one per part of the page.
+"""
+from __future__ import annotations
+
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate,
+                                Paragraph, Spacer, Table, TableStyle)
+
+from reports.fonts import fonts
+from reports.layout import Document, Grid, Sheet
+from reports.pdf_canvas import numbered_canvas
+from reports.pdf_styles import (BODY_SIZE, CELL_PAD_X, CELL_PAD_Y, GRID_LINE, LANDSCAPE, MARGIN_BOTTOM,
+                                MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PORTRAIT, SEAL_ROOM, Styles)
+
+
+def write_pdf(doc: Document, out: BinaryIO) -> None:
+    """Render the document into a binary stream.
+
+    Args:
+        doc: the laid-out document.
+        out: an open binary stream (the caller handles atomic replacement of files).
+    """
+    choice = fonts()
+    styles = Styles(choice, BODY_SIZE)
+    first = "landscape" if doc.sheets and doc.sheets[0].landscape else "portrait"
+    template = BaseDocTemplate(out, pagesize=PORTRAIT, title=_plain_title(doc), author="绩效自评助手",
+                               subject=doc.title, creator="绩效自评助手 (Jixiao)",
+                               leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
+                               bottomMargin=MARGIN_BOTTOM)
+    pages = {name: _page_template(name, size) for name, size in (("portrait", PORTRAIT),
+                                                                    ("landscape", LANDSCAPE))}
+    # The first template listed is the one the first page uses.
+    template.addPageTemplates([pages[first], *(p for n, p in pages.items() if n != first)])
+    story = build_story(doc, styles)
+    template.build(story, canvasmaker=numbered_canvas(choice.body, doc.draft))
+
+
+def _plain_title(doc: Document) -> str:
+    return f"{doc.title}{doc.subtitle}"
+
+
+def _page_template(name: str, size: tuple[float, float]) -> PageTemplate:
+    width, height = size
+    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, width - MARGIN_LEFT - MARGIN_RIGHT,
+                  height - MARGIN_TOP - MARGIN_BOTTOM, leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0, id=name)
+    return PageTemplate(id=name, frames=[frame], pagesize=size)
+
+
+def frame_width(sheet: Sheet) -> float:
+    """Printable width of a sheet's pages."""
+    size = LANDSCAPE if sheet.landscape else PORTRAIT
+    return size[0] - MARGIN_LEFT - MARGIN_RIGHT
+
+
+def build_story(doc: Document, styles: Styles) -> list[Flowable]:
+    """The flowables of the whole document: headings, each sheet, signature after the main form."""
+    story: list[Flowable] = _headings(doc, styles)
+    for index, sheet in enumerate(doc.sheets):
+        if index and (sheet.page_break_before or sheet.landscape != doc.sheets[index - 1].landscape):
+            story += [NextPageTemplate("landscape" if sheet.landscape else "portrait"), PageBreak()]
+        story += [grid_table(grid, sheet, styles) for grid in sheet.grids if grid.rows]
+        if index == 0:
+            story += _closing(doc, styles)
+    return story
+
+
+def _headings(doc: Document, styles: Styles) -> list[Flowable]:
+    out: list[Flowable] = []
+    if doc.attachment:
+        out.append(Paragraph(escape(doc.attachment), styles.attachment()))
+    out.append(Paragraph(escape(doc.title), styles.title()))
+    if doc.subtitle:
+        out.append(Paragraph(escape(doc.subtitle), styles.subtitle()))
+    left, right = doc.unit_line
+    if left or right:
+        width = frame_width(doc.sheets[0]) if doc.sheets else PORTRAIT[0]
+        line = Table([[Paragraph(escape(left), styles.line()), Paragraph(escape(right), styles.line("right"))]],
+                     colWidths=[width * 0.7, width * 0.3])
+        line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                  ("FONTNAME", (0, 0), (-1, -1), styles.fonts.body)]))
+        out.append(line)
+    out.append(Spacer(1, 2))
+    return out
+
+
+def _closing(doc: Document, styles: Styles) -> list[Flowable]:
+    """Signature line with room for the seal, and the footnote, under the main form."""
+    out: list[Flowable] = [Spacer(1, 6)]
+    if doc.footnote:
+        out.append(Paragraph(escape(doc.footnote), styles.line()))
+    if doc.signature:
+        parts = [f"{escape(name)}：{escape(value) or '&nbsp;' * 12}" for name, value in doc.signature]
+        out.append(Paragraph("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts), styles.line()))
+    if doc.seal and doc.signature:
+        out += [Spacer(1, 4), Paragraph("单位（盖章）", styles.line("right")), Spacer(1, SEAL_ROOM)]
+    return out
+
+
+def grid_table(grid: Grid, sheet: Sheet, styles: Styles) -> Table:
+    """One Grid as a ReportLab Table: Paragraph cells, spans, borders, repeated header rows."""
+    width = frame_width(sheet)
+    data: list[list[Paragraph | str]] = [["" for _ in range(grid.ncols)] for _ in grid.rows]
+    commands: list[tuple[object, ...]] = [
+        ("GRID", (0, 0), (-1, -1), GRID_LINE, "black"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        # Covered span slots hold "", drawn in the table's font: keep it ours, not Helvetica.
+        ("FONTNAME", (0, 0), (-1, -1), styles.fonts.body),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_Y), ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_Y + 1),
+    ]
+    for r, c, cell in grid.cells():
+        markup = escape(cell.display).replace("\n", "<br/>")
+        data[r][c] = Paragraph(markup, styles.cell(cell.style, cell.alignment))
+        if cell.colspan > 1 or cell.rowspan > 1:
+            commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
+    # Splitting inside a row is needed only where one 一级 block with long 评价标准 text outgrows a
+    # page (evaluation forms); elsewhere it leaves orphaned header-only fragments, so it stays off.
+    table = Table(data, colWidths=[width * f for f in sheet.widths], repeatRows=grid.repeat,
+                  splitInRow=1 if sheet.landscape else 0)
+    table.setStyle(TableStyle(commands))
+    return table

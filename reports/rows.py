@@ -1,0 +1,93 @@
+"""Form + Result → Document: the neutral rows both writers render (assert on these in tests first).
+
+The kind decides the main sheets (kinds.py); this module adds the title, year, 附件 label, unit
+line, signature, the optional 计分说明 appendix and 审核意见 page, and the 草稿 flag.
+"""
+from __future__ import annotations
+
+from model.errors import JixiaoError
+from model.form import Form
+from reports import blocks, kinds
+from reports.cells import SEVERITY_LABELS, head, num, text
+from reports.layout import Document, Grid, Sheet
+from scoring.result import Result
+
+APPENDIX_WIDTHS = [0.34, 0.08, 0.08, 0.50]
+FINDINGS_WIDTHS = [0.08, 0.14, 0.30, 0.48]
+
+
+def build_document(form: Form, result: Result, *, appendix: bool = False, findings: bool = False,
+                   draft: bool | None = None) -> Document:
+    """Lay out a whole printout.
+
+    Args:
+        form: the form as written.
+        result: what scoring.evaluate computed for it.
+        appendix: add the 计分说明 sheet (each score's 计算过程).
+        findings: add the 审核意见 sheet (the checker's findings).
+        draft: mark every page 草稿; None means "when the result has error findings".
+
+    Returns:
+        The Document; raises JixiaoError for a kind the program does not know.
+    """
+    builder = kinds.BUILDERS.get(form.kind)
+    if builder is None:
+        raise JixiaoError(f"无法打印表格类型“{form.kind}”：程序只认识 {', '.join(kinds.BUILDERS)}。")
+    doc = Document(title=form.display_title, subtitle=_year_line(form),
+                   attachment=str(form.extra.get("attachment") or ""), sheets=builder(form, result),
+                   draft=result.count("error") > 0 if draft is None else draft)
+    if form.kind == "project_target":
+        h = form.header
+        doc.unit_line = (f"{h.get('unit_code', '')}{h.get('unit_name', '')}", f"单位：{form.currency}")
+    elif form.kind != "evaluation":
+        doc.unit_line = ("", f"金额单位：{form.currency}")
+    if form.kind in ("project_self_eval", "dept_self_eval", "dept_basic_data"):
+        doc.signature = blocks.signature(form)
+    if form.kind == "dept_basic_data":
+        doc.footnote = ("注：项目支出需要填报除基本支出以外的所有项目支出情况；公用经费填报基本支出中的"
+                        "一般商品和服务支出。")
+    if appendix:
+        doc.sheets.append(appendix_sheet(result))
+    if findings:
+        doc.sheets.append(findings_sheet(result))
+    return doc
+
+
+def _year_line(form: Form) -> str:
+    """（2020年度） under the title, unless the title already names the year (003: 2023年度…)."""
+    return "" if str(form.year) in form.display_title else f"（{form.year}年度）"
+
+
+def appendix_sheet(result: Result) -> Sheet:
+    """计分说明: every computed figure with its 计算过程, funds first, then leaves in order."""
+    grid = Grid(4, name="appendix")
+    grid.add(head("计分说明", 4))
+    grid.add(head("指标"), head("分值"), head("得分"), head("计算过程"))
+    grid.repeat = 2
+    if result.funds is not None:
+        f = result.funds
+        grid.add(text("预算执行率"), num(f.weight, "plain"), num(f.score, "score"), text(f.explanation))
+    for node in result.nodes:
+        how = node.explanation + ("（手工填写的得分）" if node.manual else "")
+        grid.add(text(" / ".join(node.path[1:]) or " / ".join(node.path)), num(node.weight, "plain"),
+                 num(node.score, "score"), text(how))
+    grid.add(text("总分"), num(result.max, "plain"), num(result.total, "score"),
+             text(f"等级：{result.grade}（评分规则：{result.profile}）" if result.grade else
+                  f"评分规则：{result.profile}"))
+    return Sheet("计分说明", APPENDIX_WIDTHS, [grid], page_break_before=True)
+
+
+def findings_sheet(result: Result) -> Sheet:
+    """审核意见: the checker's findings, errors first, with where and what to fix."""
+    grid = Grid(4, name="findings")
+    grid.add(head("审核意见", 4))
+    grid.add(head("级别"), head("代码"), head("位置"), head("问题"))
+    grid.repeat = 2
+    order = {"error": 0, "warning": 1, "info": 2}
+    found = sorted(result.findings, key=lambda f: order.get(f.severity, 3))
+    for f in found:
+        grid.add(text(SEVERITY_LABELS.get(f.severity, f.severity), align="center"), text(f.code),
+                 text(" / ".join(f.path)), text(f.message))
+    if not found:
+        grid.add(text("审核未发现问题。", 4))
+    return Sheet("审核意见", FINDINGS_WIDTHS, [grid], page_break_before=True)
