@@ -126,9 +126,9 @@ def test_clicking_a_finding_selects_its_cell(qtbot, file_store: Store, settings:
     assert index.isValid()
     node = index.internalPointer()
     assert getattr(node, "id", None) == finding.node_id
-    header = view.model().headerData(index.column(), view.model().index(0, 0).model().headerData.__self__
-                                     and 1 or 1)  # orientation Horizontal == 1
-    assert "实际" in str(header)
+    from PySide6.QtCore import Qt
+    header = view.model().headerData(index.column(), Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert "实际" in str(header)  # the finding is about the actual value: 实际完成值
 
 
 def test_delete_form_asks_and_removes(qtbot, file_store: Store, settings: UiSettings, monkeypatch) -> None:
