@@ -1,0 +1,97 @@
+"""The exchange dialogs and the bureau view, driven as a user would (offscreen)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from model.store import Store
+from tests.conftest import FakeClock
+from tests.model.package_helpers import dump, good_package, store_with_forms
+from ui.bureau_view import BureauView
+from ui.package_dialogs import ExportPackageDialog, ImportPackageDialog, Volume, classify_volume, destinations
+
+pytestmark = pytest.mark.gui
+
+
+def test_removable_drives_are_offered_first() -> None:
+    system = classify_volume("C:/", "系统", "NTFS", True)
+    stick = classify_volume("E:/", "KINGSTON", "FAT32", False)
+    linux_stick = classify_volume("/media/user/USB", "USB", "ext4", False)
+    data = classify_volume("D:/", "数据", "NTFS", False)
+    assert (system.removable, stick.removable, linux_stick.removable, data.removable) == (False, True, True, False)
+    offered = destinations([system, data, stick, linux_stick])
+    assert [v.root for v in offered[:2]] == [Path("E:/"), Path("/media/user/USB")]
+    assert all(not v.removable for v in offered[2:])
+    assert "U盘" in offered[0].label
+
+
+def test_export_dialog_writes_the_checked_forms_to_the_stick(qtbot, memory_store: Store, tmp_path: Path) -> None:
+    first, second = store_with_forms(memory_store)
+    stick = Volume(tmp_path, "U盘", True)
+    dialog = ExportPackageDialog(None, memory_store, [first], volumes=[stick])
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_ids() == [first]
+    assert dialog.place.currentData() == str(tmp_path)
+    assert dialog.name.text() == "示例县残疾人联合会-2024-残疾人康复训练补助项目-20240301.jxpkg"
+    dialog.renderings.setChecked(False)
+    path = dialog.export()
+    assert path == tmp_path / dialog.name.text() and path.is_file()
+    # Unchecking every form disables 导出.
+    for i in range(dialog.forms.count()):
+        dialog.forms.item(i).setCheckState(Qt.CheckState.Unchecked)
+    assert not dialog.ok.isEnabled()
+
+
+def test_import_dialog_shows_the_plan_and_writes_only_on_import(qtbot, memory_store: Store, clock: FakeClock,
+                                                                tmp_path: Path) -> None:
+    store_with_forms(memory_store)
+    package = tmp_path / "p.jxpkg"
+    package.write_bytes(good_package(memory_store))
+    bureau = Store.memory(clock)
+    dialog = ImportPackageDialog(None, bureau, package)
+    qtbot.addWidget(dialog)
+    assert dialog.items.count() == 2
+    assert dialog.items.item(0).text().startswith("新增：2024 示例县残疾人联合会")
+    assert "新增 2 张" in dialog.status.text() and dialog.apply_button.isEnabled()
+    assert bureau.is_empty()  # showing the plan wrote nothing
+    assert dialog.apply()
+    assert len(bureau.list_forms()) == 2 and dialog.written == 2
+    again = ImportPackageDialog(None, bureau, package)
+    qtbot.addWidget(again)
+    assert "跳过 2 张" in again.status.text() and not again.apply_button.isEnabled()
+
+
+def test_import_dialog_refuses_a_bad_package_in_words(qtbot, memory_store: Store, tmp_path: Path) -> None:
+    store_with_forms(memory_store)
+    before = dump(memory_store)
+    bad = tmp_path / "bad.jxpkg"
+    bad.write_bytes(good_package(memory_store)[:-40])
+    dialog = ImportPackageDialog(None, memory_store, bad)
+    qtbot.addWidget(dialog)
+    assert "无法导入" in dialog.status.text() and "未复制完整" in dialog.status.text()
+    assert not dialog.apply_button.isEnabled() and not dialog.apply()
+    assert dump(memory_store) == before
+
+
+def test_bureau_view_lists_filters_and_exports(qtbot, memory_store: Store, tmp_path: Path) -> None:
+    store_with_forms(memory_store)
+    view = BureauView(None, memory_store)
+    qtbot.addWidget(view)
+    assert view.model.rowCount() == 2
+    assert view.model.headerData(0, Qt.Orientation.Horizontal) == "序号"
+    titles = {r.title for r in view.visible_rows()}
+    assert titles == {"残疾人康复训练补助项目", "困难残疾人生活补贴项目"}
+    view.filter.setText("困难")
+    assert [r.title for r in view.visible_rows()] == ["困难残疾人生活补贴项目"]
+    dest = tmp_path / "汇总.xlsx"
+    assert view.export_summary(dest)
+    ws = load_workbook(dest).active
+    assert ws.cell(4, 5).value == "困难残疾人生活补贴项目" and ws.cell(5, 5).value is None
+    assert view.export_summary(tmp_path / "汇总.pdf")
+    assert (tmp_path / "汇总.pdf").read_bytes().startswith(b"%PDF")
+    assert not view.export_summary(tmp_path / "no" / "such" / "folder.xlsx")
+    assert "无法保存汇总表" in view.status.text()

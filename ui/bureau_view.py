@@ -1,0 +1,154 @@
+"""The finance bureau's view: every form of every unit and year with total, grade and error count,
+a filter, importing packages and exporting the 汇总表 (XLSX/PDF).
+
+Open it with `BureauView(parent, store).show()`; the rows come from reports/summary_rows.py.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from model.atomic import write_atomic_with
+from model.errors import JixiaoError
+from model.store import Store
+from reports.summary_rows import HEADINGS, Summary, SummaryRow, row_cells
+
+_Index = QModelIndex | QPersistentModelIndex
+ERRORS_COLUMN = HEADINGS.index("错误数")
+NUMERIC_COLUMNS = {HEADINGS.index(h) for h in ("序号", "年度", "版本", "总分", "错误数")}
+
+
+class SummaryTableModel(QAbstractTableModel):
+    """Read-only rows of a Summary; numbers sort as numbers (Qt.UserRole)."""
+
+    def __init__(self, summary: Summary | None = None) -> None:
+        super().__init__()
+        self._rows: tuple[SummaryRow, ...] = summary.rows if summary else ()
+
+    def set_summary(self, summary: Summary) -> None:
+        self.beginResetModel()
+        self._rows = summary.rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> SummaryRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADINGS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        value = row_cells(index.row() + 1, self._rows[index.row()])[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{value:.2f}" if isinstance(value, Decimal) else ("" if value is None else str(value))
+        if role == Qt.ItemDataRole.UserRole:
+            if index.column() in NUMERIC_COLUMNS:
+                # Unscored or unchecked forms sort before every real figure.
+                return float(value) if isinstance(value, (int, Decimal)) else -1.0
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == ERRORS_COLUMN and \
+                isinstance(value, int) and value > 0:
+            from PySide6.QtGui import QColor
+
+            return QColor("#b71c1c")
+        if role == Qt.ItemDataRole.TextAlignmentRole and not isinstance(value, str):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADINGS[section]
+        return None
+
+
+class BureauView(QDialog):
+    """The summary table with a filter, 导入交换包… and 导出汇总表… buttons."""
+
+    def __init__(self, parent: QWidget | None, store: Store) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.summary: Summary | None = None
+        self.setWindowTitle("汇总（财政局）")
+        self.resize(1000, 560)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("筛选：输入单位、年度、名称或等级…")
+        bar.addWidget(self.filter, 1)
+        importer = QPushButton("导入交换包…")
+        importer.clicked.connect(self._import)
+        bar.addWidget(importer)
+        exporter = QPushButton("导出汇总表…")
+        exporter.clicked.connect(self._export)
+        bar.addWidget(exporter)
+        layout.addLayout(bar)
+        self.model = SummaryTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(HEADINGS.index("名称"), QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the summary from the database (after an import)."""
+        from ui.cli_package import load_summary
+
+        self.summary = load_summary(self.store)
+        self.model.set_summary(self.summary)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.status.setText(f"共 {len(self.summary.rows)} 张表格，其中 {self.summary.with_errors} 张有审核错误。")
+
+    def visible_rows(self) -> list[SummaryRow]:
+        """The rows the filter lets through, in displayed order."""
+        return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+                for r in range(self.proxy.rowCount())]
+
+    def export_summary(self, dest: Path) -> bool:
+        """Save the rows shown (filter applied) as .xlsx or .pdf, by the file's suffix."""
+        from reports.summary_pdf import render_summary_pdf
+        from reports.summary_rows import Summary as _Summary
+        from reports.summary_xlsx import render_summary_xlsx
+
+        assert self.summary is not None
+        shown = _Summary(tuple(self.visible_rows()), self.store.clock())
+        render = render_summary_pdf if dest.suffix.lower() == ".pdf" else render_summary_xlsx
+        try:
+            write_atomic_with(dest, lambda f: render(shown, f))
+        except (OSError, JixiaoError) as exc:
+            self.status.setText(f"<span style='color:#b71c1c'>无法保存汇总表“{dest}”：{exc}。请换一个位置。</span>")
+            return False
+        self.status.setText(f"已保存汇总表：{dest}")
+        return True
+
+    def _export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "导出汇总表", "预算绩效自评汇总表.xlsx",
+                                              "Excel 表格 (*.xlsx);;PDF (*.pdf)")
+        if name:
+            self.export_summary(Path(name))
+
+    def _import(self) -> None:
+        from ui.package_dialogs import ImportPackageDialog
+
+        ImportPackageDialog(self, self.store).exec()
+        self.refresh()
