@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from scoring.checks import (
-    basic_data, costs, directions, duplicates, evaluation, funds, plan, reasons, stated, values,
+    basic_data, costs, directions, duplicates, evaluation, funds, measures, plan, reasons, stated,
+    values,
 )
 from scoring.context import Context
 from scoring.result import Finding
@@ -20,6 +21,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     funds.check,
     plan.check,
     values.check,
+    measures.check,
     directions.check,
     reasons.check,
     duplicates.check,
