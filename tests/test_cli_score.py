@@ -1,0 +1,59 @@
+"""`main.py score FILE.json`: JSON as form-format.md describes, --text table, exit codes."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from main import main
+
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
+
+
+def test_score_prints_the_result_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", str(SEEDS / "seed000_t1.json")]) == 0  # findings do not change the exit code
+    out = json.loads(capsys.readouterr().out)
+    assert out["profile"] == "central-2020"
+    assert (out["total"], out["max"], out["grade"]) == (52.0, 100.0, "差")
+    assert out["funds"] == {"rate": 0.045, "weight": 10.0, "score": 0.45,
+                            "explanation": "1.8 ÷ 40 = 4.50%；4.50% × 10 = 0.45"}
+    first = out["nodes"][0]
+    assert first["path"] == ["目标1", "产出指标", "数量指标", "举办残疾人技能培训班（期)"]
+    assert (first["score"], first["computed"], first["rule"]) == (5.0, 5.0, "equal")
+    assert first["explanation"] == "实际 1 ÷ 目标 2 × 分值 10 = 5.00"
+    assert {"path", "weight", "declared", "score"} == set(out["groups"][0])
+    assert any(f["code"] == "SCORE_MISMATCH" and f["field"] == "score" for f in out["findings"])
+
+
+def test_score_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", "--text", str(SEEDS / "seed000_t5.json")]) == 0
+    out = capsys.readouterr().out
+    assert "2.05 ÷ 20 = 10.25%；10.25% × 10 = 1.03" in out
+    assert "总分：16.03 / 100.00  等级：差" in out
+
+
+def test_unknown_profile_is_a_chinese_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "f.json"
+    path.write_text(json.dumps({"schema": "jixiao.form/1", "kind": "project_self_eval", "year": 2024,
+                                "goals": [], "rules": "no-such"}), "utf-8")
+    assert main(["score", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "no-such" in err and "central-2020" in err
+
+
+def test_inline_rules_object_is_used(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    form = json.loads((SEEDS / "seed000_t1.json").read_text("utf-8"))
+    form["rules"] = {"name": "本地规则", "reverse": "reverse_r2",
+                     "grades": [{"min": 50, "grade": "合格"}, {"min": 0, "grade": "不合格"}]}
+    path = tmp_path / "f.json"
+    path.write_text(json.dumps(form, ensure_ascii=False), "utf-8")
+    assert main(["score", str(path)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["profile"], out["grade"]) == ("本地规则", "合格")
+
+
+def test_unreadable_file_exits_1(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text("{", "utf-8")
+    assert main(["score", str(path)]) == 1
