@@ -1,0 +1,129 @@
+"""IndicatorTreeModel: Qt's model checks on empty, full and edited trees; cells, flags, marks."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from model.form import Form
+from model.store import Store
+from tests.ui.test_session import leaf_named, open_session
+from ui.session import FormSession
+from ui.tree_model import FINDINGS_ROLE, IndicatorTreeModel
+
+
+@pytest.fixture
+def session(qapp, memory_store: Store) -> FormSession:  # type: ignore[no-untyped-def]
+    return open_session(memory_store)
+
+
+def col(model: IndicatorTreeModel, title: str) -> int:
+    return [c.title for c in model.columns].index(title)
+
+
+def test_model_checks_pass_on_an_empty_tree(qtmodeltester, qapp, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    session = open_session(memory_store, Form(kind="project_self_eval", year=2024))
+    model = IndicatorTreeModel(session)
+    qtmodeltester.check(model)
+    goal = session.add_goal("年度总体目标")
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1 and model.rowCount(model.index_of(goal)) == 0
+
+
+def test_model_checks_pass_on_a_full_tree_and_after_every_command(qtmodeltester, session: FormSession) -> None:  # type: ignore[no-untyped-def]
+    model = IndicatorTreeModel(session)
+    qtmodeltester.check(model)
+    goal = session.form.goals[0]
+    new = session.add_node(goal.id, 1, name="一级下的指标")
+    session.indent(new)
+    session.outdent(new)
+    session.move_up(new)
+    session.move_down(new)
+    session.set_node_field(leaf_named(session, "康复训练人数").id, "actual", "90人")
+    session.remove_nodes([goal.indicators[1].id, new])
+    session.add_goal("目标2")
+    session.move_goal(session.form.goals[1].id, 0)
+    qtmodeltester.check(model)
+    while session.undo_stack.canUndo():
+        session.undo_stack.undo()
+    qtmodeltester.check(model)
+
+
+def test_rows_follow_the_form(session: FormSession) -> None:
+    model = IndicatorTreeModel(session)
+    goal = model.index(0, 0)
+    assert goal.data() == "年度总体目标"
+    output = model.index(0, 0, goal)
+    assert output.data() == "产出指标"
+    quantity = model.index(0, 0, output)
+    assert [model.index(r, 0, quantity).data() for r in range(model.rowCount(quantity))] == ["康复训练人数", "培训班期数"]
+    leaf = model.index(0, 0, quantity)
+    assert leaf.siblingAtColumn(col(model, "年度指标值")).data() == "≥100人"
+    assert leaf.siblingAtColumn(col(model, "得分")).data() == "16.00"
+    assert output.siblingAtColumn(col(model, "得分")).data() == "46.00"  # the 一级 subtotal
+
+
+def test_typing_an_actual_updates_the_score_cell_and_its_subtotals(session: FormSession, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = IndicatorTreeModel(session)
+    leaf = leaf_named(session, "康复训练人数")
+    actual = model.index_of(leaf.id, col(model, "实际完成值"))
+    with qtbot.waitSignal(model.dataChanged):
+        assert model.setData(actual, "95人")
+    assert model.index_of(leaf.id, col(model, "得分")).data() == "19.00"
+    output = session.form.goals[0].indicators[0]
+    assert model.index_of(output.id, col(model, "得分")).data() == "49.00"
+
+
+def test_numbers_accept_full_width_and_refuse_text(session: FormSession) -> None:
+    model = IndicatorTreeModel(session)
+    leaf = leaf_named(session, "培训班期数")
+    weight = model.index_of(leaf.id, col(model, "分值"))
+    assert model.setData(weight, "１５")
+    assert leaf.weight == 15
+    assert model.setData(weight, "12.5")
+    assert leaf.weight == 12.5
+    errors: list[str] = []
+    session.error.connect(errors.append)
+    steps = session.undo_stack.count()
+    assert not model.setData(weight, "十分")
+    assert leaf.weight == 12.5 and session.undo_stack.count() == steps
+    assert "不是数字" in errors[0] and "培训班期数" in errors[0]
+
+
+def test_score_is_read_only_until_the_row_is_manual(session: FormSession) -> None:
+    model = IndicatorTreeModel(session)
+    leaf = leaf_named(session, "康复训练人数")
+    score = model.index_of(leaf.id, col(model, "得分"))
+    assert not score.flags() & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(score, "20")
+    assert "实际 80人 ÷ 目标 100人" in score.data(Qt.ItemDataRole.ToolTipRole)
+    session.set_manual_score(leaf.id, True)
+    assert score.flags() & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(score, "18")
+    assert session.result.node(leaf.id).score == Decimal("18.00")
+    assert "手动填写" in score.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_cells_with_findings_are_marked_and_say_why(session: FormSession) -> None:
+    model = IndicatorTreeModel(session)
+    leaf = leaf_named(session, "康复训练人数")
+    reason = model.index_of(leaf.id, col(model, "偏差原因分析及改进措施"))
+    assert [f.code for f in reason.data(FINDINGS_ROLE)] == ["REASON_MISSING"]
+    assert reason.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "没有填写偏差原因" in reason.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.setData(reason, "受疫情影响，部分训练推迟到下一年度。")
+    assert reason.data(FINDINGS_ROLE) == []
+    assert reason.data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_tier_and_rule_choices_become_leaf_fields(session: FormSession) -> None:
+    model = IndicatorTreeModel(session)
+    leaf = leaf_named(session, "受益残疾人满意度")
+    rule = model.index_of(leaf.id, col(model, "评分方式"))
+    assert model.setData(rule, "rule:qualitative")
+    assert leaf.rule == {"type": "qualitative"}
+    assert model.setData(rule, "tier:部分达成")
+    assert leaf.tier == "部分达成"
+    assert session.result.node(leaf.id).score == Decimal("6.00")  # floor of the band: 0.6 × 10
+    assert "定性：部分达成" in rule.data()
