@@ -1,44 +1,25 @@
-"""The 汇总表 as a PDF: A4 landscape, the heading row repeated on each page, 第 X 页 / 共 Y 页."""
+"""The 汇总表 as a PDF: A4 landscape, the heading row repeated on each page, 第 X 页 共 Y 页
+(the page-count canvas of reports/pdf_canvas.py)."""
 from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from reports.fonts import fonts
+from reports.pdf_canvas import numbered_canvas
 from reports.summary_rows import HEADINGS, TITLE, Summary, row_cells
 
 PAGE = landscape(A4)
 MARGIN = 15 * mm
 # Column widths as fractions of the frame width, in HEADINGS order.
 _FRACTIONS = (0.04, 0.15, 0.05, 0.14, 0.25, 0.04, 0.06, 0.05, 0.05, 0.17)
-
-
-class _NumberedCanvas(Canvas):
-    """Holds pages back until the end so each footer can say how many pages there are."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        for page in self._pages:
-            self.__dict__.update(page)
-            self.setFont(fonts().body, 9)
-            self.drawCentredString(PAGE[0] / 2, 8 * mm, f"第 {self._pageNumber} 页 / 共 {len(self._pages)} 页")
-            super().showPage()
-        super().save()
 
 
 def _cell(value: object) -> str:
@@ -75,7 +56,7 @@ def render_summary_pdf(summary: Summary, dest: Path | BinaryIO) -> None:
     doc = SimpleDocTemplate(str(dest) if isinstance(dest, Path) else dest, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=MARGIN, bottomMargin=MARGIN + 5 * mm, title=TITLE, author="绩效自评助手")
     doc.build([Paragraph(TITLE, title_style), Paragraph(made, note_style), Spacer(1, 4 * mm), table],
-              canvasmaker=_NumberedCanvas)
+              canvasmaker=numbered_canvas(font.body, draft=False))
 
 
 def _escape(text: str) -> str:

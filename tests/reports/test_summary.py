@@ -103,7 +103,7 @@ def test_pdf_text_reads_back_in_chinese(summary: Summary, tmp_path: Path) -> Non
     render_summary_pdf(summary, path)
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
-    for expected in ("预算绩效自评汇总表", "乙县民政局", "养老服务补贴", "86.50", "第 1 页 / 共 1 页"):
+    for expected in ("预算绩效自评汇总表", "乙县民政局", "养老服务补贴", "86.50", "第 1 页 共 1 页"):
         assert expected in text
 
 
