@@ -6,6 +6,7 @@ them never raises on a half-filled form.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -45,6 +46,11 @@ def norm_name(text: str | None) -> str:
     """A name without its numbering (1、, ①), declared weight (30分), spaces and punctuation."""
     if not isinstance(text, str):
         return ""
+    return _norm_name(text)
+
+
+@lru_cache(maxsize=8192)
+def _norm_name(text: str) -> str:
     text = _BRACKET_WEIGHT_RE.sub("", text)
     text = _NUMBERING_RE.sub("", text)
     if text.startswith("其中"):
@@ -97,15 +103,15 @@ def is_category(lv: LeafView, word: str) -> bool:
 
 def weight_of(lv: LeafView) -> Decimal | None:
     """The leaf's 分值, from its NodeScore when scored, else from the form."""
-    if lv.score is not None and lv.score.weight is not None:
-        return lv.score.weight
+    if lv.score is not None and dec(lv.score.weight) is not None:
+        return dec(lv.score.weight)
     return dec(lv.leaf.weight)
 
 
 def score_of(lv: LeafView) -> Decimal | None:
     """The score in force: the NodeScore's, else the typed 得分."""
-    if lv.score is not None and lv.score.score is not None:
-        return lv.score.score
+    if lv.score is not None and dec(lv.score.score) is not None:
+        return dec(lv.score.score)
     return dec(lv.leaf.score)
 
 

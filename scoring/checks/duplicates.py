@@ -20,21 +20,32 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _same_values(a: LeafView, b: LeafView) -> bool:
-    if is_blank(a.leaf.target) or is_blank(a.leaf.actual):
-        return False
-    return (norm_name(a.leaf.target) == norm_name(b.leaf.target)
-            and norm_name(a.leaf.actual) == norm_name(b.leaf.actual))
+def _values_key(lv: LeafView) -> tuple[str, str] | None:
+    """Target and actual as compared; None when either is blank (nothing to call the same)."""
+    if is_blank(lv.leaf.target) or is_blank(lv.leaf.actual):
+        return None
+    return norm_name(lv.leaf.target), norm_name(lv.leaf.actual)
 
 
-def _same(a: LeafView, b: LeafView) -> bool:
-    na, nb = norm_name(a.leaf.name), norm_name(b.leaf.name)
-    if len(na) < _MIN_NAME or len(nb) < _MIN_NAME:
-        return False
-    if na == nb:
-        return True
-    short, long = (na, nb) if len(na) <= len(nb) else (nb, na)
-    return _is_subsequence(short, long) and _same_values(a, b)
+def _first_duplicates(rows: list[LeafView]) -> Iterator[tuple[LeafView, LeafView]]:
+    """(earlier, later) pairs; names are looked up by exact key, the looser match is tried only
+    among rows with the same target and actual, so a large group stays fast."""
+    by_name: dict[str, LeafView] = {}
+    by_values: dict[tuple[str, str], list[tuple[str, LeafView]]] = {}
+    for lv in rows:
+        name = norm_name(lv.leaf.name)
+        if len(name) < _MIN_NAME:
+            continue
+        first = by_name.get(name)
+        values = _values_key(lv)
+        if first is None and values is not None:
+            first = next((earlier for other, earlier in by_values.get(values, ())
+                          if _is_subsequence(*sorted((other, name), key=len))), None)
+        if first is not None:
+            yield first, lv
+        by_name.setdefault(name, lv)
+        if values is not None:
+            by_values.setdefault(values, []).append((name, lv))
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -43,10 +54,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for lv in ctx.leaves:
         by_parent.setdefault((str(lv.goal.id), *lv.path[1:-1]), []).append(lv)
     for rows in by_parent.values():
-        for i, later in enumerate(rows):
-            first = next((earlier for earlier in rows[:i] if _same(earlier, later)), None)
-            if first is None:
-                continue
+        for first, later in _first_duplicates(rows):
             yield ctx.finding(
                 "warning", "DUPLICATE_INDICATOR", later.path,
                 f"{label(later)}与同组的“{first.leaf.name}”是同一项指标（年度指标值“{later.leaf.target}”、"
