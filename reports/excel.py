@@ -135,6 +135,9 @@ class SheetWriter:
             target.number_format = EXCEL_FORMATS.get(cell.fmt, "General")
         else:
             target.value = cell.text or None
+            if cell.text.startswith("="):
+                # A target written "=" or "=0" is text; openpyxl would store it as a formula.
+                target.data_type = "s"
         bold = cell.style in ("head", "total", "section")
         target.font = Font(name=FONT_NAME, size=BODY_PT, bold=bold)
         target.alignment = Alignment(horizontal=_HORIZONTAL[cell.alignment], vertical="center", wrap_text=True)

@@ -180,6 +180,9 @@ def evaluation(form: Form, result: Result) -> list[Sheet]:
 
     top = Grid(8, name="header")
     blocks.extra_header_rows(top, form, set(), label_span=2)
+    if form.funds and form.funds.rows:
+        # 004 states the money in its report text; printing it here keeps the figures checkable.
+        blocks.funds_scored(top, form, result, "项目资金")
     grids = [top, summary_grid(form, result)]
     for goal in form.goals:
         table = _indicator_grid(8, EVAL_HEADINGS, "indicators")

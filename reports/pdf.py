@@ -18,6 +18,15 @@ from reports.pdf_styles import (BODY_SIZE, CELL_PAD_X, CELL_PAD_Y, GRID_LINE, LA
                                 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PORTRAIT, SEAL_ROOM, Styles)
 
 
+# Characters the bundled Song font lacks, printed as their nearest look-alike (not as blanks).
+_SUBSTITUTES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2236": ":"})
+
+
+def printable(value: str) -> str:
+    """Text as the PDF draws it: look-alikes for the few characters the font has no glyph for."""
+    return value.translate(_SUBSTITUTES)
+
+
 def write_pdf(doc: Document, out: BinaryIO) -> None:
     """Render the document into a binary stream.
 
@@ -115,7 +124,7 @@ def grid_table(grid: Grid, sheet: Sheet, styles: Styles) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_Y), ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_Y + 1),
     ]
     for r, c, cell in grid.cells():
-        markup = escape(cell.display).replace("\n", "<br/>")
+        markup = escape(printable(cell.display)).replace("\n", "<br/>")
         data[r][c] = Paragraph(markup, styles.cell(cell.style, cell.alignment))
         if cell.colspan > 1 or cell.rowspan > 1:
             commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))

@@ -1,0 +1,80 @@
+"""XLSX export: cells, merges, number formats (numbers, not text), 宋体, A4 print setup, no formulas."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from reports import render_xlsx
+from tests.reports.conftest import SEEDS, scored
+
+
+def _book(form, result, **kw):  # type: ignore[no-untyped-def]
+    buf = io.BytesIO()
+    render_xlsx(form, result, buf, **kw)
+    buf.seek(0)
+    return load_workbook(buf)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_every_seed_writes_a_workbook_without_formulas_and_with_print_setup(path: Path) -> None:
+    form, result = scored(path)
+    ws = _book(form, result).worksheets[0]
+    assert ws["A1"].value == form.display_title or ws["A2"].value == form.display_title
+    assert int(ws.page_setup.paperSize) == 9  # A4
+    assert ws.page_setup.orientation == ("landscape" if form.kind == "evaluation" else "portrait")
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0
+    for row in ws.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f", f"{cell.coordinate} holds a formula"  # e.g. a target written "="
+            if cell.value is not None:
+                assert cell.font.name == "宋体"
+
+
+def test_self_eval_cells_merges_and_number_formats(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed000_t1"]
+    ws = _book(form, result).worksheets[0]
+    cells = {c.value: c for row in ws.iter_rows() for c in row if c.value is not None}
+    rate = next(c for c in cells.values() if c.number_format == "0.00%")
+    assert rate.value == pytest.approx(float(result.funds.rate))
+    assert cells[1.8].number_format == "#,##0.00" and isinstance(cells[1.8].value, float)
+    total = next(c for c in cells.values() if c.value == "总分")
+    assert ws.cell(total.row, 7).value == pytest.approx(float(result.total))
+    assert ws.cell(total.row, 7).number_format == "0.00"
+    first = cells["产出指标"]
+    merged = next(m for m in ws.merged_cells.ranges if m.min_row == first.row and m.min_col == 1)
+    assert merged.max_row - merged.min_row + 1 == 5 and merged.max_col == 1
+    header = cells["一级指标"]
+    assert ws.print_title_rows == f"${header.row}:${header.row}"
+    assert ws.row_dimensions[cells["年度总体目标"].row].height >= 18
+
+
+def test_long_text_gets_row_height_for_every_line(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed000_t1"]
+    ws = _book(form, result).worksheets[0]
+    text_cell = next(c for row in ws.iter_rows() for c in row if c.value == form.goals[0].expected)
+    import math
+    import unicodedata
+
+    width = sum(ws.column_dimensions[col].width for col in "BCDE")
+    wide = sum(1 for ch in text_cell.value if unicodedata.east_asian_width(ch) in "WF")
+    # A full-width character is about two Excel character units wide; 13.5 pt per line of 10 pt 宋体.
+    assert ws.row_dimensions[text_cell.row].height >= math.ceil(wide * 2 / width) * 13.5
+    assert text_cell.alignment.wrap_text
+
+
+def test_target_plan_percentages_are_numbers(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed002_p1"]
+    ws = _book(form, result).worksheets[0]
+    plan = [c for row in ws.iter_rows() for c in row if c.number_format == '0.00"%"']
+    assert [c.value for c in plan] == [25.0, 50.0, 75.0, 100.0]
+
+
+def test_options_add_sheets(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed004_eval"]
+    book = _book(form, result, appendix=True, findings=True)
+    assert book.sheetnames == ["综合评分表", "计分说明", "审核意见"]
+    assert book["审核意见"].max_row == 2 + len(result.findings)

@@ -1,0 +1,134 @@
+"""The neutral layout (rows.py): spans, figures from the Result, per-kind columns, options."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from model.form import Form, Leaf
+from reports.layout import Cell, Grid, format_number
+from reports.rows import build_document
+from scoring.result import Result
+
+
+def _texts(grid: Grid) -> list[str]:
+    return [cell.display for _r, _c, cell in grid.cells()]
+
+
+def _all_cells(doc) -> list[Cell]:  # type: ignore[no-untyped-def]
+    return [cell for sheet in doc.sheets for grid in sheet.grids for _r, _c, cell in grid.cells()]
+
+
+@pytest.mark.parametrize("value, fmt, expected", [
+    (0.045, "percent", "4.50%"), (1.72855, "percent", "172.86%"), (1.8, "money", "1.80"),
+    (110000, "money", "110,000.00"), (6.665, "score", "6.67"), (Decimal("10"), "plain", "10"),
+    (25.0, "points", "25.00%"), (2.5, "plain", "2.5")])
+def test_numbers_print_as_the_forms_do(value: float, fmt: str, expected: str) -> None:
+    assert format_number(value, fmt) == expected  # type: ignore[arg-type]
+
+
+def test_grid_places_cells_after_rowspans_from_above() -> None:
+    grid = Grid(3)
+    grid.add(Cell("a", rowspan=2), Cell("b"), Cell("c"))
+    grid.add(Cell("d"), Cell("e"))
+    assert grid.rows[1][0] is None and grid.rows[1][1].text == "d" and grid.rows[1][2].text == "e"
+    with pytest.raises(ValueError):
+        grid.add(Cell("x", colspan=4))
+
+
+def test_project_self_eval_merges_level_one_and_two_down_their_rows(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed000_t1"]
+    doc = build_document(form, result)
+    table = next(g for g in doc.sheets[0].grids if g.name == "indicators")
+    first = form.goals[0].indicators[0]  # 产出指标: 2 数量 + 1 质量 + 1 时效 + 1 成本 leaves
+    cell = table.rows[1][0]
+    assert cell is not None and cell.text == first.name and cell.rowspan == 5
+    quantity = table.rows[1][1]
+    assert quantity is not None and quantity.text == "数量指标" and quantity.rowspan == 2
+    assert table.repeat == 1 and _texts(table)[:8] == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+                                                         "分值", "得分", "偏差原因分析及改进措施"]
+
+
+def test_scores_and_total_come_from_the_result(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed000_t1"]
+    table = next(g for g in build_document(form, result).sheets[0].grids if g.name == "indicators")
+    leaf = form.goals[0].indicators[0].children[0].children[0]
+    assert isinstance(leaf, Leaf)
+    score_cell = table.rows[1][6]
+    assert score_cell is not None and score_cell.value == result.node(leaf.id).score
+    total_row = [c for c in table.rows[-1] if c is not None]
+    assert total_row[0].text == "总分" and total_row[1].value == result.max and total_row[2].value == result.total
+
+
+def test_funds_block_prints_rate_and_score_only_on_the_total_row(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed000_t1"]
+    header = build_document(form, result).sheets[0].grids[0]
+    total = next(r for r in header.rows if any(c and c.text == "年度资金总额" for c in r))
+    values = [c for c in total if c is not None][-6:]
+    assert [c.value for c in values[:3]] == [None, 40, 1.8]  # 年初 blank as written, 全年, 执行
+    assert values[4].value == result.funds.rate and values[4].display == "4.50%"
+    sub = next(r for r in header.rows if any(c and c.text == "当年财政拨款" for c in r))
+    assert [c.text for c in sub if c is not None][-3:] == ["—", "", "—"]
+
+
+def test_multi_goal_department_form_has_one_block_per_goal(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed001_dept"]
+    doc = build_document(form, result)
+    tables = [g for g in doc.sheets[0].grids if g.name == "indicators"]
+    assert len(tables) == len(form.goals) == 12
+    assert [t.rows[0][0].text for t in tables] == [g.title for g in form.goals]  # type: ignore[union-attr]
+    assert "分值" not in _texts(tables[0]) and "产生差异的原因及改进措施" in _texts(tables[0])
+
+
+def test_target_form_prints_plan_in_yuan_and_basis_column(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed002_p1"]
+    doc = build_document(form, result)
+    assert doc.unit_line == ("762001秦皇岛市山海关区残疾人联合会本级", "单位：元")
+    texts = [c.display for c in _all_cells(doc)]
+    assert ["3月底", "6月底", "10月底", "12月底"] == [t for t in texts if t.endswith("月底")]
+    assert "25.00%" in texts and "100.00%" in texts and "110,000.00" in texts and "指标值确定依据" in texts
+
+
+def test_evaluation_has_summary_with_weights_scores_and_rates(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed004_eval"]
+    doc = build_document(form, result)
+    assert doc.sheets[0].landscape
+    summary = next(g for g in doc.sheets[0].grids if g.name == "summary")
+    rows = [[c for c in row if c is not None] for row in summary.rows]
+    assert [c.text for c in rows[1]][1:] == ["A决策", "B过程", "C产出", "D效益", "合计"]
+    assert [c.value for c in rows[2]][1:] == [15, 20, 40, 25, result.max]
+    first = result.group(form.goals[0].indicators[0].id)
+    assert rows[3][1].value == first.score and rows[3][-1].value == result.total
+    assert rows[4][-1].display == format_number(result.total / result.max, "percent")
+
+
+def test_basic_data_prints_rates_as_percent_and_money_with_two_decimals(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed003_basic"]
+    cells = _all_cells(build_document(form, result))
+    assert "100.00%" in [c.display for c in cells]  # 控制率 1.0
+    assert any(c.display == "1.79" and c.fmt == "money" for c in cells)
+
+
+def test_appendix_lists_every_explanation_and_findings_page(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed000_t1"]
+    doc = build_document(form, result, appendix=True, findings=True)
+    appendix, findings = doc.sheets[-2], doc.sheets[-1]
+    texts = _texts(appendix.grids[0])
+    assert result.funds.explanation in texts
+    assert all(n.explanation in " ".join(texts) for n in result.nodes)
+    assert len(findings.grids[0].rows) == 2 + len(result.findings)
+
+
+def test_draft_follows_error_findings_unless_forced(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed000_t1"]
+    assert build_document(form, result).draft == (result.count("error") > 0)
+    assert build_document(form, result, draft=False).draft is False
+    assert build_document(form, result, draft=True).draft is True
+
+
+def test_unknown_kind_is_a_clear_error() -> None:
+    from model.errors import JixiaoError
+
+    result = Result("central-2020", None, None, None, None, (), (), ())
+    with pytest.raises(JixiaoError, match="无法打印"):
+        build_document(Form(kind="narrative", year=2024), result)
