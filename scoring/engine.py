@@ -202,45 +202,87 @@ def _fits(rule_type: str, target: Reading, leaf: Leaf) -> bool:
 
 def _score_leaf(walk: _Walk, goal: Goal, leaf: Leaf, path: tuple[str, ...], depth: int,
                 level1: str, level2: str) -> NodeScore:
-    target = read_target(leaf.target, year=walk.year)
-    actual = read_actual(leaf.actual, target, year=walk.year)
-    for field_name, reading in (("target", target), ("actual", actual)):
-        for note in reading.notes:
-            walk.findings.append(Finding(_NOTE_SEVERITY.get(note.code, "info"), note.code, path, note.message,
-                                         field_name, leaf.id))
-    weight = to_decimal(leaf.weight) if walk.scored else None
-    manual = to_decimal(leaf.score) if walk.scored else None
-    if weight is None:
-        why = "本表不评分" if not walk.scored else "未填写分值，不计分"
-        ns = NodeScore(leaf.id, path, leaf.code, None, manual, None, None, why, manual is not None)
-    else:
-        ns = _score_weighted(walk, leaf, path, target, actual, weight, manual, level1, level2)
+    core = _leaf_core(walk.profile, walk.year, walk.scored, leaf, level1, level2)
+    for severity, code, message, field_name in core.issues:
+        walk.findings.append(Finding(severity, code, path, message, field_name, leaf.id))
+    score = core.manual if core.manual is not None else core.computed
+    if core.weight is not None and score is None:
+        walk.complete = False
+    ns = NodeScore(leaf.id, path, leaf.code, core.weight, score, core.computed, core.rule_type, core.explanation,
+                   core.manual is not None, core.suggested)
     walk.nodes.append(ns)
-    walk.leaves.append(LeafView(leaf, goal, path, depth, level1, level2, target, actual, ns))
+    walk.leaves.append(LeafView(leaf, goal, path, depth, level1, level2, core.target, core.actual, ns))
     return ns
 
 
-def _score_weighted(walk: _Walk, leaf: Leaf, path: tuple[str, ...], target: Reading, actual: Reading,
-                    weight: Decimal, manual: Decimal | None, level1: str, level2: str) -> NodeScore:
-    chosen = choose_rule(leaf, target, level1, level2, walk.profile)
+@dataclass(frozen=True)
+class _Core:
+    """What a leaf's own content gives, independent of where it sits in the tree (cached)."""
+
+    target: Reading
+    actual: Reading
+    weight: Decimal | None
+    manual: Decimal | None
+    computed: Decimal | None
+    rule_type: str | None
+    explanation: str
+    suggested: str | None
+    issues: tuple[tuple[str, str, str, str | None], ...]
+
+
+_CORE_CACHE: dict[tuple[Any, ...], _Core] = {}
+_CORE_CACHE_SIZE = 20000
+_CACHED_PROFILES: dict[int, Profile] = {}
+
+
+def _leaf_core(profile: Profile, year: int, scored: bool, leaf: Leaf, level1: str, level2: str) -> _Core:
+    """Read and score one leaf; memoised on everything it depends on, so a keystroke re-scores one leaf."""
+    key = (id(profile), year, scored, level1, level2, leaf.name, leaf.target, leaf.actual, leaf.weight,
+           leaf.score, leaf.tier, _frozen(leaf.rule), _frozen(leaf.survey),
+           None if leaf.checklist is None else tuple((c.share, c.gate, c.met) for c in leaf.checklist))
+    core = _CORE_CACHE.get(key)
+    if core is None:
+        core = _compute_core(profile, year, scored, leaf, level1, level2)
+        if len(_CORE_CACHE) >= _CORE_CACHE_SIZE:
+            _CORE_CACHE.clear()
+            _CACHED_PROFILES.clear()
+        # Holding the profile keeps its id from being reused by another profile while keys name it.
+        _CACHED_PROFILES[id(profile)] = profile
+        _CORE_CACHE[key] = core
+    return core
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def _compute_core(profile: Profile, year: int, scored: bool, leaf: Leaf, level1: str, level2: str) -> _Core:
+    target = read_target(leaf.target, year=year)
+    actual = read_actual(leaf.actual, target, year=year)
+    issues = [(_NOTE_SEVERITY.get(note.code, "info"), note.code, note.message, field_name)
+              for field_name, reading in (("target", target), ("actual", actual)) for note in reading.notes]
+    weight = to_decimal(leaf.weight) if scored else None
+    manual = to_decimal(leaf.score) if scored else None
+    if weight is None:
+        why = "本表不评分" if not scored else "未填写分值，不计分"
+        return _Core(target, actual, None, manual, None, None, why, None, tuple(issues))
+    chosen = choose_rule(leaf, target, level1, level2, profile)
     if chosen is None:
         rule_type = None
         outcome = Outcome(None, _why_no_rule(target))
     else:
         rule_type, params = chosen
-        outcome = apply_rule(rule_type, RuleInput(weight, target, actual, leaf, params,
-                                                  walk.profile.qualitative_bands))
+        outcome = apply_rule(rule_type, RuleInput(weight, target, actual, leaf, params, profile.qualitative_bands))
     computed = None if outcome.score is None else q2(clamp(outcome.score, ZERO, weight))
-    for issue in outcome.issues:
-        walk.findings.append(Finding(issue.severity, issue.code, path, issue.message, issue.field, leaf.id))
-    walk.findings.extend(_manual_findings(walk.profile, leaf, path, rule_type, weight, manual, computed,
-                                          outcome.tier_suggested))
-    score = manual if manual is not None else computed
-    if score is None:
-        walk.complete = False
+    issues.extend((i.severity, i.code, i.message, i.field) for i in outcome.issues)
+    issues.extend(_manual_findings(profile, leaf, rule_type, weight, manual, computed, outcome.tier_suggested))
     # The explanation is the rule's 计算过程 even under a manual score: `score` vs `computed` shows both.
-    return NodeScore(leaf.id, path, leaf.code, weight, score, computed, rule_type, outcome.explanation,
-                     manual is not None, outcome.tier_suggested)
+    return _Core(target, actual, weight, manual, computed, rule_type, outcome.explanation,
+                 outcome.tier_suggested, tuple(issues))
 
 
 def _why_no_rule(target: Reading) -> str:
@@ -251,34 +293,33 @@ def _why_no_rule(target: Reading) -> str:
     return f"无法识别年度指标值“{target.text}”，请改写指标值或手工评分"
 
 
-def _manual_findings(profile: Profile, leaf: Leaf, path: tuple[str, ...], rule_type: str | None,
-                     weight: Decimal, manual: Decimal | None, computed: Decimal | None,
-                     suggested: str | None) -> list[Finding]:
+def _manual_findings(profile: Profile, leaf: Leaf, rule_type: str | None, weight: Decimal,
+                     manual: Decimal | None, computed: Decimal | None,
+                     suggested: str | None) -> list[tuple[str, str, str, str | None]]:
     if manual is None:
         return []
     out = []
     name = leaf.name or "（未命名指标）"
     if manual > weight or manual < 0:
-        out.append(Finding("error", "SCORE_OVER_WEIGHT", path,
-                           f"“{name}”得分 {plain(manual)} 超出 0–{plain(weight)} 分的范围，请改为不超过分值的得分",
-                           "score", leaf.id))
+        out.append(("error", "SCORE_OVER_WEIGHT",
+                    f"“{name}”得分 {plain(manual)} 超出 0–{plain(weight)} 分的范围，请改为不超过分值的得分",
+                    "score"))
     bands = profile.qualitative_bands
     if rule_type == "qualitative":
         if leaf.tier in ("达成", "部分达成", "未达成"):
             if not in_band(leaf.tier, manual, weight, bands):
                 low, high = tier_band(leaf.tier, weight, bands)
-                out.append(Finding("warning", "QUAL_TIER_BAND", path,
-                                   f"“{name}”完成等级为“{leaf.tier}”，得分应在 {score_text(low)}–{score_text(high)} "
-                                   f"之间，实际填写 {plain(manual)}；请调整得分或完成等级", "score", leaf.id))
+                out.append(("warning", "QUAL_TIER_BAND",
+                            f"“{name}”完成等级为“{leaf.tier}”，得分应在 {score_text(low)}–{score_text(high)} "
+                            f"之间，实际填写 {plain(manual)}；请调整得分或完成等级", "score"))
         elif suggested == "达成" and manual < bands[0] * weight:
-            out.append(Finding("warning", "QUAL_MET_LOW_SCORE", path,
-                               f"“{name}”的实际完成值与年度指标值一致（达成），得分却只有 {plain(manual)}，低于达成档的 "
-                               f"{score_text(bands[0] * weight)} 分；请确认完成等级，或在偏差原因中说明扣分理由",
-                               "score", leaf.id))
+            out.append(("warning", "QUAL_MET_LOW_SCORE",
+                        f"“{name}”的实际完成值与年度指标值一致（达成），得分却只有 {plain(manual)}，低于达成档的 "
+                        f"{score_text(bands[0] * weight)} 分；请确认完成等级，或在偏差原因中说明扣分理由", "score"))
     elif computed is not None and manual != computed:
-        out.append(Finding("warning", "SCORE_MISMATCH", path,
-                           f"“{name}”填写得分 {plain(manual)}，按评分规则计算为 {score_text(computed)}；"
-                           "请核对得分，或在偏差原因中说明调整理由", "score", leaf.id))
+        out.append(("warning", "SCORE_MISMATCH",
+                    f"“{name}”填写得分 {plain(manual)}，按评分规则计算为 {score_text(computed)}；"
+                    "请核对得分，或在偏差原因中说明调整理由", "score"))
     return out
 
 

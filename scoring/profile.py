@@ -5,6 +5,7 @@ bad key; resources/profile_files.py reads the shipped JSON files.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -84,9 +85,23 @@ class Profile:
         return self.settings.get(key, default)
 
 
+_BUILT: dict[str, Profile] = {}
+
+
 def as_profile(value: Profile | Mapping[str, Any]) -> Profile:
-    """Accept a Profile or its dict."""
-    return value if isinstance(value, Profile) else Profile.from_dict(value)
+    """Accept a Profile or its dict; the same dict content gives the same Profile object.
+
+    Callers pass the dict on every keystroke, so profiles built once are kept (keyed by content).
+    """
+    if isinstance(value, Profile):
+        return value
+    key = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    built = _BUILT.get(key)
+    if built is None:
+        built = Profile.from_dict(value)
+        if len(_BUILT) < 64:  # a handful of profiles exist; never grow without bound
+            _BUILT[key] = built
+    return built
 
 
 def _number(profile: str, key: str, value: Any) -> Decimal:
