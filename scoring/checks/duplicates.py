@@ -13,11 +13,19 @@ from scoring.context import Context, LeafView
 from scoring.result import Finding
 
 _MIN_NAME = 4  # shorter names (“人数”) say too little to call two rows the same
+_MIN_LOOSE = 6  # the words-added match needs a name long enough to be specific
 
 
 def _is_subsequence(short: str, long: str) -> bool:
+    """`long` is `short` with words added; numbers must stay the same (培训1班 is not 培训11班)."""
+    if len(short) < _MIN_LOOSE or _digits(short) != _digits(long):
+        return False
     it = iter(long)
     return all(ch in it for ch in short)
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
 
 
 def _values_key(lv: LeafView) -> tuple[str, str] | None:

@@ -118,3 +118,8 @@ def test_same_name_in_different_groups_is_not_a_duplicate() -> None:
     form = tree_form({"效益指标": {"生态效益指标": [Leaf(name="群体和谐稳定", target="≥95%")],
                                    "可持续影响指标": [Leaf(name="群体和谐稳定", target="≥95%")]}})
     assert run(duplicates.check, form) == []
+
+
+def test_numbered_names_with_the_same_values_are_different_indicators() -> None:
+    rows = [Leaf(name=f"培训{i}班学员人数", target="明显提高", actual="明显提高") for i in (0, 10, 1, 11)]
+    assert run(duplicates.check, tree_form({"产出指标": {"数量指标": rows}})) == []
