@@ -1,0 +1,113 @@
+"""IndicatorTreeView: spreadsheet keys, editing through delegates, copy/paste, selecting cells."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit
+
+from model.form import Group
+from model.store import Store
+from tests.ui.test_session import leaf_named, open_session
+from ui.session import FormSession
+from ui.tree_view import IndicatorTreeView
+
+
+@pytest.fixture
+def view(qtbot, memory_store: Store) -> IndicatorTreeView:  # type: ignore[no-untyped-def]
+    widget = IndicatorTreeView(open_session(memory_store))
+    qtbot.addWidget(widget)
+    widget.resize(1000, 500)
+    widget.show()
+    return widget
+
+
+def col(view: IndicatorTreeView, title: str) -> int:
+    return [c.title for c in view.tree_model.columns].index(title)
+
+
+def test_typing_starts_an_editor_and_enter_commits_and_moves_down(view: IndicatorTreeView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    session = view.session
+    leaf = leaf_named(session, "康复训练人数")
+    view.select_cell(leaf.id, "actual")
+    qtbot.keyClick(view, Qt.Key.Key_9)  # typing opens the editor with what was typed
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "9"
+    editor.setText("90人")  # non-ASCII text cannot be sent as key clicks offscreen
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: leaf.actual == "90人")
+    assert session.result.node(leaf.id).score == Decimal("18.00")
+    assert view.tree_model.index_of(leaf.id, col(view, "得分")).data() == "18.00"
+    below = leaf_named(session, "培训班期数")
+    assert view.current_id() == below.id and view.currentIndex().column() == col(view, "实际完成值")
+
+
+def test_select_cell_selects_the_cell_a_finding_is_about(view: IndicatorTreeView) -> None:
+    finding = next(f for f in view.session.result.findings if f.code == "REASON_MISSING")
+    view.collapseAll()
+    view.select_cell(finding.node_id or 0, finding.field)
+    current = view.currentIndex()
+    assert view.current_id() == finding.node_id and current.column() == col(view, "偏差原因分析及改进措施")
+    assert view.isExpanded(current.parent())
+
+
+def test_delete_key_clears_the_selected_cells_in_one_step(view: IndicatorTreeView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    leaf = leaf_named(view.session, "培训班期数")
+    view.select_cell(leaf.id, "actual")
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert leaf.actual is None and leaf.name == "培训班期数"
+    view.session.undo_stack.undo()
+    assert leaf.actual == "2期"
+
+
+def test_ctrl_v_of_three_excel_rows_creates_three_leaves(view: IndicatorTreeView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    session = view.session
+    quantity = session.form.goals[0].indicators[0].children[0]
+    view.select_cell(leaf_named(session, "培训班期数").id)
+    QGuiApplication.clipboard().setText("甲\t1次\t1次\t2\r\n乙\t2次\t2次\t2\r\n丙\t3次\t1次\t2\r\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [c.name for c in quantity.children] == ["康复训练人数", "培训班期数", "甲", "乙", "丙"]
+    assert view.tree_model.rowCount(view.tree_model.index_of(quantity.id)) == 5
+    assert session.undo_stack.count() == 1
+
+
+def test_ctrl_c_copies_cells_as_tab_separated_rows(view: IndicatorTreeView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    leaf = leaf_named(view.session, "康复训练人数")
+    view.select_cell(leaf.id, "target")
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "≥100人\r\n2期\r\n"
+
+
+def test_one_pasted_column_fills_cells_downwards(view: IndicatorTreeView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    first = leaf_named(view.session, "康复训练人数")
+    view.select_cell(first.id, "actual")
+    QGuiApplication.clipboard().setText("100人\r\n1期\r\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert (first.actual, leaf_named(view.session, "培训班期数").actual) == ("100人", "1期")
+    assert view.session.undo_stack.count() == 1
+
+
+def test_alt_arrows_indent_and_outdent_the_current_row(view: IndicatorTreeView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    session = view.session
+    goal = session.form.goals[0]
+    new = session.add_node(goal.id, 1, name="新指标")
+    view.select_cell(new)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    output = goal.indicators[0]
+    assert isinstance(output, Group) and output.children[-1].id == new
+    assert view.current_id() == new
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert goal.indicators[1].id == new
+
+
+def test_insert_key_adds_a_row_below_and_opens_its_editor(view: IndicatorTreeView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    session = view.session
+    quantity = session.form.goals[0].indicators[0].children[0]
+    view.select_cell(quantity.children[0].id)
+    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    assert len(quantity.children) == 3 and quantity.children[1].name == ""
+    assert view.current_id() == quantity.children[1].id
+    assert view.state() == view.State.EditingState

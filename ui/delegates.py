@@ -1,0 +1,132 @@
+"""Item delegates of the indicator tree, one per editor kind, assigned per column by the view.
+
+Editors only hand text (or a rule/tier choice string) to the model; the model turns it into a
+command. Enter commits; in the multi-line editor Alt+Enter or Shift+Enter starts a new line.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QStyledItemDelegate,
+                               QStyleOptionViewItem, QWidget)
+
+from model.form import Leaf
+from ui.columns import RULE_CHOICES, STANDARD_NAMES, TIERS
+from ui.tree_model import LEVEL_ROLE, IndicatorTreeModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TextDelegate(QStyledItemDelegate):
+    """One-line text (年度指标值, 实际完成值, …) edited in a line edit."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        if editor.text() != str(index.data(Qt.ItemDataRole.EditRole) or ""):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class NameDelegate(TextDelegate):
+    """Indicator names, offering the standard 一级/二级 names as completions."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        names = STANDARD_NAMES.get(int(index.data(LEVEL_ROLE) or 0), ())
+        if names:
+            completer = QCompleter(list(names), editor)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            assert isinstance(editor, QLineEdit)
+            editor.setCompleter(completer)
+        return editor
+
+
+class NumberDelegate(TextDelegate):
+    """分值 and manual 得分: typed as text so "１０" and clearing work; the model checks the number."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        assert isinstance(editor, QLineEdit)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        editor.setPlaceholderText("数字")
+        return editor
+
+
+class MultilineDelegate(QStyledItemDelegate):
+    """Long text (偏差原因分析及改进措施, 评价过程…) in a plain-text editor taller than the row."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        editor.setToolTip("Enter 确认；Alt+Enter 换行")
+        editor.installEventFilter(self)
+        return editor
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        rect = option.rect
+        rect.setHeight(max(rect.height() * 4, 80))
+        editor.setGeometry(rect)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QPlainTextEdit)
+        editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QPlainTextEdit)
+        if editor.toPlainText() != str(index.data(Qt.ItemDataRole.EditRole) or ""):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if isinstance(editor, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                mods = event.modifiers()
+                if mods & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier):
+                    editor.insertPlainText("\n")
+                    return True
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.SubmitModelCache)
+                return True
+        return super().eventFilter(editor, event)
+
+
+class RuleDelegate(QStyledItemDelegate):
+    """评分方式: the tier of a qualitative leaf, or a rule that overrides the profile's choice."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        model = index.model()
+        item = model.item(index) if isinstance(model, IndicatorTreeModel) else None
+        if isinstance(item, Leaf):
+            rule = (item.rule or {}).get("type") if item.rule else None
+            node = model.session.result.node(item.id) if isinstance(model, IndicatorTreeModel) else None
+            if (rule or (node.rule if node else None)) == "qualitative":
+                for tier in TIERS:
+                    combo.addItem(f"档次：{tier}", f"tier:{tier}")
+                combo.addItem("档次：未选", "tier:")
+                combo.insertSeparator(combo.count())
+        for label, value in RULE_CHOICES:
+            combo.addItem(f"规则：{label}", f"rule:{value or ''}")
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model = index.model()
+        item = model.item(index) if isinstance(model, IndicatorTreeModel) else None
+        if isinstance(item, Leaf):
+            wanted = f"tier:{item.tier}" if item.tier else f"rule:{(item.rule or {}).get('type', '')}"
+            found = editor.findData(wanted)
+            editor.setCurrentIndex(max(found, 0))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

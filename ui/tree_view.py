@@ -1,0 +1,306 @@
+"""IndicatorTreeView: the indicator tree edited like a spreadsheet.
+
+Keys: arrows move, Enter confirms and moves down, Tab moves right, F2 or typing edits, Del clears;
+Ctrl+C/Ctrl+V copy and paste cells or rows (tab-separated, as Excel/WPS use); Insert adds a row,
+Ctrl+Delete deletes rows, Alt+↑/↓ moves, Alt+→/← indents/outdents. The context menu offers the same.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QMenu, QTreeView, QWidget
+
+from model.form import Goal, Group, Leaf
+from ui.clipboard import format_tsv, parse_tsv, rows_from_table
+from ui.columns import Cell
+from ui.delegates import MultilineDelegate, NameDelegate, NumberDelegate, RuleDelegate, TextDelegate
+from ui.session import FormSession
+from ui.tree_model import IndicatorTreeModel
+
+_DELEGATES = {Cell.NAME: NameDelegate, Cell.TEXT: TextDelegate, Cell.MULTILINE: MultilineDelegate,
+              Cell.NUMBER: NumberDelegate, Cell.SCORE: NumberDelegate, Cell.RULE: RuleDelegate}
+
+
+class IndicatorTreeView(QTreeView):
+    """The tree of one session; all changes go through the session's commands."""
+
+    def __init__(self, session: FormSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.tree_model = IndicatorTreeModel(session, self)
+        self.setModel(self.tree_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._show_menu)
+        self._delegates = []
+        for i, column in enumerate(self.tree_model.columns):
+            delegate = _DELEGATES[column.cell](self)
+            self._delegates.append(delegate)
+            self.setItemDelegateForColumn(i, delegate)
+            self.setColumnWidth(i, column.width)
+        self.tree_model.rowsInserted.connect(self._expand_inserted)
+        self.expandAll()
+        first = self.tree_model.index(0, 0)
+        if first.isValid():
+            self.setCurrentIndex(first)
+
+    # -- public API for the window ---------------------------------------------------------------
+
+    def select_cell(self, node_id: int, field: str | None = None) -> None:
+        """Select the cell of a node that shows `field` (the name cell when none does)."""
+        index = self.tree_model.index_of(node_id, self.tree_model.column_of(field))
+        if not index.isValid():
+            return
+        parent = index.parent()
+        while parent.isValid():
+            self.expand(parent)
+            parent = parent.parent()
+        self.selectionModel().clearSelection()
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def current_id(self) -> int | None:
+        """The id of the current row's goal or node."""
+        return self.tree_model.node_id(self.currentIndex())
+
+    def detach(self) -> None:
+        """Stop following the session (the editor is closing)."""
+        self.tree_model.detach()
+
+    # -- keys ------------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        alt = mods & Qt.KeyboardModifier.AltModifier
+        ctrl = mods & Qt.KeyboardModifier.ControlModifier
+        actions: dict[tuple[int, bool, bool], Callable[[], None]] = {
+            (Qt.Key.Key_Delete, False, False): self.clear_cells,
+            (Qt.Key.Key_Delete, True, False): self.delete_rows,
+            (Qt.Key.Key_Insert, False, False): self.insert_row,
+            (Qt.Key.Key_Up, False, True): lambda: self._on_current(self.session.move_up),
+            (Qt.Key.Key_Down, False, True): lambda: self._on_current(self.session.move_down),
+            (Qt.Key.Key_Right, False, True): lambda: self._on_current(self.session.indent),
+            (Qt.Key.Key_Left, False, True): lambda: self._on_current(self.session.outdent),
+        }
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+            self._move_rows(1)
+        elif (key, bool(ctrl), bool(alt)) in actions:
+            actions[(key, bool(ctrl), bool(alt))]()
+        else:
+            super().keyPressEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        # Enter in an editor confirms and moves down, as in a spreadsheet.
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self._move_rows(1)
+            return
+        super().closeEditor(editor, hint)
+
+    def _move_rows(self, step: int) -> None:
+        current = self.currentIndex()
+        target = self.indexBelow(current) if step > 0 else self.indexAbove(current)
+        if target.isValid():
+            self.setCurrentIndex(target.siblingAtColumn(current.column()))
+
+    def _on_current(self, action: Callable[[int], None]) -> None:
+        node_id = self.current_id()
+        column = self.currentIndex().column()
+        if node_id is not None:
+            action(node_id)
+            self.select_cell(node_id)
+            self.setCurrentIndex(self.tree_model.index_of(node_id, column))
+
+    # -- row actions -----------------------------------------------------------------------------
+
+    def insert_row(self, group: bool = False) -> None:
+        """Insert a blank row below the current one (or as first child of a goal)."""
+        node_id = self.current_id()
+        if node_id is None:
+            if not self.session.form.goals:
+                self.session.add_goal("年度总体目标")
+            node_id = self.session.form.goals[0].id
+        item = self.session.item(node_id)
+        if isinstance(item, Goal):
+            new_id = self.session.add_node(item.id, 0, group)
+        else:
+            parent_id, row = self.session.parent_and_row(node_id)
+            assert parent_id is not None
+            new_id = self.session.add_node(parent_id, row + 1, group)
+        self.select_cell(new_id)
+        self.edit(self.currentIndex())
+
+    def add_child(self, group: bool = False) -> None:
+        """Add a blank row as the last child of the current goal or group."""
+        node_id = self.current_id()
+        if node_id is None or isinstance(self.session.item(node_id), Leaf):
+            self.session.report_error("三级指标下不能再添加下级；请选中一个分组或目标")
+            return
+        new_id = self.session.add_node(node_id, None, group)
+        self.select_cell(new_id)
+        self.edit(self.currentIndex())
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the rows with a selected cell, in display order."""
+        rows = {self.tree_model.node_id(i) for i in self.selectionModel().selectedIndexes()}
+        rows.discard(None)
+        if not rows and self.current_id() is not None:
+            rows = {self.current_id()}
+        order = self._display_order()
+        return sorted((r for r in rows if r is not None), key=lambda r: order.get(r, 0))
+
+    def _display_order(self) -> dict[int, int]:
+        order: dict[int, int] = {}
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(self.tree_model.rowCount(parent) - 1, -1, -1):
+                stack.append(self.tree_model.index(row, 0, parent))
+            if parent.isValid():
+                order[parent.internalId()] = len(order)
+        return order
+
+    def delete_rows(self) -> None:
+        """Delete the selected rows (goals included) in one undo step."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        goals = [i for i in ids if self.session.is_goal(i)]
+        self.session.undo_stack.beginMacro("删除所选行")
+        self.session.remove_nodes([i for i in ids if i not in goals])
+        for goal_id in goals:
+            self.session.remove_goal(goal_id)
+        self.session.undo_stack.endMacro()
+
+    def clear_cells(self) -> None:
+        """Del: empty every selected editable cell (names stay; 得分 falls back to 0 in manual mode)."""
+        indexes = [i for i in self.selectionModel().selectedIndexes()
+                   if i.flags() & Qt.ItemFlag.ItemIsEditable and i.column() != 0]
+        if not indexes:
+            return
+        self.session.undo_stack.beginMacro("清除内容")
+        for index in indexes:
+            self.tree_model.setData(index, "")
+        self.session.undo_stack.endMacro()
+
+    def toggle_manual_score(self) -> None:
+        """Switch the current leaf between a computed and a typed 得分."""
+        item = self.session.item(self.current_id()) if self.current_id() is not None else None
+        if isinstance(item, Leaf):
+            self.session.set_manual_score(item.id, item.score is None)
+
+    # -- clipboard -------------------------------------------------------------------------------
+
+    def copy(self) -> None:
+        """Copy the selected cells (rows in display order) as tab-separated text."""
+        indexes = self.selectionModel().selectedIndexes() or [self.currentIndex()]
+        order = self._display_order()
+        by_row: dict[int, dict[int, str]] = {}
+        for index in indexes:
+            if index.isValid():
+                by_row.setdefault(index.internalId(), {})[index.column()] = str(index.data() or "")
+        columns = sorted({c for cells in by_row.values() for c in cells})
+        table = [[by_row[r].get(c, "") for c in columns] for r in sorted(by_row, key=lambda r: order.get(r, 0))]
+        QGuiApplication.clipboard().setText(format_tsv(table))
+
+    def paste(self) -> None:
+        """Paste: one column fills cells downwards; several columns become new rows."""
+        table = parse_tsv(QGuiApplication.clipboard().text())
+        if not table:
+            return
+        if max(len(r) for r in table) == 1:
+            self._fill_down([r[0] if r else "" for r in table])
+        else:
+            self.paste_rows(table)
+
+    def _fill_down(self, values: list[str]) -> None:
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        targets = [i for i in self.selectionModel().selectedIndexes() if i.column() == current.column()]
+        if len(values) == 1 and len(targets) > 1:
+            pairs = [(i, values[0]) for i in targets]
+        else:
+            pairs, index = [], current
+            for value in values:
+                if not index.isValid():
+                    break
+                pairs.append((index, value))
+                index = self.indexBelow(index).siblingAtColumn(current.column())
+        self.session.undo_stack.beginMacro("粘贴")
+        for index, value in pairs:
+            if index.flags() & Qt.ItemFlag.ItemIsEditable:
+                self.tree_model.setData(index, value)
+        self.session.undo_stack.endMacro()
+
+    def paste_rows(self, table: list[list[str]]) -> list[int]:
+        """Insert pasted rows below the current row (inside it when it is a goal or group)."""
+        rows = rows_from_table(table, [c.field for c in self.tree_model.columns])
+        if not rows:
+            return []
+        node_id = self.current_id()
+        if node_id is None:
+            if not self.session.form.goals:
+                self.session.add_goal("年度总体目标")
+            node_id = self.session.form.goals[0].id
+        item = self.session.item(node_id)
+        if isinstance(item, (Goal, Group)):
+            parent_id, index = node_id, len(item.children)
+        else:
+            parent, row = self.session.parent_and_row(node_id)
+            assert parent is not None
+            parent_id, index = parent, row + 1
+        new_ids = self.session.paste_rows(parent_id, index, rows)
+        if new_ids:
+            self.select_cell(new_ids[0])
+        return new_ids
+
+    # -- tree upkeep and menu --------------------------------------------------------------------
+
+    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        self.expand(parent)
+        for row in range(first, last + 1):
+            self.expand(self.tree_model.index(row, 0, parent))
+
+    def _show_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        item = self.session.item(self.current_id()) if self.current_id() is not None else None
+        entries: list[tuple[str, Callable[[], None], str | None]] = [
+            ("在下方插入指标", self.insert_row, "Insert"),
+            ("在下方插入分组", lambda: self.insert_row(group=True), None),
+            ("添加下级指标", self.add_child, None),
+            ("添加下级分组", lambda: self.add_child(group=True), None),
+            ("删除所选行", self.delete_rows, "Ctrl+Delete"),
+            ("上移", lambda: self._on_current(self.session.move_up), "Alt+Up"),
+            ("下移", lambda: self._on_current(self.session.move_down), "Alt+Down"),
+            ("降级（成为上一行的下级）", lambda: self._on_current(self.session.indent), "Alt+Right"),
+            ("升级", lambda: self._on_current(self.session.outdent), "Alt+Left"),
+            ("复制", self.copy, "Ctrl+C"),
+            ("粘贴", self.paste, "Ctrl+V"),
+        ]
+        for text, slot, shortcut in entries:
+            action = QAction(text, menu)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        if isinstance(item, Leaf):
+            menu.addSeparator()
+            manual = QAction("手动填写得分", menu)
+            manual.setCheckable(True)
+            manual.setChecked(item.score is not None)
+            manual.triggered.connect(self.toggle_manual_score)
+            menu.addAction(manual)
+        menu.exec(self.viewport().mapToGlobal(pos))
