@@ -134,3 +134,16 @@ def test_profile_for_prefers_inline_rules() -> None:
 
 def test_deterministic(sample_form: Form) -> None:
     assert evaluate(sample_form, CENTRAL).to_json() == evaluate(sample_form, CENTRAL).to_json()
+
+
+def test_edits_are_seen_despite_the_leaf_cache() -> None:
+    from model.form import ChecklistItem
+
+    leaf = Leaf(name="人数", target="2", actual="1", weight=10)
+    items = [ChecklistItem(share=0.5, met=True), ChecklistItem(share=0.5, met=True)]
+    listed = Leaf(name="制度", weight=4, rule={"type": "checklist"}, checklist=items)
+    form = form_with(leaf, listed)
+    assert [n.computed for n in evaluate(form, CENTRAL).nodes] == [Decimal("5.00"), Decimal("4.00")]
+    leaf.actual = "2"
+    items[0].met = False
+    assert [n.computed for n in evaluate(form, CENTRAL).nodes] == [Decimal("10.00"), Decimal("2.00")]
