@@ -28,24 +28,24 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-def _values_key(lv: LeafView) -> tuple[str, str] | None:
-    """Target and actual as compared; None when either is blank (nothing to call the same)."""
+def _values_key(lv: LeafView, name: str) -> tuple[str, str, str] | None:
+    """Target, actual and the name's numbers, as compared; None when a value is blank."""
     if is_blank(lv.leaf.target) or is_blank(lv.leaf.actual):
         return None
-    return norm_name(lv.leaf.target), norm_name(lv.leaf.actual)
+    return norm_name(lv.leaf.target), norm_name(lv.leaf.actual), _digits(name)
 
 
 def _first_duplicates(rows: list[LeafView]) -> Iterator[tuple[LeafView, LeafView]]:
     """(earlier, later) pairs; names are looked up by exact key, the looser match is tried only
     among rows with the same target and actual, so a large group stays fast."""
     by_name: dict[str, LeafView] = {}
-    by_values: dict[tuple[str, str], list[tuple[str, LeafView]]] = {}
+    by_values: dict[tuple[str, str, str], list[tuple[str, LeafView]]] = {}
     for lv in rows:
         name = norm_name(lv.leaf.name)
         if len(name) < _MIN_NAME:
             continue
         first = by_name.get(name)
-        values = _values_key(lv)
+        values = _values_key(lv, name)
         if first is None and values is not None:
             first = next((earlier for other, earlier in by_values.get(values, ())
                           if _is_subsequence(*sorted((other, name), key=len))), None)
