@@ -1,6 +1,7 @@
 """IndicatorTreeModel: a QAbstractItemModel over a session's goals and indicator trees.
 
-Rows: goals at the top, then 一级 / 二级 groups and leaves. An index's internalId is the node id.
+Rows: goals at the top, then 一级 / 二级 groups and leaves. An index's internalPointer is the
+domain object (goal or node); the id maps kept here answer parent() and row lookups.
 The model reads the form and the session's latest Result; setData only builds a command, and the
 model follows structural changes through the session's listener calls (begin/end pairs).
 """
@@ -75,17 +76,17 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def item(self, index: Index) -> Goal | Node | None:
         """The goal or node of an index (None for the invisible root)."""
-        return self._items.get(index.internalId()) if index.isValid() else None
+        return index.internalPointer() if index.isValid() else None
 
     def node_id(self, index: Index) -> int | None:
         """The id of an index's goal or node."""
-        return index.internalId() if index.isValid() else None
+        return index.internalPointer().id if index.isValid() else None
 
     def index_of(self, item_id: int | None, column: int = 0) -> QModelIndex:
         """The index of a goal or node by id (invalid for None or an unknown id)."""
         if item_id is None or item_id not in self._row_of:
             return QModelIndex()
-        return self.createIndex(self._row_of[item_id], column, item_id)
+        return self.createIndex(self._row_of[item_id], column, self._items[item_id])
 
     def column_of(self, field: str | None) -> int:
         """The column showing a field (0 when none does)."""
@@ -112,14 +113,14 @@ class IndicatorTreeModel(QAbstractItemModel):
         children = self._children(self.node_id(parent))
         if not (0 <= row < len(children) and 0 <= column < len(self.columns)):
             return QModelIndex()
-        return self.createIndex(row, column, children[row].id)
+        return self.createIndex(row, column, children[row])
 
     def parent(self, index: Index | None = None) -> QModelIndex:  # type: ignore[override]
         if index is None:
             return super().parent()  # QObject.parent()
         if not index.isValid():
             return QModelIndex()
-        return self.index_of(self._parent_of.get(index.internalId()))
+        return self.index_of(self._parent_of.get(index.internalPointer().id))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() and parent.column() != 0:
@@ -341,7 +342,7 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def _relayout(self) -> None:
         old = self.persistentIndexList()
-        ids = [(i.internalId(), i.column()) for i in old]
+        ids = [(self.node_id(i), i.column()) for i in old]
         self._rebuild()
         self.changePersistentIndexList(old, [self.index_of(n, c) if n in self._row_of else QModelIndex()
                                              for n, c in ids])

@@ -169,7 +169,7 @@ class IndicatorTreeView(QTreeView):
             for row in range(self.tree_model.rowCount(parent) - 1, -1, -1):
                 stack.append(self.tree_model.index(row, 0, parent))
             if parent.isValid():
-                order[parent.internalId()] = len(order)
+                order[parent.internalPointer().id] = len(order)
         return order
 
     def delete_rows(self) -> None:
@@ -210,7 +210,7 @@ class IndicatorTreeView(QTreeView):
         by_row: dict[int, dict[int, str]] = {}
         for index in indexes:
             if index.isValid():
-                by_row.setdefault(index.internalId(), {})[index.column()] = str(index.data() or "")
+                by_row.setdefault(index.internalPointer().id, {})[index.column()] = str(index.data() or "")
         columns = sorted({c for cells in by_row.values() for c in cells})
         table = [[by_row[r].get(c, "") for c in columns] for r in sorted(by_row, key=lambda r: order.get(r, 0))]
         QGuiApplication.clipboard().setText(format_tsv(table))
