@@ -1,0 +1,102 @@
+"""FundsEditor: the 项目资金 block as a small table (年初/全年/执行), with 执行率 and 得分 computed live.
+
+Typed amounts go through the session (one command per cell); the rate and score come from the
+session's Result, never from arithmetic here.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from model.form import FundsRow
+from ui.columns import format_number, parse_number
+from ui.session import FormSession
+
+FIELDS = ("initial", "annual", "executed")
+HEADINGS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+STANDARD_ROWS = ("年度资金总额", "当年财政拨款", "上年结转资金", "其他资金")
+_READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+
+
+class FundsEditor(QWidget):
+    """The money block of one session."""
+
+    def __init__(self, session: FormSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.table = QTableWidget(self)
+        self.table.setColumnCount(len(HEADINGS))
+        self.table.setHorizontalHeaderLabels(list(HEADINGS))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.DoubleClicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        self._filling = False
+        self.table.itemChanged.connect(self._edited)
+        session.changed.connect(self.refresh)
+        self.refresh()
+
+    def _rows(self) -> list[FundsRow]:
+        funds = self.session.form.funds
+        return funds.rows if funds is not None and funds.rows else [FundsRow(n) for n in STANDARD_ROWS]
+
+    def refresh(self) -> None:
+        """Show the form's amounts and the latest rate and score."""
+        self._filling = True
+        rows = self._rows()
+        self.table.setRowCount(len(rows))
+        self.table.setVerticalHeaderLabels([r.name for r in rows])
+        funds = self.session.form.funds
+        result = self.session.result.funds
+        for r, row in enumerate(rows):
+            for c, field in enumerate(FIELDS):
+                self._put(r, c, format_number(getattr(row, field)), editable=True)
+            if r == 0:
+                weight = format_number(funds.weight) if funds is not None else ""
+                rate = f"{result.rate * 100:.2f}%" if result and result.rate is not None else ""
+                score = f"{result.score:.2f}" if result and result.score is not None else ""
+                self._put(r, 3, weight, editable=False)
+                self._put(r, 4, rate, editable=False, tip=result.explanation if result else "")
+                self._put(r, 5, score, editable=False, tip=result.explanation if result else "")
+            else:
+                for c in (3, 4, 5):
+                    self._put(r, c, "—" if c != 4 else "", editable=False)
+        self._filling = False
+        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(rows)))
+        self.table.setFixedHeight(height + 2 * self.table.frameWidth())
+
+    def _put(self, row: int, column: int, text: str, editable: bool, tip: str = "") -> None:
+        item = self.table.item(row, column)
+        if item is None:
+            item = QTableWidgetItem()
+            self.table.setItem(row, column, item)
+        item.setText(text)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setFlags(_READ_ONLY | Qt.ItemFlag.ItemIsEditable if editable else _READ_ONLY)
+        item.setToolTip(tip)
+
+    def _edited(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() >= len(FIELDS):
+            return
+        row_name = self._rows()[item.row()].name
+        try:
+            value = parse_number(item.text(), f"“{row_name}”的{HEADINGS[item.column()]}")
+        except ValueError as exc:
+            self.session.report_error(str(exc))
+            self.refresh()
+            return
+        self.session.set_funds_cell(item.row(), FIELDS[item.column()], value)
+
+    def select_cell(self, path: tuple[str, ...], field: str | None) -> None:
+        """Select the cell a finding is about (path ["funds", row name], field annual/executed…)."""
+        names = [r.name for r in self._rows()]
+        row = names.index(path[1]) if len(path) > 1 and path[1] in names else 0
+        column = FIELDS.index(field) if field in FIELDS else 4
+        self.table.setCurrentCell(row, column)
+
+    def detach(self) -> None:
+        """Stop following the session."""
+        self.session.changed.disconnect(self.refresh)
