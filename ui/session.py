@@ -20,7 +20,6 @@ from model.store import Store
 from scoring.result import Result
 from ui.clipboard import PastedRow
 from ui.columns import parse_number
-from ui.qt_workarounds import apply_qt_workarounds
 
 Evaluator = Callable[[Form], Result]
 ROOT = None  # parent id of the goals (top-level rows of the tree)
@@ -68,7 +67,6 @@ class FormSession(QObject):
 
     def __init__(self, store: Store, form_id: str, parent: QObject | None = None,
                  evaluator: Evaluator | None = None) -> None:
-        apply_qt_workarounds()
         super().__init__(parent)
         self.store = store
         self.form: Form = store.load(form_id)
