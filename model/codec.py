@@ -11,7 +11,8 @@ import copy
 import json
 import math
 from pathlib import Path
-from typing import Any, NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
 
 from model.errors import FormFileError
 from model.form import (
@@ -34,6 +35,7 @@ from model.form import (
 )
 
 MAX_DEPTH = 3
+T = TypeVar("T")
 _LEAF_TEXT = ("name", "code", "description", "target", "actual")
 _LEAF_TEXT_2 = ("reason", "basis", "criteria", "process")
 _LEAF_KEYS = (*_LEAF_TEXT, "weight", "score", *_LEAF_TEXT_2, "rule", "checklist", "survey", "tier")
@@ -168,29 +170,22 @@ class _Reader:
             extra=self.extra(d, ("name", "initial", "annual", "executed", "note")),
         )
 
-    def amounts(self, value: Any, path: str) -> list[Amount] | None:
+    def items(self, value: Any, path: str, build: Callable[[dict[str, Any], str], T]) -> list[T] | None:
+        """An optional list of objects, each built by `build(obj, its_path)`."""
         if value is None:
             return None
-        out = []
-        for i, item in enumerate(self.lst(value, path)):
-            p = f"{path}[{i}]"
-            d = self.obj(item, p)
-            out.append(Amount(name=self.text(d, "name", p) or "",
-                              amount=self.number(d, "amount", p, "金额"),
-                              extra=self.extra(d, ("name", "amount"))))
-        return out
+        return [build(self.obj(item, f"{path}[{i}]"), f"{path}[{i}]")
+                for i, item in enumerate(self.lst(value, path))]
+
+    def amounts(self, value: Any, path: str) -> list[Amount] | None:
+        return self.items(value, path, lambda d, p: Amount(
+            name=self.text(d, "name", p) or "", amount=self.number(d, "amount", p, "金额"),
+            extra=self.extra(d, ("name", "amount"))))
 
     def plan(self, value: Any, path: str) -> list[PlanPoint] | None:
-        if value is None:
-            return None
-        out = []
-        for i, item in enumerate(self.lst(value, path)):
-            p = f"{path}[{i}]"
-            d = self.obj(item, p)
-            out.append(PlanPoint(label=self.text(d, "label", p) or "",
-                                 percent=self.number(d, "percent", p, "累计支出百分比"),
-                                 extra=self.extra(d, ("label", "percent"))))
-        return out
+        return self.items(value, path, lambda d, p: PlanPoint(
+            label=self.text(d, "label", p) or "", percent=self.number(d, "percent", p, "累计支出百分比"),
+            extra=self.extra(d, ("label", "percent"))))
 
     def goal(self, value: Any, path: str) -> Goal:
         d = self.obj(value, path)
@@ -242,21 +237,15 @@ class _Reader:
         )
 
     def checklist(self, value: Any, path: str) -> list[ChecklistItem] | None:
-        if value is None:
-            return None
-        out = []
-        for i, item in enumerate(self.lst(value, path)):
-            p = f"{path}[{i}]"
-            d = self.obj(item, p)
-            for flag in ("gate", "met"):
-                if d.get(flag) is not None and not isinstance(d[flag], bool):
-                    self.fail(_join(p, flag), f"应为 true 或 false，现在是{_describe(d[flag])}",
-                              "请填写 true 或 false")
-            out.append(ChecklistItem(text=self.text(d, "text", p) or "",
-                                     share=self.number(d, "share", p, "占分值比例"),
-                                     gate=bool(d.get("gate", False)), met=d.get("met"),
-                                     extra=self.extra(d, ("text", "share", "gate", "met"))))
-        return out
+        return self.items(value, path, self.checklist_item)
+
+    def checklist_item(self, d: dict[str, Any], p: str) -> ChecklistItem:
+        for flag in ("gate", "met"):
+            if d.get(flag) is not None and not isinstance(d[flag], bool):
+                self.fail(_join(p, flag), f"应为 true 或 false，现在是{_describe(d[flag])}", "请填写 true 或 false")
+        return ChecklistItem(text=self.text(d, "text", p) or "", share=self.number(d, "share", p, "占分值比例"),
+                             gate=bool(d.get("gate", False)), met=d.get("met"),
+                             extra=self.extra(d, ("text", "share", "gate", "met")))
 
     def survey(self, value: Any, path: str) -> dict[str, Number] | None:
         if value is None:
