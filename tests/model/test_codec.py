@@ -9,7 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import sqlite3
+
+from main import main
 from model.codec import dumps_form, load_form, loads_form
+from model.datadir import database_path
+from model.store import Store
 from model.errors import FormFileError
 from model.form import KINDS
 from resources import samples_dir
@@ -106,7 +111,8 @@ BAD: list[tuple[str, Any, str]] = [
 
 
 @pytest.mark.parametrize("name, change, key_path", BAD, ids=[b[0] for b in BAD])
-def test_bad_files_are_refused_with_the_key_path(name: str, change: Any, key_path: str, tmp_path: Path) -> None:
+def test_bad_files_are_refused_with_the_key_path(name: str, change: Any, key_path: str, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
     if isinstance(change, str):
         text = change
     else:
@@ -121,6 +127,24 @@ def test_bad_files_are_refused_with_the_key_path(name: str, change: Any, key_pat
     assert "坏文件.json" in message
     assert key_path in message
     assert err.value.fix and message.endswith("。")
+    # Through the command line: exit 1, the same message, and the database exactly as it was.
+    data = tmp_path / "data"
+    store = Store.open(data)
+    store.add(make_sample_form())
+    store.close()
+    before = _table_dump(data)
+    assert main(["import", str(path), "--data-dir", str(data)]) == 1
+    assert message in capsys.readouterr().err
+    assert _table_dump(data) == before
+
+
+def _table_dump(data: Path) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(database_path(data))
+    try:
+        return [row for table in ("forms", "settings", "form_history")
+                for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()]
+    finally:
+        conn.close()
 
 
 def test_unreadable_and_non_utf8_files(tmp_path: Path) -> None:
