@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import tempfile
+from collections.abc import MutableMapping
 from pathlib import Path
 
 from model.errors import DatabaseDamaged, DatabaseTooNew, JixiaoError
@@ -15,6 +17,38 @@ from model.store import Store
 ORG_NAME = "Jixiao"
 APP_NAME = "绩效自评助手"
 SCREEN_SIZE = (1366, 728)  # a 1366×768 screen less the Windows task bar
+NO_DISPLAY_NOTICE = ("没有检测到图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），程序将以无窗口（offscreen）方式运行，"
+                     "窗口不会显示在屏幕上。请在桌面环境中启动，或用 xvfb-run 运行；按 Ctrl+C 退出。")
+
+
+def choose_platform(environ: MutableMapping[str, str], platform: str = sys.platform) -> str | None:
+    """On Linux with no display and no QT_QPA_PLATFORM, pick `offscreen` (Qt's xcb plugin would abort).
+
+    Returns:
+        The notice to print when the fallback was chosen, else None (environment untouched).
+    """
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    environ["QT_QPA_PLATFORM"] = "offscreen"
+    return NO_DISPLAY_NOTICE
+
+
+def install_sigint_quit(app: object) -> object:
+    """Ctrl+C in the terminal quits the app cleanly.
+
+    Python runs signal handlers only between bytecodes, and Qt's event loop runs in C++; a timer
+    ticking every 200 ms hands control back to Python so the handler gets to run. Returns the timer.
+    """
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGINT, lambda _sig, _frame: app.quit())  # type: ignore[attr-defined]
+    timer = QTimer(app)  # type: ignore[arg-type]
+    timer.setInterval(200)
+    timer.timeout.connect(lambda: None)
+    timer.start()
+    return timer
 
 
 def make_app(argv: list[str] | None = None) -> object:
@@ -130,7 +164,11 @@ def run_gui(args: argparse.Namespace) -> int:
         # Rendering needs no screen: the offscreen platform gives the same pixels everywhere.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         return take_screenshot(Path(args.screenshot), Path(args.data_dir) if args.data_dir else None)
+    notice = choose_platform(os.environ)
+    if notice is not None:
+        print(notice, file=sys.stderr)
     app = make_app()
+    install_sigint_quit(app)
     data_dir = _data_dir(args)
     store = open_store_interactive(data_dir)
     if store is None:
