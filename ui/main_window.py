@@ -96,6 +96,12 @@ class MainWindow(QMainWindow):
                                         "每次修改都已自动保存；按 Ctrl+S 再次确认")
         self.export_action = self._action("导出…", self.export_forms, "Ctrl+E", "把表格导出为 PDF 或 Excel")
         self.delete_action = self._action("删除表格", self.delete_form, None, "删除当前表格（可从历史中恢复）")
+        self.export_package_action = self._action("导出交换包…", self.export_package, None,
+                                                  "把选中的表格写入一个交换包（.jxpkg），用U盘交给财政局或其他电脑")
+        self.import_package_action = self._action("导入交换包…", self.import_package, None,
+                                                  "读取交换包，先显示将导入的内容，确认后才写入")
+        self.bureau_action = self._action("财政局汇总…", self.open_bureau_view, None,
+                                          "所有表格的总分、等级和审核错误一览，可导出汇总表")
         self.settings_action = self._action("设置…", self.open_settings, "Ctrl+,", "单位信息、默认评分规则、数据文件夹、备份")
         self.quit_action = self._action("退出", self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.undo_group.createUndoAction(self, "撤销")
@@ -106,6 +112,9 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu("文件(&F)")
         for action in (self.new_action, self.save_action, self.export_action, self.delete_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.export_package_action, self.import_package_action, self.bureau_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
@@ -273,6 +282,37 @@ class MainWindow(QMainWindow):
 
         current = self.session.form.id if self.session else None
         ExportDialog(self.store, self.settings, self._evaluate, self, selected=[current] if current else []).exec()
+
+    def export_package(self) -> None:
+        from ui.package_dialogs import ExportPackageDialog
+
+        current = self.session.form.id if self.session else None
+        ExportPackageDialog(self, self.store, [current] if current else None).exec()
+
+    def import_package(self) -> None:
+        from ui.package_dialogs import ImportPackageDialog
+
+        self._after_import(lambda: ImportPackageDialog(self, self.store).exec())
+
+    def open_bureau_view(self) -> None:
+        from ui.bureau_view import BureauView
+
+        # Modal: an import from its own button must be followed by the refresh below.
+        self._after_import(lambda: BureauView(self, self.store).exec())
+
+    def _after_import(self, run_dialog: Callable[[], object]) -> None:
+        """Run a dialog that may import forms; then relist, and reload the open form if it was replaced
+        (otherwise the next edit would save the stale copy over the imported one)."""
+        open_id = self.session.form.id if self.session else None
+        before = self.store.revision(open_id) if open_id else None
+        run_dialog()
+        self.navigator.reload()
+        if open_id is None:
+            return
+        if self.store.revision(open_id) != before:
+            self._close_session()
+            self.open_form(open_id)
+            self.statusBar().showMessage("当前表格已被导入的新版本替换，已重新打开。", 8000)
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog

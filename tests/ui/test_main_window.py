@@ -113,7 +113,6 @@ def test_switching_forms_switches_undo_stack(qtbot, file_store: Store, settings:
 
 
 def test_clicking_a_finding_selects_its_cell(qtbot, file_store: Store, settings: UiSettings) -> None:
-    pytest.importorskip("ui.tree_view")
     form_id = _first_empty_leaf_form(file_store)
     window = _window(qtbot, file_store, settings)
     window.open_form(form_id)
@@ -139,3 +138,55 @@ def test_delete_form_asks_and_removes(qtbot, file_store: Store, settings: UiSett
     window.delete_form()
     assert window.session is None and file_store.list_forms() == []
     assert window.navigator.form_ids() == []
+
+
+def _menu_texts(window: MainWindow, title: str) -> list[str]:
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == title)
+    return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+
+def test_file_menu_offers_the_exchange_package_and_the_bureau_summary(qtbot, file_store, settings) -> None:
+    window = _window(qtbot, file_store, settings)
+    texts = _menu_texts(window, "文件(&F)")
+    assert {"导出交换包…", "导入交换包…", "财政局汇总…"} <= set(texts)
+    assert texts.index("导出交换包…") < texts.index("导入交换包…")
+
+
+def test_importing_a_newer_version_of_the_open_form_reopens_it(qtbot, file_store: Store, settings: UiSettings,
+                                                               tmp_path: Path, monkeypatch, clock) -> None:
+    """Otherwise the next edit would save the stale copy in the window over the imported one."""
+    import datetime as dt
+
+    from model.package_write import build_package_bytes
+    from ui.package_dialogs import ImportPackageDialog
+
+    form_id = _first_empty_leaf_form(file_store)
+    window = _window(qtbot, file_store, settings)
+    window.open_form(form_id)
+    # The same form, filled in on another computer and saved there several times.
+    sender = Store.memory(clock)
+    newer = file_store.load(form_id)
+    next(leaves(newer)).actual = "120人"
+    sender.put_revision(newer, 9, "另一台电脑")
+    package = tmp_path / "p.jxpkg"
+    package.write_bytes(build_package_bytes(sender, [form_id], dt.datetime(2024, 3, 2, 10, 0)))
+    monkeypatch.setattr(ImportPackageDialog, "exec", lambda self: self.load(package) and self.apply())
+    window.import_package()
+    assert file_store.revision(form_id) == 9
+    assert next(leaves(window.session.form)).actual == "120人"
+    # The next edit saves on top of the imported version, not over it.
+    window.session.set_header("phone", "0991-5550123")
+    stored = file_store.load(form_id)
+    assert next(leaves(stored)).actual == "120人" and stored.header["phone"] == "0991-5550123"
+    assert window.navigator.current_form_id() == form_id
+
+
+def test_bureau_summary_opens_from_the_window(qtbot, file_store: Store, settings: UiSettings, monkeypatch) -> None:
+    from ui.bureau_view import BureauView
+
+    _first_empty_leaf_form(file_store)
+    shown: list[int] = []
+    monkeypatch.setattr(BureauView, "exec", lambda self: shown.append(self.model.rowCount()) or 0)
+    window = _window(qtbot, file_store, settings)
+    window.bureau_action.trigger()
+    assert shown == [1]
