@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from model import fields as form_fields
 from model import tree
 from model.errors import JixiaoError
-from model.form import Form, Goal, Group, Leaf, Node
+from model.form import ChecklistItem, Form, Goal, Group, Leaf, Node
 from model.store import Store
 from scoring.result import Result
 from ui.clipboard import PastedRow
@@ -55,6 +55,10 @@ _SETTERS: dict[str, Callable[[Form, tuple[Any, ...], Any], Any]] = {
     "funds": lambda f, k, v: form_fields.set_funds_field(f, k[0], v),
     "form": lambda f, k, v: form_fields.set_form_field(f, k[0], v),
     "plan": lambda f, k, v: form_fields.set_plan_percent(f, k[0], v),
+    "data_cell": lambda f, k, v: form_fields.set_data_cell(f, k[0], k[1], k[2], v),
+    "section_text": lambda f, k, v: form_fields.set_section_text(f, k[0], v),
+    "checklist_item": lambda f, k, v: form_fields.set_checklist_item(f, k[0], k[1], k[2], v),
+    "survey": lambda f, k, v: form_fields.set_survey_count(f, k[0], k[1], v),
 }
 
 
@@ -429,6 +433,32 @@ class FormSession(QObject):
         except JixiaoError:
             return False
         return True
+
+    # -- editors of the non-tree parts (plan, basic data, leaf detail); each pushes one command --
+
+    def set_data_cell(self, section: int, row: int, column: int, value: Any) -> None:
+        """Set one number of a 基础数据表 table."""
+        self.set_field("data_cell", (section, row, column), value, "修改基础数据")
+
+    def set_section_text(self, section: int, text: str | None, typing: object | None = None) -> None:
+        """Set the text of a free-text 基础数据表 section (typing merges)."""
+        self.set_field("section_text", (section,), text, "修改基础数据说明", typing)
+
+    def set_checklist_item(self, leaf_id: int, index: int, field: str, value: Any,
+                           typing: object | None = None) -> None:
+        """Set text, share, gate or met of one 评价要点 of a leaf."""
+        self.set_field("checklist_item", (leaf_id, index, field), value, "修改评价要点", typing)
+
+    def set_survey_count(self, leaf_id: int, level: str, count: int | None) -> None:
+        """Set how many answers chose a satisfaction level (None clears it)."""
+        self.set_field("survey", (leaf_id, level), count, "修改问卷统计")
+
+    def set_checklist(self, leaf_id: int, items: list[ChecklistItem] | None, text: str) -> None:
+        """Replace a leaf's checklist (adding or removing an item) with a new list, as one command.
+
+        The old list object stays with the command, so undo puts exactly it back.
+        """
+        self.set_field("node", (leaf_id, "checklist"), items, text)
 
 
 def _leaf_from(row: PastedRow, number: int) -> Leaf:
