@@ -5,7 +5,7 @@ two files cannot drift apart. No computation happens here beyond turning numbers
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, Union
 
@@ -86,6 +86,39 @@ class Grid:
     def cells(self) -> list[tuple[int, int, Cell]]:
         """Every placed cell with its row and column index."""
         return [(r, c, cell) for r, row in enumerate(self.rows) for c, cell in enumerate(row) if cell]
+
+    def origin(self, row: int, col: int) -> tuple[int, int, Cell] | None:
+        """The placed cell covering slot (row, col) with its own position; None for an empty slot."""
+        for r in range(row, -1, -1):
+            for c in range(col, -1, -1):
+                cell = self.rows[r][c]
+                if cell is not None and row < r + cell.rowspan and col < c + cell.colspan:
+                    return r, c, cell
+        return None
+
+    def part(self, start: int, stop: int, *, header: bool) -> Grid:
+        """Rows [start, stop) as a grid of their own, e.g. what one PDF page prints.
+
+        Spans are cut at `stop`; a span begun above `start` (a 一级 cell running on from the page
+        before) is placed again at `start` with its text, so every page names its 一级/二级.
+        With `header`, the `repeat` rows come first (the column headings at the page top).
+        """
+        out = Grid(self.ncols, name=self.name)
+        lead = list(range(self.repeat)) if header and start >= self.repeat else []
+        for index in [*lead, *range(start, stop)]:
+            end = self.repeat if index < self.repeat and lead else stop
+            row: list[Cell | None] = [None] * self.ncols
+            for c in range(self.ncols):
+                found = self.origin(index, c)
+                if found is None:
+                    continue
+                r, c0, cell = found
+                if c0 != c or (r != index and index != start):
+                    continue  # covered by a span already placed on this part
+                row[c] = replace(cell, rowspan=min(r + cell.rowspan, end) - index)
+            out.rows.append(row)
+        out.repeat = len(lead) if lead else max(0, min(self.repeat, stop) - start)
+        return out
 
 
 @dataclass

@@ -12,19 +12,11 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, NextPageTempla
                                 Paragraph, Spacer, Table, TableStyle)
 
 from reports.fonts import fonts
-from reports.layout import Document, Grid, Sheet
+from reports.layout import Document, Sheet
 from reports.pdf_canvas import numbered_canvas
-from reports.pdf_styles import (BODY_SIZE, CELL_PAD_X, CELL_PAD_Y, GRID_LINE, LANDSCAPE, MARGIN_BOTTOM,
-                                MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PORTRAIT, SEAL_ROOM, Styles)
-
-
-# Characters the bundled Song font lacks, printed as their nearest look-alike (not as blanks).
-_SUBSTITUTES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2236": ":"})
-
-
-def printable(value: str) -> str:
-    """Text as the PDF draws it: look-alikes for the few characters the font has no glyph for."""
-    return value.translate(_SUBSTITUTES)
+from reports.pdf_styles import (BODY_SIZE, LANDSCAPE, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP,
+                                PORTRAIT, SEAL_ROOM, Styles)
+from reports.pdf_table import TableLook, grid_table
 
 
 def write_pdf(doc: Document, out: BinaryIO) -> None:
@@ -67,13 +59,20 @@ def frame_width(sheet: Sheet) -> float:
     return size[0] - MARGIN_LEFT - MARGIN_RIGHT
 
 
+def frame_height(sheet: Sheet) -> float:
+    """Printable height of a sheet's pages (what a table part may fill at most)."""
+    size = LANDSCAPE if sheet.landscape else PORTRAIT
+    return size[1] - MARGIN_TOP - MARGIN_BOTTOM
+
+
 def build_story(doc: Document, styles: Styles) -> list[Flowable]:
     """The flowables of the whole document: headings, each sheet, signature after the main form."""
     story: list[Flowable] = _headings(doc, styles)
     for index, sheet in enumerate(doc.sheets):
         if index and (sheet.page_break_before or sheet.landscape != doc.sheets[index - 1].landscape):
             story += [NextPageTemplate("landscape" if sheet.landscape else "portrait"), PageBreak()]
-        story += [grid_table(grid, sheet, styles) for grid in sheet.grids if grid.rows]
+        look = TableLook(styles, [frame_width(sheet) * f for f in sheet.widths], frame_height(sheet))
+        story += [grid_table(grid, look) for grid in sheet.grids if grid.rows]
         if index == 0:
             story += _closing(doc, styles)
     return story
@@ -109,28 +108,3 @@ def _closing(doc: Document, styles: Styles) -> list[Flowable]:
     if doc.seal and doc.signature:
         out += [Spacer(1, 4), Paragraph("单位（盖章）", styles.line("right")), Spacer(1, SEAL_ROOM)]
     return out
-
-
-def grid_table(grid: Grid, sheet: Sheet, styles: Styles) -> Table:
-    """One Grid as a ReportLab Table: Paragraph cells, spans, borders, repeated header rows."""
-    width = frame_width(sheet)
-    data: list[list[Paragraph | str]] = [["" for _ in range(grid.ncols)] for _ in grid.rows]
-    commands: list[tuple[object, ...]] = [
-        ("GRID", (0, 0), (-1, -1), GRID_LINE, "black"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        # Covered span slots hold "", drawn in the table's font: keep it ours, not Helvetica.
-        ("FONTNAME", (0, 0), (-1, -1), styles.fonts.body),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_Y), ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_Y + 1),
-    ]
-    for r, c, cell in grid.cells():
-        markup = escape(printable(cell.display)).replace("\n", "<br/>")
-        data[r][c] = Paragraph(markup, styles.cell(cell.style, cell.alignment))
-        if cell.colspan > 1 or cell.rowspan > 1:
-            commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
-    # Splitting inside a row is needed only where one 一级 block with long 评价标准 text outgrows a
-    # page (evaluation forms); elsewhere it leaves orphaned header-only fragments, so it stays off.
-    table = Table(data, colWidths=[width * f for f in sheet.widths], repeatRows=grid.repeat,
-                  splitInRow=1 if sheet.landscape else 0)
-    table.setStyle(TableStyle(commands))
-    return table

@@ -69,7 +69,7 @@ def test_fonts_are_embedded_subsets_and_no_base14_font_is_named(seed) -> None:  
 def test_every_printed_character_has_a_glyph_in_the_font(seed) -> None:  # type: ignore[no-untyped-def]
     from reportlab.pdfbase import pdfmetrics
 
-    from reports.pdf import printable
+    from reports.pdf_table import printable
     from reports.rows import build_document
 
     face = pdfmetrics.getFont(fonts().body).face
