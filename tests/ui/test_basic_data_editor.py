@@ -1,0 +1,97 @@
+"""BasicDataEditor: numbers and texts of the 基础数据表 as commands; the checker's findings follow."""
+from __future__ import annotations
+
+from model.codec import form_to_dict, load_form
+from model.form import Form
+from model.store import Store
+from resources import samples_dir
+from tests.ui.test_session import open_session
+from ui.basic_data_editor import BasicDataEditor
+
+SANGONG = ("basic_data", "经费控制情况(万元)", "“三公”经费")
+BUILDINGS = ("basic_data", "楼堂馆所控制情况(2023年完工项目)", "楼堂馆所")
+# The sample keeps the paper's mistake: 0 ÷ 0 rates written as 0 (where "—" belongs).
+SAMPLE_FINDINGS = [("ZERO_DENOMINATOR", BUILDINGS, "投资概算控制率"), ("ZERO_DENOMINATOR", BUILDINGS, "规模控制率")]
+
+
+def _sample() -> Form:
+    return load_form(samples_dir() / "05-seed003_basic.json")
+
+
+def _editor(qtbot, store: Store) -> BasicDataEditor:  # type: ignore[no-untyped-def]
+    editor = BasicDataEditor(open_session(store, _sample()))
+    qtbot.addWidget(editor)
+    return editor
+
+
+def _codes(editor: BasicDataEditor) -> list[tuple[str, tuple[str, ...], str | None]]:
+    found = sorted((f.code, f.path, f.field) for f in editor.session.result.findings
+                   if f.path[:1] == ("basic_data",))
+    return [f for f in found if f not in SAMPLE_FINDINGS]
+
+
+def test_rows_are_named_as_printed(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    editor = _editor(qtbot, memory_store)
+    spending = editor.tables[1]
+    assert spending.verticalHeaderItem(0).text() == "“三公”经费"
+    assert spending.verticalHeaderItem(10).text() == "残疾人就业保障金"
+    assert [spending.horizontalHeaderItem(c).text() for c in range(3)] == ["2022年决算数", "2023年预算数",
+                                                                           "2023年决算数"]
+    assert spending.item(0, 0).text() == "1.79" and spending.item(1, 0).text() == ""
+    assert set(editor.texts) == {3} and _codes(editor) == []
+    buildings = editor.tables[2]
+    assert "无法计算" in buildings.item(0, 2).toolTip() and "无法计算" in buildings.item(0, 5).toolTip()
+    assert buildings.item(0, 1).toolTip() == "" and "规模控制率" in editor.notes[2].text()
+
+
+def test_a_number_breaking_a_sum_is_marked_and_undone_exactly(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    editor = _editor(qtbot, memory_store)
+    session = editor.session
+    before = form_to_dict(session.form)
+    spending = editor.tables[1]
+    # 出国经费 2023年决算数 1: 三公 3 ≠ 公务用车 0 + 出国 1 + 接待 3 = 4.
+    spending.item(4, 2).setText("1")
+    assert session.form.basic_data[1].rows[4].values == [None, None, 1]
+    assert _codes(editor) == [("FUNDS_SUM_MISMATCH", SANGONG, "2023年决算数")]
+    assert "= 4" in spending.item(0, 2).toolTip() and spending.item(0, 1).toolTip() == ""
+    assert not editor.notes[1].isHidden()
+    assert memory_store.load(session.form.id).basic_data[1].rows[4].values == [None, None, 1]
+    session.undo_stack.undo()
+    assert form_to_dict(session.form) == before and _codes(editor) == []
+    assert spending.item(4, 2).text() == "" and spending.item(0, 2).toolTip() == ""
+    assert form_to_dict(memory_store.load(session.form.id)) == before
+
+
+def test_a_head_count_that_breaks_the_written_rate(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    editor = _editor(qtbot, memory_store)
+    people = editor.tables[0]
+    people.item(0, 1).setText("27")  # 27 ÷ 30 = 90.00%, the form says 控制率 1.0 (100%)
+    path = ("basic_data", "财政供养人员情况(人)", "财政供养人员")
+    assert _codes(editor) == [("RATE_MISMATCH", path, "控制率")]
+    assert "90.00%" in people.item(0, 2).toolTip()
+    people.item(0, 2).setText("0.9")
+    assert _codes(editor) == []
+    assert editor.select_cell(path, "控制率") and (people.currentRow(), people.currentColumn()) == (0, 2)
+
+
+def test_text_is_refused_in_a_number_cell(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    editor = _editor(qtbot, memory_store)
+    errors: list[str] = []
+    editor.session.error.connect(errors.append)
+    editor.tables[1].item(0, 0).setText("一点七九")
+    assert editor.session.form.basic_data[1].rows[0].values[0] == 1.79
+    assert editor.tables[1].item(0, 0).text() == "1.79"
+    assert "“三公”经费" in errors[0] and "不是数字" in errors[0]
+
+
+def test_text_section_typing_is_one_undo_step(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    editor = _editor(qtbot, memory_store)
+    session = editor.session
+    box = editor.texts[3]
+    for text in ("严格", "严格执行", "严格执行公务接待标准"):
+        box.setPlainText(text)
+    assert session.form.basic_data[3].text == "严格执行公务接待标准"
+    assert memory_store.load(session.form.id).basic_data[3].text == "严格执行公务接待标准"
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert session.form.basic_data[3].text == "" and box.toPlainText() == ""
