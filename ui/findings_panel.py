@@ -41,10 +41,19 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.tree)
         self.tree.itemClicked.connect(self._activate)
         self.tree.itemActivated.connect(self._activate)
+        self._shown: tuple[Finding, ...] | None = None
         self.show_result(None)
 
     def show_result(self, result: Result | None) -> None:
-        """List the findings of a result (None: nothing open); keeps groups expanded."""
+        """List the findings of a result (None: nothing open); keeps groups expanded.
+
+        The list is rebuilt only when the findings changed, so an edit elsewhere keeps its scroll
+        position and the finding the user is working through stays selected.
+        """
+        findings = None if result is None else result.findings
+        if findings is not None and findings == self._shown:
+            return
+        self._shown = findings
         self.tree.clear()
         if result is None:
             self.summary.setText("")

@@ -160,7 +160,9 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._on_changed)
         session.saved.connect(self._on_saved)
         session.error.connect(self._on_error)
-        session.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        # A bound slot, not a lambda: Qt drops it with the window, so a stack outliving the window
+        # during shutdown cannot call into a deleted window.
+        session.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._placeholder.hide()
         self.editor = FormEditor(session, self.centre)
         self._centre_layout.addWidget(self.editor)
@@ -201,6 +203,9 @@ class MainWindow(QMainWindow):
         form = session.form
         assert form.id is not None
         self.navigator.update_scores(form.id, total, grade, form.header.get("project_name") or form.display_title)
+        self._update_title()
+
+    def _on_clean_changed(self, _clean: bool) -> None:
         self._update_title()
 
     def _on_saved(self, text: str) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from model.form import Goal, Group, Leaf, Node
-from scoring.result import Finding
+from scoring.result import Finding, Result
 from ui.columns import GROUP_FIELDS, RULE_NAMES, Cell, Column, columns_for, format_number, parse_number
 from ui.session import FormSession
 
@@ -30,6 +30,33 @@ _COMPUTED_COLOUR = QColor(40, 90, 160)
 _FIELD_ALIASES = {"tier": "rule", "title": "name", "expected": "name", "achieved": "name"}
 
 Index = QModelIndex | QPersistentModelIndex
+# Every role whose value comes from the Result (scores, 计算过程, rule names, finding marks).
+RESULT_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+                Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, FINDINGS_ROLE]
+
+
+def findings_by_node(result: Result) -> dict[int, tuple[Finding, ...]]:
+    """The findings of a Result grouped by node id (in their order), for lookups while painting."""
+    grouped: dict[int, list[Finding]] = {}
+    for finding in result.findings:
+        if finding.node_id is not None:
+            grouped.setdefault(finding.node_id, []).append(finding)
+    return {node_id: tuple(found) for node_id, found in grouped.items()}
+
+
+def result_changes(old: Result, new: Result, old_findings: dict[int, tuple[Finding, ...]],
+                   new_findings: dict[int, tuple[Finding, ...]]) -> tuple[set[int], set[int]]:
+    """What an edit changed in the Result, by id.
+
+    Returns:
+        (ids whose score, subtotal, rule or 计算过程 changed; ids whose findings changed).
+    """
+    scored = {n.node_id for n in old.nodes} | {n.node_id for n in new.nodes}
+    grouped = {g.node_id for g in old.groups} | {g.node_id for g in new.groups}
+    score_ids = {i for i in scored if old.node(i) != new.node(i)}
+    score_ids |= {i for i in grouped if old.group(i) != new.group(i)}
+    finding_ids = {i for i in old_findings.keys() | new_findings.keys() if old_findings.get(i) != new_findings.get(i)}
+    return score_ids, finding_ids
 
 
 def _fmt_score(value: Decimal | None) -> str:
@@ -48,6 +75,10 @@ class IndicatorTreeModel(QAbstractItemModel):
         self._items: dict[int, Goal | Node] = {}
         self._moving = False
         self._rebuild()
+        # The Result the view shows, and its findings by node: diffed against the next one so only
+        # cells that changed are repainted (a full refresh of 300 rows cost ~10 ms per keystroke).
+        self._shown: Result = session.result
+        self._findings: dict[int, tuple[Finding, ...]] = findings_by_node(session.result)
         session.add_listener(self)
         session.changed.connect(self._scores_changed)
 
@@ -236,7 +267,7 @@ class IndicatorTreeModel(QAbstractItemModel):
     def cell_findings(self, item: Goal | Node, column: Column) -> list[Finding]:
         """Findings about this cell: those naming its field, and field-less ones on the name."""
         found = []
-        for finding in self.session.result.findings_for(item.id):
+        for finding in self._findings.get(item.id, ()):
             field = _FIELD_ALIASES.get(finding.field or "", finding.field)
             if field == column.field or (field is None or self.column_of(field) == 0) and column.cell is Cell.NAME:
                 found.append(finding)
@@ -354,17 +385,24 @@ class IndicatorTreeModel(QAbstractItemModel):
             self.dataChanged.emit(first, self.index_of(node_id, len(self.columns) - 1))
 
     def _scores_changed(self) -> None:
-        # Scores, subtotals and findings may change anywhere: refresh every row, parent by parent.
-        stack: list[int | None] = [None]
+        new = self.session.result
+        new_findings = findings_by_node(new)
+        score_ids, finding_ids = result_changes(self._shown, new, self._findings, new_findings)
+        self._shown, self._findings = new, new_findings
+        score_column = next((i for i, c in enumerate(self.columns) if c.cell is Cell.SCORE), None)
+        rule_column = next((i for i, c in enumerate(self.columns) if c.cell is Cell.RULE), None)
         last = len(self.columns) - 1
-        while stack:
-            parent_id = stack.pop()
-            children = self._children(parent_id)
-            if not children:
-                continue
-            parent = self.index_of(parent_id)
-            self.dataChanged.emit(self.index(0, 0, parent), self.index(len(children) - 1, last, parent))
-            stack.extend(c.id for c in children if not isinstance(c, Leaf))
+        for item_id in score_ids | finding_ids:
+            if item_id not in self._row_of:
+                continue  # removed by this command; its rows are gone already
+            if item_id in finding_ids:  # marks and tooltips may be on any cell of the row
+                first, end = 0, last
+            else:  # a score, subtotal or rule name (the rule column shows the suggested 档次)
+                cols = [c for c in (score_column, rule_column) if c is not None]
+                if not cols:
+                    continue
+                first, end = min(cols), max(cols)
+            self.dataChanged.emit(self.index_of(item_id, first), self.index_of(item_id, end), RESULT_ROLES)
 
     def detach(self) -> None:
         """Stop following the session (before the model is dropped)."""

@@ -62,3 +62,18 @@ def test_path_text_names_special_places() -> None:
     assert path_text(("header", "phone")) == "表头 › phone"
     assert path_text(("目标1", "产出指标")) == "目标1 › 产出指标"
     assert path_text(()) == ""
+
+
+def test_an_unchanged_list_keeps_the_users_place(qtbot) -> None:
+    """After an edit that changes no finding, the selected finding stays selected (no rebuild)."""
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.show_result(_result(W, I, E))
+    item = panel.item_for(W)
+    panel.tree.setCurrentItem(item)
+    panel.show_result(_result(W, I, E))  # equal findings in a new Result
+    assert panel.tree.currentItem() is item
+    panel.show_result(_result(W, E))  # one fewer: the list is rebuilt
+    assert panel.findings() == [E, W] and panel.summary.text() == "审核结果：错误 1，警告 1"
+    panel.show_result(None)
+    assert panel.findings() == [] and panel.summary.text() == ""

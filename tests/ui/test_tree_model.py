@@ -127,3 +127,65 @@ def test_tier_and_rule_choices_become_leaf_fields(session: FormSession) -> None:
     assert leaf.tier == "部分达成"
     assert session.result.node(leaf.id).score == Decimal("6.00")  # floor of the band: 0.6 × 10
     assert "定性：部分达成" in rule.data()
+
+
+def test_an_edit_refreshes_only_the_rows_whose_scores_or_findings_changed(session: FormSession) -> None:
+    """A full refresh of every row cost ~9 ms per keystroke on 300 leaves (bench/bench_edit.py)."""
+    model = IndicatorTreeModel(session)
+    leaf = leaf_named(session, "康复训练人数")
+    quantity = session.form.goals[0].indicators[0].children[0]
+    output = session.form.goals[0].indicators[0]
+    goal = session.form.goals[0]
+    touched: list[tuple[int, int, int]] = []
+    model.dataChanged.connect(lambda tl, br, _roles=(): touched.append((model.node_id(tl), tl.column(), br.column())))
+    resets: list[str] = []
+    model.modelReset.connect(lambda: resets.append("reset"))
+    model.layoutChanged.connect(lambda: resets.append("layout"))
+    model.setData(model.index_of(leaf.id, col(model, "实际完成值")), "95人")
+    ids = {node_id for node_id, _first, _last in touched}
+    # The leaf (score 16 → 19), its 二级 and 一级 subtotals and the goal; nothing else, no reset.
+    assert ids == {leaf.id, quantity.id, output.id, goal.id} and resets == []
+    score = col(model, "得分")
+    assert all(first <= score <= last for node_id, first, last in touched if node_id != leaf.id)
+    assert model.index_of(output.id, score).data() == "49.00"
+    # An edit that changes no score or finding elsewhere touches only its own row.
+    touched.clear()
+    model.setData(model.index_of(leaf.id, col(model, "指标")), "康复训练人数（人次）")
+    assert {node_id for node_id, _f, _l in touched} <= {leaf.id, quantity.id, output.id, goal.id}
+    assert leaf.id in {node_id for node_id, _f, _l in touched}
+
+
+def test_a_finding_that_appears_on_another_row_repaints_that_row(qapp, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Checks across rows (duplicates, sums) put findings on rows other than the edited one."""
+    import dataclasses
+
+    from scoring.result import Finding
+    from model.tree import node_by_id
+    from tests.conftest import make_sample_form
+    from ui.session import evaluate_form
+
+    ids: dict[str, int] = {}
+
+    def evaluator(f: Form):  # type: ignore[no-untyped-def]
+        result = evaluate_form(f)
+        if ids and node_by_id(f, ids["counted"]).actual == "100人":  # made up: 人数 row → 满意度 row
+            extra = Finding("warning", "TEST", ("x",), "人数与满意度不一致", "actual", ids["other"])
+            result = dataclasses.replace(result, findings=(*result.findings, extra), _by_id={}, _groups_by_id={})
+        return result
+
+    session = FormSession(memory_store, memory_store.add(make_sample_form()), evaluator=evaluator)
+    counted, other = leaf_named(session, "康复训练人数"), leaf_named(session, "受益残疾人满意度")
+    ids.update(counted=counted.id, other=other.id)
+    model = IndicatorTreeModel(session)
+    touched: list[tuple[int, int, int]] = []
+    model.dataChanged.connect(lambda tl, br, _roles=(): touched.append((model.node_id(tl), tl.column(), br.column())))
+    actual = model.index_of(other.id, col(model, "实际完成值"))
+    assert actual.data(Qt.ItemDataRole.BackgroundRole) is None
+    session.set_node_field(counted.id, "actual", "100人")
+    assert (other.id, 0, len(model.columns) - 1) in touched
+    assert actual.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "人数与满意度不一致" in actual.data(Qt.ItemDataRole.ToolTipRole)
+    touched.clear()
+    session.undo_stack.undo()
+    assert (other.id, 0, len(model.columns) - 1) in touched
+    assert actual.data(Qt.ItemDataRole.BackgroundRole) is None
