@@ -7,7 +7,7 @@ recomputes the whole form, saves it in one transaction and emits `changed`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -18,8 +18,9 @@ from model.errors import JixiaoError
 from model.form import ChecklistItem, Form, Goal, Group, Leaf, Node
 from model.store import Store
 from scoring.result import Result
-from ui.clipboard import PastedRow
-from ui.columns import parse_number
+
+if TYPE_CHECKING:
+    from ui.clipboard import PastedRow
 
 Evaluator = Callable[[Form], Result]
 ROOT = None  # parent id of the goals (top-level rows of the tree)
@@ -381,58 +382,9 @@ class FormSession(QObject):
         self.set_field("node", (goal_id, "title"), title, "重命名目标")
 
     def paste_rows(self, parent_id: int, index: int, rows: list[PastedRow]) -> list[int]:
-        """Insert pasted rows as leaves in one undo step; returns the new leaf ids.
-
-        Rows without 一级/二级 names go under `parent_id` from `index` on; rows naming groups go
-        into the goal holding `parent_id`, reusing groups of the same name or creating them.
-        A bad number refuses the whole paste with a message (nothing changes).
-        """
-        from ui.commands import InsertNodeCommand
-        try:
-            leaves_ = [_leaf_from(row, i + 1) for i, row in enumerate(rows)]
-        except ValueError as exc:
-            self.error.emit(f"粘贴未完成：{exc}")
-            return []
-        goal = self._goal_of(parent_id)
-        self.undo_stack.beginMacro(f"粘贴 {len(rows)} 行")
-        created: dict[tuple[int, str], Group] = {}
-        at = index
-        for row, leaf in zip(rows, leaves_):
-            if row.level1:
-                target = self._group_for(goal, row.level1, row.level1_weight, created)
-                if row.level2:
-                    target = self._group_for(target, row.level2, row.level2_weight, created)
-                self.push(InsertNodeCommand(self, target.id, len(target.children), leaf, "粘贴"))
-            else:
-                self.push(InsertNodeCommand(self, parent_id, at, leaf, "粘贴"))
-                at += 1
-        self.undo_stack.endMacro()
-        return [leaf.id for leaf in leaves_ if self._exists(leaf.id)]
-
-    def _goal_of(self, item_id: int) -> Goal:
-        if self.is_goal(item_id):
-            return tree.goal_by_id(self.form, item_id)
-        return tree.find(self.form, item_id).goal
-
-    def _group_for(self, parent: Goal | Group, name: str, weight: float | None,
-                   created: dict[tuple[int, str], Group]) -> Group:
-        for child in parent.children:
-            if isinstance(child, Group) and child.name == name:
-                return child
-        group = created.get((parent.id, name))
-        if group is None:
-            from ui.commands import InsertNodeCommand
-            group = Group(name=name, weight=weight)
-            created[(parent.id, name)] = group
-            self.push(InsertNodeCommand(self, parent.id, len(parent.children), group, "粘贴"))
-        return group
-
-    def _exists(self, item_id: int) -> bool:
-        try:
-            self.item(item_id)
-        except JixiaoError:
-            return False
-        return True
+        """Insert pasted rows as leaves in one undo step; returns the new leaf ids (ui/paste.py)."""
+        from ui.paste import paste_rows
+        return paste_rows(self, parent_id, index, rows)
 
     # -- editors of the non-tree parts (plan, basic data, leaf detail); each pushes one command --
 
@@ -459,21 +411,6 @@ class FormSession(QObject):
         The old list object stays with the command, so undo puts exactly it back.
         """
         self.set_field("node", (leaf_id, "checklist"), items, text)
-
-
-def _leaf_from(row: PastedRow, number: int) -> Leaf:
-    leaf = Leaf()
-    for name, text in row.fields.items():
-        if name == "weight":
-            try:
-                leaf.weight = parse_number(text, "分值")
-            except ValueError as exc:
-                raise ValueError(f"第 {number} 行{exc}") from None
-        elif name in ("name",):
-            leaf.name = text
-        elif hasattr(leaf, name) and name not in ("score", "rule", "checklist", "survey", "id", "extra"):
-            setattr(leaf, name, text)
-    return leaf
 
 
 def _empty_result() -> Result:

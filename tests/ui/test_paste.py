@@ -83,3 +83,17 @@ def test_a_bad_number_refuses_the_whole_paste(session: FormSession) -> None:
     assert session.paste_rows(session.form.goals[0].id, 0, rows_from_table(table, SELF_EVAL_FIELDS)) == []
     assert dumps_form(session.form) == before and session.undo_stack.count() == 0
     assert "第 2 行" in errors[0] and "两分" in errors[0]
+
+
+def test_a_pasted_row_sets_text_fields_and_weight_but_never_the_score_or_rule() -> None:
+    from ui.clipboard import PastedRow
+    from ui.paste import leaf_from
+
+    row = PastedRow(fields={"name": "培训人次", "target": "≥200人次", "actual": "210人次", "weight": "１０",
+                            "score": "9", "rule": "比率", "reason": "无"})
+    leaf = leaf_from(row, 1)
+    assert (leaf.name, leaf.target, leaf.actual, leaf.weight, leaf.reason) == ("培训人次", "≥200人次", "210人次", 10, "无")
+    # 得分 is computed unless switched to manual, and 评分方式 is chosen from a list: pasted text is ignored.
+    assert leaf.score is None and leaf.rule is None
+    with pytest.raises(ValueError, match="第 3 行"):
+        leaf_from(PastedRow(fields={"name": "x", "weight": "十分"}), 3)
