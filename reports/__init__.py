@@ -44,7 +44,7 @@ def render_pdf(form: Form, result: Result, dest: Dest, *, appendix: bool = False
 
 
 def render_xlsx(form: Form, result: Result, dest: Dest, *, appendix: bool = False,
-                findings: bool = False) -> None:
+                findings: bool = False, draft: bool | None = None) -> None:
     """Write the form as an XLSX workbook with the same layout as the PDF.
 
     Args:
@@ -53,11 +53,13 @@ def render_xlsx(form: Form, result: Result, dest: Dest, *, appendix: bool = Fals
         dest: a file path (written atomically) or an open binary stream.
         appendix: add a 计分说明 sheet.
         findings: add a 审核意见 sheet.
+        draft: 草稿 in every sheet's page header and a note above the title; None means "when
+            the result has error findings" (as render_pdf).
     """
     from reports.excel import write_xlsx
     from reports.rows import build_document
 
-    doc = build_document(form, result, appendix=appendix, findings=findings, draft=False)
+    doc = build_document(form, result, appendix=appendix, findings=findings, draft=draft)
     _write(dest, lambda out: write_xlsx(doc, out))
 
 

@@ -15,18 +15,21 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reports.layout import EXCEL_FORMATS, Cell, Document, Grid, Sheet
+from reports.layout import EXCEL_FORMATS, WATERMARK_TEXT, Cell, Document, Grid, Sheet
 
 FONT_NAME = "宋体"
 BODY_PT = 10
 TITLE_PT = 16
 LINE_PT = 13.5  # line height of 10 pt 宋体 in Excel
 MIN_ROW_PT = 18.0
+PX_PER_CHAR = 7.0  # Excel's column unit: the width of "0" in the default 11 pt font, at 96 dpi
 PORTRAIT_CHARS = 100  # sheet width in Excel character units; print is scaled to one page wide
 LANDSCAPE_CHARS = 150
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HORIZONTAL = {"left": "left", "center": "center", "right": "right"}
+DRAFT_NOTE = f"{WATERMARK_TEXT}：审核发现错误或尚未定稿，修改并重新导出后才能作为正式报表报送。"
+DRAFT_COLOR = "C00000"
 
 
 def write_xlsx(doc: Document, out: BinaryIO) -> None:
@@ -35,7 +38,7 @@ def write_xlsx(doc: Document, out: BinaryIO) -> None:
     book.remove(book.active)  # type: ignore[arg-type]
     for index, sheet in enumerate(doc.sheets):
         ws = book.create_sheet(_sheet_title(sheet.name, book.sheetnames))
-        SheetWriter(ws, sheet).write(doc if index == 0 else None)
+        SheetWriter(ws, sheet, draft=doc.draft).write(doc if index == 0 else None)
     book.properties.title = f"{doc.title}{doc.subtitle}"
     book.properties.creator = "绩效自评助手"
     book.save(out)
@@ -48,23 +51,27 @@ def _sheet_title(name: str, taken: list[str]) -> str:
     return title
 
 
-def text_width(text: str) -> float:
-    """Width of a line in Excel character units: CJK and full-width characters count two."""
-    return sum(2.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.1 for ch in text)
+def text_px(text: str, size: float = BODY_PT) -> float:
+    """Width of a line in pixels at 96 dpi in 宋体: full-width characters 1 em, the rest half an em."""
+    em = size * 96 / 72
+    return sum(em if unicodedata.east_asian_width(ch) in ("W", "F") else em / 2 for ch in text)
 
 
-def lines_needed(text: str, chars: float) -> int:
-    """How many lines a cell's text takes when wrapped in `chars` character units."""
-    usable = max(chars - 1.0, 2.0)
-    return sum(max(1, math.ceil(text_width(line) / usable)) for line in text.split("\n"))
+def lines_needed(text: str, chars: float, size: float = BODY_PT) -> int:
+    """How many lines a cell's text takes when wrapped in a column `chars` Excel units wide."""
+    # A column of n units is n × 7 + 5 pixels; the cell keeps ~3 px each side, and 5 % spare
+    # covers WPS/LibreOffice drawing with a slightly wider substitute font.
+    usable = max((chars * PX_PER_CHAR + 5 - 6) * 0.95, size * 96 / 72)
+    return sum(max(1, math.ceil(text_px(line, size) / usable)) for line in text.split("\n"))
 
 
 class SheetWriter:
     """Writes one Sheet: headings (first sheet only), the grids, signature, print setup."""
 
-    def __init__(self, ws: Worksheet, sheet: Sheet) -> None:
+    def __init__(self, ws: Worksheet, sheet: Sheet, *, draft: bool = False) -> None:
         self.ws = ws
         self.sheet = sheet
+        self.draft = draft
         self.ncols = len(sheet.widths)
         total = LANDSCAPE_CHARS if sheet.landscape else PORTRAIT_CHARS
         self.chars = [total * w for w in sheet.widths]
@@ -88,17 +95,22 @@ class SheetWriter:
         self._print_setup(doc)
 
     def _line(self, value: str, *, size: float = BODY_PT, bold: bool = False, align: str = "left",
-              start: int = 1, span: int | None = None, height: float | None = None) -> None:
+              start: int = 1, span: int | None = None, height: float | None = None,
+              color: str | None = None) -> None:
         end = start + (span or self.ncols) - 1
         cell = self.ws.cell(row=self.row, column=start, value=value)
-        cell.font = Font(name=FONT_NAME, size=size, bold=bold)
+        cell.font = Font(name=FONT_NAME, size=size, bold=bold, color=color)
         cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
         if end > start:
             self.ws.merge_cells(start_row=self.row, start_column=start, end_row=self.row, end_column=end)
-        need = lines_needed(value, sum(self.chars[start - 1:end])) * size * 1.35 + 4
+        need = lines_needed(value, sum(self.chars[start - 1:end]), size) * size * 1.35 + 4
         self.heights[self.row] = max(self.heights.get(self.row, 0.0), height or need, MIN_ROW_PT)
 
     def _headings(self, doc: Document) -> None:
+        if self.draft:
+            # Printed and seen on screen, unlike the page header (only in print and page layout view).
+            self._line(DRAFT_NOTE, bold=True, color=DRAFT_COLOR)
+            self.row += 1
         if doc.attachment:
             self._line(doc.attachment, size=12, bold=True)
             self.row += 1
@@ -187,6 +199,13 @@ class SheetWriter:
         ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.7
         ws.oddFooter.center.text = "第 &P 页 共 &N 页"
         ws.oddFooter.center.font = FONT_NAME
+        if self.draft:
+            # The watermark Excel and WPS users know: large grey 草稿 centred in the page header.
+            ws.oddHeader.center.text = WATERMARK_TEXT
+            ws.oddHeader.center.font = f"{FONT_NAME},Bold"
+            ws.oddHeader.center.size = 28
+            ws.oddHeader.center.color = "808080"
+            ws.page_margins.top = 1.0  # room for the header text above the table
         if self.title_rows:
             ws.print_title_rows = f"{self.title_rows[0]}:{self.title_rows[1]}"
         ws.print_area = f"A1:{get_column_letter(self.ncols)}{max(self.row - 1, 1)}"

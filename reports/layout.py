@@ -14,6 +14,7 @@ Fmt = Literal["text", "money", "score", "percent", "points", "plain"]
 Style = Literal["head", "label", "body", "num", "total", "section"]
 Align = Literal["left", "center", "right"]
 
+WATERMARK_TEXT = "草稿"  # marks a printout that must not be sent as final (both writers)
 # Number formats for the XLSX writer; the PDF writer prints the same figures with format_number().
 EXCEL_FORMATS: dict[str, str] = {"money": "#,##0.00", "score": "0.00", "percent": "0.00%",
                                  "points": '0.00"%"', "plain": "General"}

@@ -8,7 +8,8 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from reports.pdf_styles import FOOTER_Y, WATERMARK_TEXT
+from reports.layout import WATERMARK_TEXT
+from reports.pdf_styles import FOOTER_Y
 
 
 def numbered_canvas(font: str, draft: bool) -> type[Canvas]:

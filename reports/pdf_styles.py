@@ -23,7 +23,6 @@ CELL_PAD_Y = 2.0
 BODY_SIZE = 9.0
 HEAD_SIZE = 9.0
 TITLE_SIZE = 18.0
-WATERMARK_TEXT = "草稿"
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 

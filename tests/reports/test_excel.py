@@ -22,7 +22,8 @@ def _book(form, result, **kw):  # type: ignore[no-untyped-def]
 def test_every_seed_writes_a_workbook_without_formulas_and_with_print_setup(path: Path) -> None:
     form, result = scored(path)
     ws = _book(form, result).worksheets[0]
-    assert ws["A1"].value == form.display_title or ws["A2"].value == form.display_title
+    # Above the title: at most the 草稿 note and the 附件N label.
+    assert form.display_title in [ws.cell(r, 1).value for r in (1, 2, 3)]
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.orientation == ("landscape" if form.kind == "evaluation" else "portrait")
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
@@ -78,3 +79,26 @@ def test_options_add_sheets(seed) -> None:  # type: ignore[no-untyped-def]
     book = _book(form, result, appendix=True, findings=True)
     assert book.sheetnames == ["综合评分表", "计分说明", "审核意见"]
     assert book["审核意见"].max_row == 2 + len(result.findings)
+
+
+def test_draft_puts_grey_header_text_and_a_note_above_the_title(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed000_t1"]
+    book = _book(form, result, appendix=True, draft=True)
+    ws = book.worksheets[0]
+    assert ws["A1"].value.startswith("草稿：") and ws["A1"].font.color.rgb.endswith("C00000")
+    assert ws["A2"].value == form.display_title
+    for sheet in book.worksheets:  # every sheet prints 草稿 at the top of every page
+        assert sheet.oddHeader.center.text == "草稿" and sheet.oddHeader.center.size == 28
+    # The header text needs more room than the header margin plus its own height.
+    assert ws.page_margins.top >= ws.page_margins.header + 28 / 72 + 0.1
+    final = _book(form, result, draft=False).worksheets[0]
+    assert final["A1"].value == form.display_title and not final.oddHeader.center.text
+
+
+def test_draft_none_follows_the_error_findings(seed) -> None:  # type: ignore[no-untyped-def]
+    marked = {}
+    for name in ("seed000_t1", "seed001_dept"):
+        form, result = seed[name]
+        ws = _book(form, result).worksheets[0]
+        marked[name] = ws.oddHeader.center.text == "草稿" and ws["A1"].value.startswith("草稿")
+    assert marked == {"seed000_t1": False, "seed001_dept": True}  # 001 has errors (blank 指标值…), 000 none
