@@ -1,20 +1,25 @@
-"""Measures evaluate() (scores + every registered check) on a generated 300-leaf form.
+"""Measures evaluate() (scores + every check) on a generated 300-leaf form, unchanged and right
+after a one-leaf edit (a keystroke), plus the engine alone and the first call with empty memos.
 
 Run: `python bench/bench_scoring.py [LEAVES]`; prints the median and quartiles per call.
 The goal in issue #3 is ≤ 1 ms median; docs/scoring.md records what was measured.
 """
 from __future__ import annotations
 
+import itertools
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import scoring.engine as engine  # noqa: E402
 from model.form import Form, Funds, FundsRow, Goal, Group, Leaf  # noqa: E402
+from model.tree import leaves  # noqa: E402
 from resources.profile_files import load_profile_data  # noqa: E402
-from scoring import Profile, evaluate  # noqa: E402
+from scoring import Profile, check_runner, evaluate, leaf_memo  # noqa: E402
 
 # (二级 name, target, actual, tier) patterns that exercise every default rule.
 _PATTERNS = [
@@ -41,40 +46,57 @@ def make_form(leaf_count: int = 300) -> Form:
                 funds=Funds(weight=10, rows=[FundsRow("年度资金总额", 40, 40, 37.5)]))
 
 
-def measure(form: Form, profile: Profile, repeats: int = 200) -> list[float]:
-    """Seconds per evaluate() call, after a warm-up (the value reader caches targets)."""
-    evaluate(form, profile)
+def measure(form: Form, profile: Profile | Callable[[], Profile], repeats: int = 300,
+            edit: Leaf | None = None) -> list[float]:
+    """Seconds per evaluate() call, after a warm-up.
+
+    `profile` may be a callable building the profile on each call (as ui.session.evaluate_form does).
+    With `edit`, that leaf's actual gets a value not seen before ahead of each timed call, so the
+    call re-reads, re-scores and re-checks one leaf and its goal as after a keystroke.
+    """
+    build = profile if callable(profile) else (lambda: profile)
+    evaluate(form, build())
     times = []
     for _ in range(repeats):
+        if edit is not None:
+            edit.actual = f"{next(_FRESH)}人"
         start = time.perf_counter()
-        evaluate(form, profile)
+        evaluate(form, build())
         times.append(time.perf_counter() - start)
     return times
+
+
+_FRESH = itertools.count(1000)  # edited values never seen before, so the memo cannot answer
+
+
+def _line(label: str, times: list[float]) -> str:
+    q1, median, q3 = statistics.quantiles(times, n=4)
+    return f"{label:<44} median {median * 1000:5.2f} ms (quartiles {q1 * 1000:.2f}–{q3 * 1000:.2f} ms)"
 
 
 def main() -> None:
     leaf_count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     form = make_form(leaf_count)
     profile = Profile.from_dict(load_profile_data("central-2020"))
-    times = measure(form, profile)
-    q1, median, q3 = statistics.quantiles(times, n=4)
     result = evaluate(form, profile)
-    print(f"evaluate on {len(result.nodes)} leaves, {len(result.findings)} findings: "
-          f"median {median * 1000:.2f} ms (quartiles {q1 * 1000:.2f}–{q3 * 1000:.2f} ms), "
-          f"{median / len(result.nodes) * 1e6:.1f} µs per leaf")
-    # The same without the checker modules, to tell the engine's share from the checks'.
-    import scoring.engine as engine
-
-    checks = engine._checks
-    engine._checks = lambda: ()
+    edited = list(leaves(form))[leaf_count // 2]
+    print(f"{len(result.nodes)} leaves, {len(result.findings)} findings; Python {sys.version.split()[0]}")
+    print(_line("evaluate (scores + checks), form unchanged", measure(form, profile)))
+    print(_line("evaluate after a one-leaf edit", measure(form, profile, edit=edited)))
+    print(_line("  same, profile built per call (UI path)",
+                measure(form, lambda: Profile.from_dict(load_profile_data("central-2020")), edit=edited)))
+    # Without the checker, to tell the engine's share from the checks'.
+    real_checks = engine.run_checks
+    engine.run_checks = lambda *args: []
     try:
-        print(f"  scores only (no checks): median {statistics.median(measure(form, profile)) * 1000:.2f} ms")
+        print(_line("  scores only (no checks), unchanged", measure(form, profile)))
     finally:
-        engine._checks = checks
-    engine._CORE_CACHE.clear()
+        engine.run_checks = real_checks
+    leaf_memo.clear()
+    check_runner.clear()
     cold = time.perf_counter()
     evaluate(form, profile)
-    print(f"  first call with an empty leaf cache: {(time.perf_counter() - cold) * 1000:.2f} ms")
+    print(f"{'first call with empty memos':<44} {(time.perf_counter() - cold) * 1000:5.2f} ms")
 
 
 if __name__ == "__main__":

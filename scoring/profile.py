@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
@@ -83,6 +84,12 @@ class Profile:
     def setting(self, key: str, default: Any) -> Any:
         """A threshold from `settings` (e.g. over_target 1.3), or the default."""
         return self.settings.get(key, default)
+
+    @cached_property
+    def cache_key(self) -> str:
+        """The profile's whole content as text: profiles built apart from equal dicts (a fresh one per
+        keystroke from profile_for) share the engine's memoised leaf results, and no id is reused."""
+        return repr(self)
 
 
 _BUILT: dict[str, Profile] = {}

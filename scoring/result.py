@@ -58,13 +58,16 @@ class NodeScore:
 
 @dataclass(frozen=True)
 class GroupScore:
-    """A group's (or goal's) subtotal: Σ child weights, the declared 分值, Σ rounded child scores."""
+    """A group's (or goal's) subtotal: Σ child weights, the declared 分值, Σ rounded child scores, and
+    the 得分率 `rate` = score ÷ (declared, else weight) as a fraction rounded half-up to 4 places
+    (0.8667 prints as 86.67%); None without a score or when that weight is 0 or absent."""
 
     node_id: int
     path: tuple[str, ...]
     weight: Decimal | None
     declared: Decimal | None
     score: Decimal | None
+    rate: Decimal | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"path": list(self.path), "weight": _num(self.weight), "declared": _num(self.declared),

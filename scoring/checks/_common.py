@@ -6,14 +6,16 @@ them never raises on a half-filled form.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from scoring.context import Context, LeafView
+from scoring.result import Finding
 
 # Characters that carry no value on their own: an operator or a dash left in a cell is still blank.
-_EMPTY_CHARS = set(" \t\r\n\u3000=＝≥≤<>＜＞-—–/／、，,。.:：;；")
+_EMPTY_CHARS = " \t\r\n\u3000=＝≥≤<>＜＞-—–/／、，,。.:：;；"
 _NUMBERING_RE = re.compile(r"^\s*(?:[（(]?\d{1,2}[)）、.．:：]|[①-⑳]|[一二三四五六七八九十]+、)\s*")
 _PUNCT_RE = re.compile(r"[\s\u3000“”\"'‘’，,。.、:：;；（）()【】\[\]%％]")
 _BRACKET_WEIGHT_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
@@ -39,7 +41,7 @@ def is_blank(text: str | None) -> bool:
     """True for None, '' and cells holding only operators, dashes or punctuation (e.g. '=')."""
     if not isinstance(text, str):
         return True
-    return all(ch in _EMPTY_CHARS for ch in text)
+    return not text.strip(_EMPTY_CHARS)  # strip leaves nothing exactly when every character is one of them
 
 
 def norm_name(text: str | None) -> str:
@@ -168,3 +170,24 @@ def setting(ctx: Context, key: str, default: Decimal) -> Decimal:
         except InvalidOperation:
             value = None
     return value if value is not None else default
+
+
+def each_leaf(ctx: Context, leaf_check: Callable[[Context, LeafView], Iterable[Finding]]) -> Iterator[Finding]:
+    """A leaf check run over every leaf of the Context, in tree order."""
+    for lv in ctx.leaves:
+        yield from leaf_check(ctx, lv)
+
+
+def each_goal(ctx: Context,
+              goal_check: Callable[[Context, list[LeafView]], Iterable[Finding]]) -> Iterator[Finding]:
+    """A goal check run on the leaves of each goal (grouped by goal id, goals in tree order)."""
+    for rows in leaves_by_goal(ctx.leaves).values():
+        yield from goal_check(ctx, rows)
+
+
+def leaves_by_goal(leaves: Iterable[LeafView]) -> dict[int, list[LeafView]]:
+    """The leaves of each goal id, in tree order."""
+    by_goal: dict[int, list[LeafView]] = {}
+    for lv in leaves:
+        by_goal.setdefault(lv.goal.id, []).append(lv)
+    return by_goal

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from scoring.checks._common import (
-    comparable, dec, direction, fmt, is_category, is_cost, label, setting,
+    comparable, dec, direction, each_goal, each_leaf, fmt, is_category, is_cost, label, setting,
 )
 from scoring.context import Context, LeafView
 from scoring.result import Finding
@@ -22,8 +22,10 @@ _TO_BASE = {"万元": Decimal(10000), "元": Decimal(1)}
 
 
 def _per_unit(lv: LeafView) -> bool:
+    if lv.target.family != "money":
+        return False
     text = f"{lv.leaf.name or ''}{lv.leaf.target or ''}"
-    return lv.target.family == "money" and any(m in text for m in _PER_UNIT_MARKS)
+    return any(m in text for m in _PER_UNIT_MARKS)
 
 
 def _shared(a: str, b: str) -> int:
@@ -37,6 +39,14 @@ def _quantity_for(cost: LeafView, quantities: list[LeafView]) -> LeafView | None
     return best
 
 
+def budget_inputs(ctx: Context) -> tuple[object, ...]:
+    """What goal_check reads besides its leaves: the budget and its money unit."""
+    funds = ctx.form.funds
+    total = funds.rows[0] if funds is not None and funds.rows else None
+    return (ctx.form.currency, None if total is None else (total.annual, type(total.annual),
+                                                           total.initial, type(total.initial)))
+
+
 def _budget(ctx: Context) -> Decimal | None:
     funds = ctx.form.funds
     if funds is None or not funds.rows:
@@ -47,57 +57,55 @@ def _budget(ctx: Context) -> Decimal | None:
     return None if amount is None or factor is None else amount * factor
 
 
-def _unit_costs(ctx: Context) -> Iterator[Finding]:
+def goal_check(ctx: Context, rows: list[LeafView]) -> Iterator[Finding]:
+    """UNIT_COST_OVER_BUDGET: Σ unit cost × quantity of one goal above the project budget."""
     budget = _budget(ctx)
     if budget is None:
         return
-    goals: dict[int, list[LeafView]] = {}
-    for lv in ctx.leaves:
-        goals.setdefault(lv.goal.id, []).append(lv)
-    for rows in goals.values():
-        costs = [lv for lv in rows if is_cost(lv) and _per_unit(lv) and lv.target.value is not None]
-        quantities = [lv for lv in rows if is_category(lv, "数量") and lv.target.family == "count"
-                      and lv.target.value is not None]
-        terms: list[tuple[LeafView, LeafView]] = []
-        for cost in costs:
-            qty = _quantity_for(cost, quantities)
-            if qty is not None:
-                terms.append((cost, qty))
-        if not terms:
-            continue
-        total = sum((c.target.value * q.target.value for c, q in terms  # type: ignore[operator]
-                     ), Decimal(0))
-        if total <= budget:
-            continue
-        unit = ctx.form.currency
-        scale = _TO_BASE[unit]
-        shown = " + ".join(f"{fmt(c.target.value / scale)}×{fmt(q.target.value)}"  # type: ignore[operator]
-                           for c, q in terms)
-        where = terms[0][0].path[:-1]
-        yield ctx.finding(
-            "warning", "UNIT_COST_OVER_BUDGET", where,
-            f"成本指标的单价乘以数量：{shown} = {fmt(total / scale)}{unit}，超过项目预算 "
-            f"{fmt(budget / scale)}{unit}。请核对单价标准、数量指标或预算数，使单价×数量不超过预算。")
+    # The cheap tests on the reading first: this runs on the edited leaf's goal at every keystroke.
+    costs = [lv for lv in rows if lv.target.value is not None and _per_unit(lv) and is_cost(lv)]
+    quantities = [lv for lv in rows if lv.target.family == "count" and lv.target.value is not None
+                  and is_category(lv, "数量")]
+    terms: list[tuple[LeafView, LeafView]] = []
+    for cost in costs:
+        qty = _quantity_for(cost, quantities)
+        if qty is not None:
+            terms.append((cost, qty))
+    if not terms:
+        return
+    total = sum((c.target.value * q.target.value for c, q in terms  # type: ignore[operator]
+                 ), Decimal(0))
+    if total <= budget:
+        return
+    unit = ctx.form.currency
+    scale = _TO_BASE[unit]
+    shown = " + ".join(f"{fmt(c.target.value / scale)}×{fmt(q.target.value)}"  # type: ignore[operator]
+                       for c, q in terms)
+    where = terms[0][0].path[:-1]
+    yield ctx.finding(
+        "warning", "UNIT_COST_OVER_BUDGET", where,
+        f"成本指标的单价乘以数量：{shown} = {fmt(total / scale)}{unit}，超过项目预算 "
+        f"{fmt(budget / scale)}{unit}。请核对单价标准、数量指标或预算数，使单价×数量不超过预算。")
 
 
-def _far_below(ctx: Context) -> Iterator[Finding]:
+def leaf_check(ctx: Context, lv: LeafView) -> Iterator[Finding]:
+    """COST_FAR_BELOW_TARGET: a cost actual under cost_far_below (default 50%) of its target."""
+    if not is_cost(lv) or direction(lv) != "reverse":
+        return
+    pair = comparable(lv)
+    if pair is None:
+        return
     share = setting(ctx, "cost_far_below", _FAR_BELOW)
-    for lv in ctx.leaves:
-        if not is_cost(lv) or direction(lv) != "reverse":
-            continue
-        pair = comparable(lv)
-        if pair is None:
-            continue
-        t, a = pair
-        if t > 0 and a < t * share:
-            yield ctx.finding(
-                "warning", "COST_FAR_BELOW_TARGET", lv.path,
-                f"成本指标{label(lv)}实际“{lv.leaf.actual}”不到年度指标值“{lv.leaf.target}”的 {fmt(share * 100)}%。"
-                f"可能是预算编制偏高，或项目没有按计划实施；请核对，并在偏差原因中说明。",
-                "actual", lv.leaf.id)
+    t, a = pair
+    if t > 0 and a < t * share:
+        yield ctx.finding(
+            "warning", "COST_FAR_BELOW_TARGET", lv.path,
+            f"成本指标{label(lv)}实际“{lv.leaf.actual}”不到年度指标值“{lv.leaf.target}”的 {fmt(share * 100)}%。"
+            f"可能是预算编制偏高，或项目没有按计划实施；请核对，并在偏差原因中说明。",
+            "actual", lv.leaf.id)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     """UNIT_COST_OVER_BUDGET and COST_FAR_BELOW_TARGET."""
-    yield from _unit_costs(ctx)
-    yield from _far_below(ctx)
+    yield from each_goal(ctx, goal_check)
+    yield from each_leaf(ctx, leaf_check)

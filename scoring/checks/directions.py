@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from scoring.checks._common import PEOPLE_UNITS, is_category, is_cost, label
+from scoring.checks._common import PEOPLE_UNITS, each_leaf, is_category, is_cost, label
 from scoring.context import Context, LeafView
 from scoring.result import Finding
 
@@ -72,8 +72,12 @@ def _category(ctx: Context, lv: LeafView) -> Iterator[Finding]:
             f"户数、次数等数量。请把比率指标移到质量指标，或改写为数量。", "target", lv.leaf.id)
 
 
+def leaf_check(ctx: Context, lv: LeafView) -> Iterator[Finding]:
+    """DIRECTION_SUSPECT and CATEGORY_SUSPECT for one leaf."""
+    yield from _direction(ctx, lv)
+    yield from _category(ctx, lv)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     """DIRECTION_SUSPECT and CATEGORY_SUSPECT for every leaf."""
-    for lv in ctx.leaves:
-        yield from _direction(ctx, lv)
-        yield from _category(ctx, lv)
+    return each_leaf(ctx, leaf_check)

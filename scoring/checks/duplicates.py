@@ -7,8 +7,9 @@ punctuation are stripped, or when one name is the other with words added (残疾
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
-from scoring.checks._common import is_blank, label, norm_name
+from scoring.checks._common import each_goal, is_blank, label, norm_name
 from scoring.context import Context, LeafView
 from scoring.result import Finding
 
@@ -28,11 +29,22 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-def _values_key(lv: LeafView, name: str) -> tuple[str, str, str] | None:
-    """Target, actual and the name's numbers, as compared; None when a value is blank."""
-    if is_blank(lv.leaf.target) or is_blank(lv.leaf.actual):
-        return None
-    return norm_name(lv.leaf.target), norm_name(lv.leaf.actual), _digits(name)
+@lru_cache(maxsize=8192)
+def _keys(name: str | None, target: str | None, actual: str | None) -> tuple[str, tuple[str, str, str] | None]:
+    """The name as compared, and (target, actual, the name's numbers) as compared or None when a
+    value is blank; memoised on the cell texts because every edit re-runs the goal's comparison."""
+    norm = norm_name(name)
+    if is_blank(target) or is_blank(actual):
+        return norm, None
+    return norm, (norm_name(target), norm_name(actual), _digits(norm))
+
+
+def _leaf_keys(lv: LeafView) -> tuple[str, tuple[str, str, str] | None]:
+    leaf = lv.leaf
+    try:
+        return _keys(leaf.name, leaf.target, leaf.actual)
+    except TypeError:  # an unhashable cell in odd data: compare it without the memo
+        return _keys.__wrapped__(leaf.name, leaf.target, leaf.actual)
 
 
 def _first_duplicates(rows: list[LeafView]) -> Iterator[tuple[LeafView, LeafView]]:
@@ -41,11 +53,10 @@ def _first_duplicates(rows: list[LeafView]) -> Iterator[tuple[LeafView, LeafView
     by_name: dict[str, LeafView] = {}
     by_values: dict[tuple[str, str, str], list[tuple[str, LeafView]]] = {}
     for lv in rows:
-        name = norm_name(lv.leaf.name)
+        name, values = _leaf_keys(lv)
         if len(name) < _MIN_NAME:
             continue
         first = by_name.get(name)
-        values = _values_key(lv, name)
         if first is None and values is not None:
             first = next((earlier for other, earlier in by_values.get(values, ())
                           if _is_subsequence(*sorted((other, name), key=len))), None)
@@ -56,15 +67,20 @@ def _first_duplicates(rows: list[LeafView]) -> Iterator[tuple[LeafView, LeafView
             by_values.setdefault(values, []).append((name, lv))
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    """Report each leaf that repeats an earlier leaf of the same parent."""
+def goal_check(ctx: Context, rows: list[LeafView]) -> Iterator[Finding]:
+    """Report each leaf of one goal that repeats an earlier leaf of the same parent."""
     by_parent: dict[tuple[str, ...], list[LeafView]] = {}
-    for lv in ctx.leaves:
+    for lv in rows:
         by_parent.setdefault((str(lv.goal.id), *lv.path[1:-1]), []).append(lv)
-    for rows in by_parent.values():
-        for first, later in _first_duplicates(rows):
+    for siblings in by_parent.values():
+        for first, later in _first_duplicates(siblings):
             yield ctx.finding(
                 "warning", "DUPLICATE_INDICATOR", later.path,
                 f"{label(later)}与同组的“{first.leaf.name}”是同一项指标（年度指标值“{later.leaf.target}”、"
                 f"实际完成值“{later.leaf.actual}”），重复计分。请删除重复的一行，或改写成另一项内容不同的指标。",
                 "name", later.leaf.id)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Report each leaf that repeats an earlier leaf of the same parent."""
+    return each_goal(ctx, goal_check)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from scoring.checks._common import label
+from scoring.checks._common import each_leaf, label
 from scoring.context import Context, LeafView
 from scoring.result import Finding
 
@@ -61,9 +61,14 @@ def _leaf(ctx: Context, lv: LeafView) -> Iterator[Finding]:
             f"并核对是否与相邻的时间指标对调了。", "target", lv.leaf.id)
 
 
+def leaf_check(ctx: Context, lv: LeafView) -> Iterator[Finding]:
+    """BENCHMARK_MISALIGNED on one leaf of an evaluation form."""
+    if ctx.form.kind == "evaluation":
+        yield from _leaf(ctx, lv)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     """BENCHMARK_MISALIGNED on evaluation forms."""
     if ctx.form.kind != "evaluation":
-        return
-    for lv in ctx.leaves:
-        yield from _leaf(ctx, lv)
+        return iter(())
+    return each_leaf(ctx, leaf_check)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from scoring.checks._common import label
+from scoring.checks._common import each_leaf, label
 from scoring.context import Context, LeafView
 from scoring.result import Finding
 from scoring.values import read_target
@@ -82,8 +82,12 @@ def _actual(ctx: Context, lv: LeafView) -> Iterator[Finding]:
             f"请补上单位。", "actual", lv.leaf.id)
 
 
+def leaf_check(ctx: Context, lv: LeafView) -> Iterator[Finding]:
+    """The target and the actual of one leaf judged against what its name measures."""
+    yield from _target(ctx, lv)
+    yield from _actual(ctx, lv)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     """TARGET_NOT_MEASURABLE, UNIT_MISMATCH and PERCENT_AS_FRACTION judged against the indicator."""
-    for lv in ctx.leaves:
-        yield from _target(ctx, lv)
-        yield from _actual(ctx, lv)
+    return each_leaf(ctx, leaf_check)

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from scoring.checks._common import (
-    comparable, direction, fmt, is_blank, label, norm_name, pct, score_of, scored_leaf, setting,
-    weight_of,
+    comparable, direction, each_goal, each_leaf, fmt, is_blank, label, norm_name, pct, score_of,
+    scored_leaf, setting, weight_of,
 )
 from scoring.context import Context, LeafView
 from scoring.result import Finding
@@ -47,9 +47,11 @@ def _far_over(lv: LeafView, factor: Decimal) -> bool:
     return t > 0 and a >= t * factor
 
 
-def _leaf_findings(ctx: Context, lv: LeafView, factor: Decimal) -> Iterator[Finding]:
+def leaf_check(ctx: Context, lv: LeafView) -> Iterator[Finding]:
+    """REASON_MISSING and OVER_TARGET_NO_REASON for one leaf with a blank reason."""
     if ctx.form.kind in _NO_REASON_COLUMN or not scored_leaf(lv) or not is_blank(lv.leaf.reason):
         return
+    factor = setting(ctx, "over_target", Decimal("1.3"))
     w, s = weight_of(lv), score_of(lv)
     if s is not None and w is not None and s < w:
         yield ctx.finding(
@@ -69,27 +71,23 @@ def _leaf_findings(ctx: Context, lv: LeafView, factor: Decimal) -> Iterator[Find
             f"过低，应酌情扣分。", "reason", lv.leaf.id)
 
 
-def _boilerplate(ctx: Context) -> Iterator[Finding]:
-    """One finding per goal whose rows mostly carry the very same reason text."""
-    by_goal: dict[int, list[LeafView]] = {}
-    for lv in ctx.leaves:
-        by_goal.setdefault(lv.goal.id, []).append(lv)
-    for rows in by_goal.values():
-        texts = Counter(norm_name(lv.leaf.reason) for lv in rows if not is_blank(lv.leaf.reason))
-        if not texts:
-            continue
-        text, count = texts.most_common(1)[0]
-        if count >= _BOILERPLATE_MIN_ROWS and count * 2 > len(rows):
-            goal = rows[0].goal
-            sample = next(lv.leaf.reason for lv in rows if norm_name(lv.leaf.reason) == text)
-            yield ctx.finding(
-                "info", "REASON_BOILERPLATE", (goal.title,),
-                f"“{goal.title}”中有 {count} 行（共 {len(rows)} 行）的偏差原因是同一句话：“{sample}”，"
-                f"连已完成的指标也照抄。请逐项说明各指标的实际原因；已完成的指标可不填。",
-                "reason", goal.id)
+def goal_check(ctx: Context, rows: list[LeafView]) -> Iterator[Finding]:
+    """REASON_BOILERPLATE when the leaves of one goal mostly carry the very same reason text."""
+    texts = Counter(norm_name(lv.leaf.reason) for lv in rows if not is_blank(lv.leaf.reason))
+    if not texts:
+        return
+    text, count = texts.most_common(1)[0]
+    if count >= _BOILERPLATE_MIN_ROWS and count * 2 > len(rows):
+        goal = rows[0].goal
+        sample = next(lv.leaf.reason for lv in rows if norm_name(lv.leaf.reason) == text)
+        yield ctx.finding(
+            "info", "REASON_BOILERPLATE", (goal.title,),
+            f"“{goal.title}”中有 {count} 行（共 {len(rows)} 行）的偏差原因是同一句话：“{sample}”，"
+            f"连已完成的指标也照抄。请逐项说明各指标的实际原因；已完成的指标可不填。",
+            "reason", goal.id)
 
 
-def _funds(ctx: Context) -> Iterator[Finding]:
+def form_check(ctx: Context) -> Iterator[Finding]:
     """执行率 other than 100% needs an explanation (a funds note or the goal's 实际完成情况)."""
     f = ctx.funds
     form = ctx.form
@@ -108,8 +106,6 @@ def _funds(ctx: Context) -> Iterator[Finding]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     """REASON_MISSING, OVER_TARGET_NO_REASON and REASON_BOILERPLATE."""
-    factor = setting(ctx, "over_target", Decimal("1.3"))
-    for lv in ctx.leaves:
-        yield from _leaf_findings(ctx, lv, factor)
-    yield from _boilerplate(ctx)
-    yield from _funds(ctx)
+    yield from each_leaf(ctx, leaf_check)
+    yield from each_goal(ctx, goal_check)
+    yield from form_check(ctx)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scoring.checks._common import fmt, is_blank, label, rule_type, score_of, weight_of
+from scoring.checks._common import each_leaf, fmt, is_blank, label, rule_type, score_of, weight_of
 from scoring.context import Context, LeafView
 from scoring.result import Finding
 
@@ -22,24 +22,28 @@ def _not_applicable(lv: LeafView) -> bool:
     return w is not None and w == 0
 
 
+def leaf_check(ctx: Context, lv: LeafView) -> Iterator[Finding]:
+    """A blank target and, on forms with an actual column, a blank actual."""
+    if _not_applicable(lv):
+        return
+    own = rule_type(lv) in _OWN_EVIDENCE or bool(lv.leaf.checklist) or bool(lv.leaf.survey)
+    if is_blank(lv.leaf.target) and not own:
+        yield ctx.finding(
+            "error", "TARGET_MISSING", lv.path,
+            f"{label(lv)}的年度指标值为空，无法判断完成情况。请填写年度指标值（如“≥100人”“≥90%”"
+            f"“2024年10月底”），不适用的指标请删除整行。",
+            "target", lv.leaf.id)
+    if ctx.form.kind in _NO_ACTUAL_KINDS or own or not is_blank(lv.leaf.actual):
+        return
+    score = score_of(lv)
+    scored = f"却填了得分 {fmt(score)}，" if score is not None and lv.leaf.score is not None else ""
+    yield ctx.finding(
+        "error", "ACTUAL_MISSING", lv.path,
+        f"{label(lv)}的实际完成值为空，{scored}无法核对得分。请填写全年实际完成的数值或情况"
+        f"（与年度指标值同一单位）。",
+        "actual", lv.leaf.id)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     """Report blank targets and, on forms with an actual column, blank actuals."""
-    for lv in ctx.leaves:
-        if _not_applicable(lv):
-            continue
-        own = rule_type(lv) in _OWN_EVIDENCE or bool(lv.leaf.checklist) or bool(lv.leaf.survey)
-        if is_blank(lv.leaf.target) and not own:
-            yield ctx.finding(
-                "error", "TARGET_MISSING", lv.path,
-                f"{label(lv)}的年度指标值为空，无法判断完成情况。请填写年度指标值（如“≥100人”“≥90%”"
-                f"“2024年10月底”），不适用的指标请删除整行。",
-                "target", lv.leaf.id)
-        if ctx.form.kind in _NO_ACTUAL_KINDS or own or not is_blank(lv.leaf.actual):
-            continue
-        score = score_of(lv)
-        scored = f"却填了得分 {fmt(score)}，" if score is not None and lv.leaf.score is not None else ""
-        yield ctx.finding(
-            "error", "ACTUAL_MISSING", lv.path,
-            f"{label(lv)}的实际完成值为空，{scored}无法核对得分。请填写全年实际完成的数值或情况"
-            f"（与年度指标值同一单位）。",
-            "actual", lv.leaf.id)
+    return each_leaf(ctx, leaf_check)

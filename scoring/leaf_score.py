@@ -1,0 +1,152 @@
+"""Scoring one leaf from its own content: reading target and actual, choosing the rule, applying it,
+rounding and capping, and the findings about a typed (manual) score.
+
+Where the leaf sits only enters through its 一级/二级 keys; evaluate() adds paths and memoises.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from model.form import Leaf
+from scoring.categories import is_cost
+from scoring.profile import Profile
+from scoring.rounding import ZERO, clamp, plain, q2, score_text, to_decimal
+from scoring.rules import Outcome, RuleInput, apply_rule
+from scoring.rules_qual import in_band, tier_band
+from scoring.value_types import Reading
+from scoring.values import read_actual, read_target
+
+_NUMERIC_RULES = ("ratio", "equal", "reverse_r1", "reverse_r2", "deviation", "quality_floor", "bands")
+# Severity of each note the value reader attaches (value_notes.py) when it becomes a finding.
+_NOTE_SEVERITY = {"DECIMAL_COMMA": "warning", "TARGET_PLACEHOLDER": "warning", "TARGET_NOT_MEASURABLE": "info",
+                  "DEADLINE_OUTSIDE_YEAR": "warning", "ACTUAL_NOT_VALUE": "warning",
+                  "PERCENT_AS_FRACTION": "info", "UNIT_MISMATCH": "info"}
+IssueRow = tuple[str, str, str, "str | None"]  # severity, code, message, field
+
+
+def choose_rule(leaf: Leaf, target: Reading, level1: str, level2: str,
+                profile: Profile) -> tuple[str, Mapping[str, Any]] | None:
+    """The rule of a leaf: its own, else the profile's for its name or place (when the target fits),
+    else the default for the written target (domain.md §0); None when nothing can be scored."""
+    own = leaf.rule
+    if isinstance(own, Mapping) and isinstance(own.get("type"), str):
+        return own["type"], own
+    for word, rule in profile.name_rules.items():
+        if word in leaf.name and _fits(rule["type"], target, leaf):
+            return rule["type"], rule
+    for key in (level2, level1):
+        rule = profile.place_rules.get(key) if key else None
+        if rule is not None and _fits(rule["type"], target, leaf):
+            return rule["type"], rule
+    if target.kind == "deadline":
+        return "deadline", {}
+    if target.kind == "qualitative":
+        return "qualitative", {}
+    if target.kind == "range":
+        return "ratio", {}
+    if target.kind != "number":
+        return None
+    if target.op in (">=", ">"):
+        return "ratio", {}
+    if target.op in ("<=", "<"):
+        return profile.reverse, {}
+    if not target.explicit_op and is_cost(level1, level2):
+        return profile.reverse, {}  # a bare number under 成本 is a budget ceiling
+    return "equal", {}
+
+
+def _fits(rule_type: str, target: Reading, leaf: Leaf) -> bool:
+    """Whether a profile's rule for this place can read this leaf (else the target's own default)."""
+    if rule_type in _NUMERIC_RULES:
+        return target.kind in ("number", "range")
+    if rule_type == "survey":
+        return bool(leaf.survey) or target.kind == "number"
+    if rule_type == "deadline":
+        return target.kind == "deadline"
+    if rule_type == "checklist":
+        return bool(leaf.checklist)
+    if rule_type == "qualitative":
+        return target.kind == "qualitative"
+    return True
+
+
+@dataclass(frozen=True)
+class LeafCore:
+    """What a leaf's content gives under its 一级/二级: readings, score, 计算过程 and issues."""
+
+    target: Reading
+    actual: Reading
+    weight: Decimal | None
+    manual: Decimal | None
+    computed: Decimal | None
+    rule_type: str | None
+    explanation: str
+    suggested: str | None
+    issues: tuple[IssueRow, ...]
+
+
+def score_leaf(profile: Profile, year: int, scored: bool, leaf: Leaf, level1: str, level2: str) -> LeafCore:
+    """Read the leaf's values, choose and apply its rule, round and cap; issues carry no path yet."""
+    target = read_target(leaf.target, year=year)
+    actual = read_actual(leaf.actual, target, year=year)
+    issues = [(_NOTE_SEVERITY.get(note.code, "info"), note.code, note.message, field_name)
+              for field_name, reading in (("target", target), ("actual", actual)) for note in reading.notes]
+    weight = to_decimal(leaf.weight) if scored else None
+    manual = to_decimal(leaf.score) if scored else None
+    if weight is None:
+        why = "本表不评分" if not scored else "未填写分值，不计分"
+        return LeafCore(target, actual, None, manual, None, None, why, None, tuple(issues))
+    chosen = choose_rule(leaf, target, level1, level2, profile)
+    if chosen is None:
+        rule_type = None
+        outcome = Outcome(None, _why_no_rule(target))
+    else:
+        rule_type, params = chosen
+        outcome = apply_rule(rule_type, RuleInput(weight, target, actual, leaf, params, profile.qualitative_bands))
+    computed = None if outcome.score is None else q2(clamp(outcome.score, ZERO, weight))
+    issues.extend((i.severity, i.code, i.message, i.field) for i in outcome.issues)
+    issues.extend(_manual_findings(profile, leaf, rule_type, weight, manual, computed, outcome.tier_suggested))
+    # The explanation is the rule's 计算过程 even under a manual score: `score` vs `computed` shows both.
+    return LeafCore(target, actual, weight, manual, computed, rule_type, outcome.explanation,
+                    outcome.tier_suggested, tuple(issues))
+
+
+def _why_no_rule(target: Reading) -> str:
+    if target.kind == "blank":
+        return "未填写年度指标值，无法计算得分"
+    if target.kind == "placeholder":
+        return f"年度指标值“{target.text}”是未选定的模板选项，无法计算得分"
+    return f"无法识别年度指标值“{target.text}”，请改写指标值或手工评分"
+
+
+def _manual_findings(profile: Profile, leaf: Leaf, rule_type: str | None, weight: Decimal,
+                     manual: Decimal | None, computed: Decimal | None,
+                     suggested: str | None) -> list[IssueRow]:
+    if manual is None:
+        return []
+    out = []
+    name = leaf.name or "（未命名指标）"
+    if manual > weight or manual < 0:
+        out.append(("error", "SCORE_OVER_WEIGHT",
+                    f"“{name}”得分 {plain(manual)} 超出 0–{plain(weight)} 分的范围，请改为不超过分值的得分",
+                    "score"))
+    bands = profile.qualitative_bands
+    if rule_type == "qualitative":
+        if leaf.tier in ("达成", "部分达成", "未达成"):
+            if not in_band(leaf.tier, manual, weight, bands):
+                low, high = tier_band(leaf.tier, weight, bands)
+                out.append(("warning", "QUAL_TIER_BAND",
+                            f"“{name}”完成等级为“{leaf.tier}”，得分应在 {score_text(low)}–{score_text(high)} "
+                            f"之间，实际填写 {plain(manual)}；请调整得分或完成等级", "score"))
+        elif suggested == "达成" and manual < bands[0] * weight:
+            out.append(("warning", "QUAL_MET_LOW_SCORE",
+                        f"“{name}”的实际完成值与年度指标值一致（达成），得分却只有 {plain(manual)}，低于达成档的 "
+                        f"{score_text(bands[0] * weight)} 分；请确认完成等级，或在偏差原因中说明扣分理由", "score"))
+    elif computed is not None and manual != computed:
+        out.append(("warning", "SCORE_MISMATCH",
+                    f"“{name}”填写得分 {plain(manual)}，按评分规则计算为 {score_text(computed)}；"
+                    "请核对得分，或在偏差原因中说明调整理由", "score"))
+    return out
