@@ -6,7 +6,7 @@ move_goal); choosing a tab emits `goal_selected` so the editor can show that goa
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QTabBar, QWidget
 
 from ui.session import FormSession
 
@@ -47,6 +47,7 @@ class GoalBar(QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         self.left_button.clicked.connect(lambda: self.move_current(-1))
         self.right_button.clicked.connect(lambda: self.move_current(1))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         session.changed.connect(self.refresh)
         self.refresh()
 
@@ -55,10 +56,14 @@ class GoalBar(QWidget):
         i = self.tabs.currentIndex()
         return self._ids[i] if 0 <= i < len(self._ids) else None
 
-    def select_goal(self, goal_id: int) -> None:
-        """Choose a goal's tab (emits goal_selected when it changes)."""
+    def select_goal(self, goal_id: int, emit: bool = True) -> None:
+        """Choose a goal's tab; emits goal_selected when it changes, unless `emit` is False (the
+        editor following the tree's current row must not move that row to the goal)."""
         if goal_id in self._ids:
+            self._filling = not emit
             self.tabs.setCurrentIndex(self._ids.index(goal_id))
+            self._filling = False
+            self._show_current()
 
     def refresh(self) -> None:
         """Show the goals as they are now, keeping the chosen one chosen."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from model.errors import JixiaoError
 from model.fields import SURVEY_LEVELS
@@ -24,6 +24,15 @@ CHECK_HEADINGS = ("评价要点", "扣分比例", "否决项", "符合")
 _CHECK = {True: Qt.CheckState.Checked, False: Qt.CheckState.Unchecked, None: Qt.CheckState.PartiallyChecked}
 
 
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A tab page that scrolls, so the panel can be made short on a 768-pixel screen."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
 class LeafDetail(QWidget):
     """Details of one leaf of a session; `show_leaf(id)` chooses it (None or a group: nothing)."""
 
@@ -37,13 +46,13 @@ class LeafDetail(QWidget):
         self.tabs = QTabWidget(self)
         self.texts: dict[str, TypingTextEdit] = {}
         self._filling = False
-        self.tabs.addTab(self._texts_page(), "说明")
+        self.tabs.addTab(_scrolling(self._texts_page()), "说明")
         self.rule_editor = RuleEditor(self)
         self.rule_editor.rule_changed.connect(self._rule_changed)
         self.rule_editor.invalid.connect(session.report_error)
-        self.tabs.addTab(self.rule_editor, "评分方式")
+        self.tabs.addTab(_scrolling(self.rule_editor), "评分方式")
         self.tabs.addTab(self._checklist_page(), "评价要点")
-        self.tabs.addTab(self._survey_page(), "问卷统计")
+        self.tabs.addTab(_scrolling(self._survey_page()), "问卷统计")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)

@@ -6,8 +6,8 @@ are shown on the cells and listed under the table, so a wrong plan is seen as it
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from model.form import PlanPoint
 from scoring.result import Finding
@@ -39,6 +39,8 @@ class PlanEditor(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.table)
         layout.addWidget(self.notes)
+        # Its own height only: extra room belongs to the tree below it.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._filling = False
         self.table.itemChanged.connect(self._edited)
         session.changed.connect(self.refresh)
