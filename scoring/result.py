@@ -71,7 +71,7 @@ class GroupScore:
 
     def to_json(self) -> dict[str, Any]:
         return {"path": list(self.path), "weight": _num(self.weight), "declared": _num(self.declared),
-                "score": _num(self.score)}
+                "score": _num(self.score), "rate": _num(self.rate)}
 
 
 @dataclass(frozen=True)

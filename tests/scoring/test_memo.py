@@ -151,3 +151,9 @@ def test_group_rate_is_none_without_score_or_weight() -> None:
     assert no_weight.groups[-1].weight == 0 and no_weight.groups[-1].rate is None
     unscored = evaluate(project(Leaf(name="培训人数", target="≥100人", actual="80人")), CENTRAL)
     assert unscored.groups[-1].score is None and unscored.groups[-1].rate is None
+
+
+def test_group_rate_is_an_extra_key_of_the_scoring_output() -> None:
+    out = evaluate(project(Leaf(name="培训人数", target="≥100人", actual="80人", weight=10)), CENTRAL).to_json()
+    sub = out["groups"][-1]
+    assert set(sub) == {"path", "weight", "declared", "score", "rate"} and sub["rate"] == 0.8
