@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 766, 300])
+        self.splitter.setSizes([280, 826, 260])
         self.setCentralWidget(self.splitter)
         self.save_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.save_label)
@@ -263,8 +263,16 @@ class MainWindow(QMainWindow):
         self.navigator.search.clear()
         self.navigator.reload(select_id=form_id)
         self.open_form(form_id)
-        self.statusBar().showMessage("新表格已创建并保存。", 5000)
+        self._focus_first_blank_header()
+        self.statusBar().showMessage("新表格已创建并保存。请从表头开始填写，Tab 键到下一格。", 8000)
         return form_id
+
+    def _focus_first_blank_header(self) -> None:
+        # A new form: the cursor waits in the first empty header field, so typing can start at once.
+        fields = getattr(getattr(self.editor, "header_editor", None), "fields", {})
+        blank = next((edit for edit in fields.values() if not edit.text()), None)
+        if blank is not None:
+            blank.setFocus()
 
     def delete_form(self) -> None:
         from ui.messages import confirm

@@ -109,6 +109,31 @@ class IndicatorTreeView(QTreeView):
             return
         super().closeEditor(editor, hint)
 
+    def moveCursor(self, action: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        # Tab / Shift+Tab go across the row like a spreadsheet (QTreeView goes down a row), skipping
+        # cells that cannot be typed into (得分 unless manual, a group's empty cells).
+        step = {QAbstractItemView.CursorAction.MoveNext: 1, QAbstractItemView.CursorAction.MovePrevious: -1}.get(action)
+        current = self.currentIndex()
+        if step is None or not current.isValid():
+            return super().moveCursor(action, modifiers)
+        return self._next_editable(current, step)
+
+    def _next_editable(self, index: QModelIndex, step: int) -> QModelIndex:
+        """The next (step 1) or previous (-1) editable cell in reading order; `index` at the end."""
+        columns = self.tree_model.columnCount()
+        row, column = index, index.column() + step
+        while True:
+            while 0 <= column < columns:
+                cell = row.siblingAtColumn(column)
+                if not self.isColumnHidden(column) and cell.flags() & Qt.ItemFlag.ItemIsEditable:
+                    return cell
+                column += step
+            row = self.indexBelow(row) if step > 0 else self.indexAbove(row)
+            if not row.isValid():
+                return index
+            column = 0 if step > 0 else columns - 1
+
     def _move_rows(self, step: int) -> None:
         current = self.currentIndex()
         target = self.indexBelow(current) if step > 0 else self.indexAbove(current)

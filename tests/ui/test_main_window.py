@@ -190,3 +190,29 @@ def test_bureau_summary_opens_from_the_window(qtbot, file_store: Store, settings
     window = _window(qtbot, file_store, settings)
     window.bureau_action.trigger()
     assert shown == [1]
+
+
+def test_a_new_form_opens_with_the_cursor_in_its_first_blank_header_field(qtbot, file_store: Store,
+                                                                          settings: UiSettings) -> None:
+    """Seen in the walk-through: after 创建 nothing had the focus, so the first keystrokes were lost."""
+    window = _window(qtbot, file_store, settings)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    form = make_sample_form()
+    form.header.pop("preparer")  # 项目名称, 主管部门, 实施单位 filled; 单位负责人 comes first among the blanks
+    window.add_and_open(form)
+    fields = window.editor.header_editor.fields
+    first_blank = next(name for name, edit in fields.items() if not edit.text())
+    qtbot.waitUntil(lambda: fields[first_blank].hasFocus())
+
+
+def test_the_self_evaluation_columns_fit_beside_the_panels_on_a_1366_screen(qtbot, file_store: Store,
+                                                                            settings: UiSettings) -> None:
+    """Seen in the walk-through: the row did not fit, the view scrolled sideways and cut the names."""
+    window = _window(qtbot, file_store, settings)
+    window.resize(1366, 728)
+    window.open_form(_first_empty_leaf_form(file_store))
+    qtbot.wait(10)
+    view = window.editor.tree_view
+    needed = sum(view.columnWidth(i) for i in range(view.model().columnCount()))
+    assert needed <= view.viewport().width()

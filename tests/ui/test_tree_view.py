@@ -111,3 +111,28 @@ def test_insert_key_adds_a_row_below_and_opens_its_editor(view: IndicatorTreeVie
     assert len(quantity.children) == 3 and quantity.children[1].name == ""
     assert view.current_id() == quantity.children[1].id
     assert view.state() == view.State.EditingState
+
+
+def test_tab_commits_and_goes_right_across_the_row_then_to_the_next_row(view: IndicatorTreeView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A clerk types a row left to right; QTreeView's own Tab went down to the next row instead."""
+    session = view.session
+    first, second = leaf_named(session, "康复训练人数"), leaf_named(session, "培训班期数")
+    view.select_cell(first.id, "actual")
+    qtbot.keyClick(view, Qt.Key.Key_9)
+    editor = view.focusWidget()
+    editor.setText("90人")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: first.actual == "90人")
+    assert view.current_id() == first.id and view.currentIndex().column() == col(view, "分值")
+    # From 分值, Tab skips the computed 得分 (read-only) and lands on 偏差原因.
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: view.currentIndex().column() == col(view, "偏差原因分析及改进措施"))
+    assert view.current_id() == first.id
+    # From the last editable cell of the row, Tab goes to the next row's first cell.
+    view.select_cell(first.id, "rule")
+    assert view.moveCursor(view.CursorAction.MoveNext, Qt.KeyboardModifier.NoModifier) == \
+        view.tree_model.index_of(second.id, 0)
+    # Shift+Tab goes back along the row.
+    view.select_cell(second.id, "target")
+    assert view.moveCursor(view.CursorAction.MovePrevious, Qt.KeyboardModifier.NoModifier) == \
+        view.tree_model.index_of(second.id, 0)
