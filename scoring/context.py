@@ -1,7 +1,8 @@
 """What the checks see: the form, its profile settings, each leaf read and scored, groups, funds.
 
 evaluate() (scoring/engine.py) builds one Context after computing the scores; every check module
-(scoring/checks_*.py) is a function `check(ctx) -> Iterable[Finding]` that only reads it.
+(scoring/checks/*.py) has a function `check(ctx) -> Iterable[Finding]` that only reads it, and
+scoring/check_runner.py runs their leaf, goal and form parts.
 """
 from __future__ import annotations
 

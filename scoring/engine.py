@@ -204,16 +204,14 @@ def _rate_findings(walk: _Walk, form: Form, rates: Mapping[str, Any]) -> list[Fi
         key = level1_key(name) or name
         group = next((g for g in tops if (level1_key(g.name) or g.name) == key), None)
         subtotal = walk.groups.get(group.id) if group is not None else None
-        if printed is None or subtotal is None or subtotal.score is None:
+        if printed is None or subtotal is None or subtotal.rate is None or subtotal.score is None:
             continue
         weight = subtotal.declared if subtotal.declared is not None else subtotal.weight
-        if not weight:
-            continue
-        rate = subtotal.score / weight
-        if q2(printed) != q2(rate * HUNDRED):
+        # rate has 4 places of a fraction, so ×100 is the percent with the printed 2 decimals
+        if q2(printed) != subtotal.rate * HUNDRED:
             out.append(Finding("warning", "RATE_MISMATCH", ("stated", "rates", str(name)),
                                f"表上“{name}”得分率为 {plain(printed)}%，按得分 {plain(subtotal.score)} ÷ 分值 "
-                               f"{plain(weight)} 计算应为 {percent_text(rate)}，请改正"))
+                               f"{plain(weight)} 计算应为 {percent_text(subtotal.rate)}，请改正"))
     return out
 
 
