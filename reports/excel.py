@@ -13,8 +13,10 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reports.excel_pages import page_breaks, rows_per_page_height
 from reports.layout import EXCEL_FORMATS, WATERMARK_TEXT, Cell, Document, Grid, Sheet
 
 FONT_NAME = "宋体"
@@ -53,16 +55,20 @@ def _sheet_title(name: str, taken: list[str]) -> str:
 
 def text_px(text: str, size: float = BODY_PT) -> float:
     """Width of a line in pixels at 96 dpi in 宋体: full-width characters 1 em, the rest half an em."""
-    em = size * 96 / 72
+    em = round(size * 96 / 72)  # Windows draws 10 pt 宋体 at a whole 13 px
     return sum(em if unicodedata.east_asian_width(ch) in ("W", "F") else em / 2 for ch in text)
 
 
 def lines_needed(text: str, chars: float, size: float = BODY_PT) -> int:
     """How many lines a cell's text takes when wrapped in a column `chars` Excel units wide."""
-    # A column of n units is n × 7 + 5 pixels; the cell keeps ~3 px each side, and 5 % spare
-    # covers WPS/LibreOffice drawing with a slightly wider substitute font.
-    usable = max((chars * PX_PER_CHAR + 5 - 6) * 0.95, size * 96 / 72)
-    return sum(max(1, math.ceil(text_px(line, size) / usable)) for line in text.split("\n"))
+    # A column of n units is 7n pixels, less ~5 px of cell margins. Text running over several
+    # lines loses a little at each break (标点 kept off line starts, whole Latin words): 5 % spare.
+    usable = max(chars * PX_PER_CHAR - 5, size * 96 / 72)
+    total = 0
+    for line in text.split("\n"):
+        width = text_px(line, size)
+        total += 1 if width <= usable else math.ceil(width / (usable * 0.95))
+    return total
 
 
 class SheetWriter:
@@ -78,6 +84,8 @@ class SheetWriter:
         self.row = 1
         self.heights: dict[int, float] = {}
         self.title_rows: tuple[int, int] | None = None
+        self.units: list[tuple[int, int]] = []  # rows kept on one printed page
+        self.placed: list[tuple[Grid, int]] = []  # grids and their first row, written last
 
     def write(self, doc: Document | None) -> None:
         """Fill the worksheet; `doc` is given for the main sheet, which carries the headings."""
@@ -93,6 +101,7 @@ class SheetWriter:
         for row, height in self.heights.items():
             self.ws.row_dimensions[row].height = height
         self._print_setup(doc)
+        self._write_grids(self._page_breaks())
 
     def _line(self, value: str, *, size: float = BODY_PT, bold: bool = False, align: str = "left",
               start: int = 1, span: int | None = None, height: float | None = None,
@@ -105,6 +114,8 @@ class SheetWriter:
             self.ws.merge_cells(start_row=self.row, start_column=start, end_row=self.row, end_column=end)
         need = lines_needed(value, sum(self.chars[start - 1:end]), size) * size * 1.35 + 4
         self.heights[self.row] = max(self.heights.get(self.row, 0.0), height or need, MIN_ROW_PT)
+        if not self.units or self.units[-1][1] < self.row:
+            self.units.append((self.row, self.row))
 
     def _headings(self, doc: Document) -> None:
         if self.draft:
@@ -127,14 +138,27 @@ class SheetWriter:
             self.row += 1
 
     def _grid(self, grid: Grid) -> None:
+        """Place a grid: row heights and page units now, cells once the page breaks are known."""
         top = self.row
-        for r, c, cell in grid.cells():
-            self._cell(top + r, c + 1, cell)
         self._fit_rows(grid, top)
         if grid.repeat and self.title_rows is None:
             # Only the column headings: a goal's title row above them (001) must not repeat.
             self.title_rows = (top + grid.repeat - 1, top + grid.repeat - 1)
         self.row = top + len(grid.rows)
+        # Headings (a goal's title, the column heads) stay with the first body row; other rows
+        # may end a page, as in the PDF, because a cut span names its 一级/二级 again.
+        lead = min(grid.repeat, len(grid.rows) - 1)
+        self.units += [(top, top + lead), *((top + r, top + r) for r in range(lead + 1, len(grid.rows)))]
+        self.placed.append((grid, top))
+
+    def _write_grids(self, breaks: list[int]) -> None:
+        """Write every placed grid, cut at the page breaks so each page's part has its own merges."""
+        for grid, top in self.placed:
+            cuts = [b + 1 - top for b in breaks if top <= b < top + len(grid.rows) - 1]
+            for start, stop in zip([0, *cuts], [*cuts, len(grid.rows)]):
+                part = grid.part(start, stop, header=False)
+                for r, c, cell in part.cells():
+                    self._cell(top + start + r, c + 1, cell)
 
     def _cell(self, row: int, col: int, cell: Cell) -> None:
         end_row, end_col = row + cell.rowspan - 1, col + cell.colspan - 1
@@ -186,6 +210,22 @@ class SheetWriter:
             if doc.seal:
                 self._line("单位（盖章）", align="right", height=60)
                 self.row += 1
+                # The seal's room belongs to the signature line: one page for both.
+                self.units[-2:] = [(self.units[-2][0], self.units[-1][1])]
+
+    def _page_breaks(self) -> list[int]:
+        """Manual page breaks from the estimated row heights (set on the sheet and returned)."""
+        ws, margins = self.ws, self.ws.page_margins
+        sheet_px = sum(chars * PX_PER_CHAR for chars in self.chars)
+        capacity = rows_per_page_height(sheet_px, self.sheet.landscape,
+                                        (margins.left, margins.right, margins.top, margins.bottom))
+        titles = 0.0
+        if self.title_rows:
+            titles = sum(self.heights.get(r, 15.0) for r in range(self.title_rows[0], self.title_rows[1] + 1))
+        breaks = page_breaks(self.heights, self.units, capacity, titles)
+        for row in breaks:
+            ws.row_breaks.append(Break(id=row))
+        return breaks
 
     def _print_setup(self, doc: Document | None) -> None:
         ws = self.ws

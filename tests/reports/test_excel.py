@@ -102,3 +102,35 @@ def test_draft_none_follows_the_error_findings(seed) -> None:  # type: ignore[no
         ws = _book(form, result).worksheets[0]
         marked[name] = ws.oddHeader.center.text == "草稿" and ws["A1"].value.startswith("草稿")
     assert marked == {"seed000_t1": False, "seed001_dept": True}  # 001 has errors (blank 指标值…), 000 none
+
+
+def test_page_breaks_keep_headings_with_a_row_and_cut_merges_with_the_label_again(seed) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed004_eval"]
+    ws = _book(form, result).worksheets[0]
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert breaks, "the evaluation table runs over several pages"
+    heads = [c.row for c in ws["B"] if c.value == "二级指标"]
+    assert heads and all(h not in breaks for h in heads)  # never a page ending on the column heads
+    for merged in ws.merged_cells.ranges:
+        # No merged cell runs over a page break: each page's part has its own merge.
+        assert not any(merged.min_row <= b < merged.max_row for b in breaks), merged.coord
+    for b in breaks:
+        first = ws.cell(b + 1, 1).value
+        # A page starting inside the table names its 一级 in its own first row.
+        if ws.cell(b + 1, 3).value and str(ws.cell(b + 1, 3).value)[:1] in "ABCD":
+            assert first and str(first)[0] == str(ws.cell(b + 1, 3).value)[0]
+
+
+def test_page_break_arithmetic() -> None:
+    from reports.excel_pages import page_breaks, rows_per_page_height
+
+    heights = {r: 100.0 for r in range(1, 8)}
+    # Heading row 1 stays with row 2; each later row alone; 300 pt a page, heading 20 repeated.
+    heights[1] = 20.0
+    units = [(1, 2), (3, 3), (4, 4), (5, 5), (6, 6), (7, 7)]
+    assert page_breaks(heights, units, 300.0, 20.0) == [3, 5]  # 20+100+100 | 20+100+100 | 20+100+100
+    # A unit that does not fit the rest of the page moves whole; one taller than a page is cut.
+    assert page_breaks({1: 150.0, 2: 200.0, 3: 50.0}, [(1, 1), (2, 3)], 300.0) == [1]
+    assert page_breaks({1: 50.0, 2: 200.0, 3: 200.0}, [(1, 1), (2, 3)], 300.0) == [2]
+    # A4 portrait, 0.6/0.7 in margins, a 700 px sheet: 96 % scale, (11.69 - 1.3) × 72 / 0.96 × 0.97.
+    assert rows_per_page_height(700, False, (0.6, 0.6, 0.6, 0.7)) == pytest.approx(10.39 * 72 / 0.96 * 0.97)
