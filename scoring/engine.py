@@ -95,8 +95,9 @@ def evaluate(form: Form, profile: Profile | Mapping[str, Any]) -> Result:
                                    for g, goal, path, depth in walk.group_views),
                       funds=funds, total=total, max_total=max_total)
     findings += run_checks(context, walk.entries, walk.goal_entries.values())
+    rate = None if total is None or max_total is None else _rate(total, max_total)
     return Result(profile=prof.name, total=total, max=max_total, grade=grade, funds=funds,
-                  nodes=nodes, groups=groups, findings=_sorted_unique(findings, walk))
+                  nodes=nodes, groups=groups, findings=_sorted_unique(findings, walk), rate=rate)
 
 
 def _walk_goal(walk: _Walk, goal: Goal) -> None:
@@ -153,13 +154,18 @@ def _group_score(node_id: int, path: tuple[str, ...], weight: Decimal | None, de
                  score: Decimal | None) -> GroupScore:
     """A subtotal with its 得分率 = score ÷ weight (the declared 分值 when printed, else Σ child weights)."""
     base = declared if declared is not None else weight
-    rate = None
-    if score is not None and base:
-        try:
-            rate = (score / base).quantize(_RATE_PLACES, rounding=ROUND_HALF_UP)
-        except InvalidOperation:  # an absurd typed score (1e30) has no printable rate
-            rate = None
+    rate = None if score is None or base is None else _rate(score, base)
     return GroupScore(node_id, path, weight, declared, score, rate)
+
+
+def _rate(score: Decimal, base: Decimal) -> Decimal | None:
+    """得分率 score ÷ base, 4 places half-up; None when base is 0 or the figure is absurd."""
+    if not base:
+        return None
+    try:
+        return (score / base).quantize(_RATE_PLACES, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # an absurd typed score (1e30) has no printable rate
+        return None
 
 
 def _total(nodes: tuple[NodeScore, ...], funds: Any) -> tuple[Decimal, Decimal]:

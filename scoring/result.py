@@ -101,6 +101,7 @@ class Result:
     nodes: tuple[NodeScore, ...]
     groups: tuple[GroupScore, ...]
     findings: tuple[Finding, ...]
+    rate: Decimal | None = None  # 总得分率 = total ÷ max, 4 places (2 decimals of percent), half-up
     _by_id: dict[int, NodeScore] = field(default_factory=dict, compare=False, repr=False)
     _groups_by_id: dict[int, GroupScore] = field(default_factory=dict, compare=False, repr=False)
 
@@ -129,4 +130,4 @@ class Result:
         return {"profile": self.profile, "total": _num(self.total), "max": _num(self.max),
                 "grade": self.grade, "funds": None if self.funds is None else self.funds.to_json(),
                 "nodes": [n.to_json() for n in self.nodes], "groups": [g.to_json() for g in self.groups],
-                "findings": [f.to_json() for f in self.findings]}
+                "findings": [f.to_json() for f in self.findings], "rate": _num(self.rate)}

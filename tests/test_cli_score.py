@@ -22,7 +22,8 @@ def test_score_prints_the_result_json(capsys: pytest.CaptureFixture[str]) -> Non
     assert first["path"] == ["目标1", "产出指标", "数量指标", "举办残疾人技能培训班（期)"]
     assert (first["score"], first["computed"], first["rule"]) == (5.0, 5.0, "equal")
     assert first["explanation"] == "实际 1 ÷ 目标 2 × 分值 10 = 5.00"
-    assert {"path", "weight", "declared", "score"} == set(out["groups"][0])
+    assert {"path", "weight", "declared", "score", "rate"} == set(out["groups"][0])
+    assert out["rate"] == round(out["total"] / out["max"], 4)
     assert any(f["code"] == "SCORE_MISMATCH" and f["field"] == "score" for f in out["findings"])
 
 
