@@ -1,7 +1,8 @@
 """表3-1 of the evaluation report: 权重 / 得分 / 得分率 per 一级 category and 合计 (seed 004).
 
-权重 and 得分 come from the Result's group subtotals. 得分率 is not in the Result yet, so it is
-derived here as 得分 ÷ 权重 for display only (reported to the lead: it belongs in scoring/).
+Every figure comes from the Result: 权重 and 得分 from the group subtotals, 得分率 from
+GroupScore.rate. The 合计 得分率 is the goal's rate when that goal's subtotal is the whole total
+(the Result has no rate of its own for the total: requested from the lead).
 """
 from __future__ import annotations
 
@@ -10,21 +11,24 @@ from decimal import Decimal
 from model.form import Form, Group
 from reports.cells import head, label, num
 from reports.layout import Grid
-from scoring.result import Result
+from scoring.result import GroupScore, Result
 
 
-def display_rate(score: Decimal | None, weight: Decimal | None) -> Decimal | None:
-    """得分率 for printing; None when either figure is missing or the weight is 0 (prints blank)."""
-    if score is None or not weight:
+def total_rate(form: Form, result: Result) -> Decimal | None:
+    """得分率 of the 合计 column: the single goal's rate when its score and weight are the total's."""
+    if len(form.goals) != 1:
         return None
-    return Decimal(score) / Decimal(weight)
+    goal = result.group(form.goals[0].id)
+    if goal is None or goal.score != result.total or (goal.declared or goal.weight) != result.max:
+        return None  # e.g. a scored funds block adds to the total: the goal's rate is not the total's
+    return goal.rate
 
 
 def summary_grid(form: Form, result: Result) -> Grid:
     """The 表3-1 grid on the evaluation form's 8 columns: 项目 (2 columns) + categories + 合计."""
     grid = Grid(8, name="summary")
     groups = [n for g in form.goals for n in g.indicators if isinstance(n, Group)]
-    scores = [result.group(g.id) for g in groups]
+    scores: list[GroupScore | None] = [result.group(g.id) for g in groups]
     weights = [s.declared if s and s.declared is not None else s.weight if s else None for s in scores]
     # One column per category, the rest to 合计 (the last, widest columns of this grid).
     widths = [1] * len(groups) + [6 - len(groups)] if len(groups) < 6 else [1] * (len(groups) + 1)
@@ -34,6 +38,6 @@ def summary_grid(form: Form, result: Result) -> Grid:
     grid.add(label("权重", 2), *(num(v, "plain", colspan=w) for v, w in zip([*weights, result.max], widths)))
     got = [s.score if s else None for s in scores]
     grid.add(label("得分", 2), *(num(v, "score", colspan=w) for v, w in zip([*got, result.total], widths)))
-    rates = [display_rate(s, w) for s, w in zip([*got, result.total], [*weights, result.max])]
+    rates = [s.rate if s else None for s in scores] + [total_rate(form, result)]
     grid.add(label("得分率", 2), *(num(v, "percent", colspan=w) for v, w in zip(rates, widths)))
     return grid

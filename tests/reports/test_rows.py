@@ -99,7 +99,25 @@ def test_evaluation_has_summary_with_weights_scores_and_rates(seed) -> None:  # 
     assert [c.value for c in rows[2]][1:] == [15, 20, 40, 25, result.max]
     first = result.group(form.goals[0].indicators[0].id)
     assert rows[3][1].value == first.score and rows[3][-1].value == result.total
-    assert rows[4][-1].display == format_number(result.total / result.max, "percent")
+    # 得分率 as 004's 表3-1 prints it: 决策 15/15, 过程 18/20, 产出 40/40, 效益 25/25, 合计 98/100.
+    assert [c.display for c in rows[4]][1:] == ["100.00%", "90.00%", "100.00%", "100.00%", "98.00%"]
+
+
+def test_summary_rates_are_the_results_not_arithmetic(seed) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    form, result = seed["seed004_eval"]
+    goal_id = form.goals[0].id
+    # A Result whose rates differ from score ÷ weight: the printed 得分率 must follow the Result.
+    odd = replace(result, groups=tuple(replace(g, rate=Decimal("0.1234")) for g in result.groups),
+                  _by_id={}, _groups_by_id={})
+    summary = next(g for g in build_document(form, odd).sheets[0].grids if g.name == "summary")
+    assert [c.display for c in summary.rows[4] if c is not None][1:] == ["12.34%"] * 5
+    # A total that is not the goal's subtotal (e.g. a scored funds block) leaves 合计 blank.
+    other = replace(result, total=result.total - 1, _by_id={}, _groups_by_id={})
+    assert other.group(goal_id) is not None and other.group(goal_id).rate is not None
+    summary = next(g for g in build_document(form, other).sheets[0].grids if g.name == "summary")
+    assert [c.display for c in summary.rows[4] if c is not None][-1] == ""
 
 
 def test_basic_data_prints_rates_as_percent_and_money_with_two_decimals(seed) -> None:  # type: ignore[no-untyped-def]
