@@ -4,7 +4,7 @@
 PYTHON ?= python3
 # Debian packages: Qt's xcb plugin (a real window), a CJK font for screenshots, poppler for PDF checks.
 APT_TEST = libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 \
-	libxcb-cursor0 libegl1 libgl1 libfontconfig1 libdbus-1-3 xvfb fonts-wqy-microhei poppler-utils
+	libxcb-cursor0 libegl1 libgl1 libfontconfig1 libdbus-1-3 xvfb fonts-wqy-microhei poppler-utils xdotool
 
 .PHONY: run deps test test-deps bench installer installer-deps installer-build installer-check installer-lock installer-icon installer-clean
 
