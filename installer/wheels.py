@@ -84,8 +84,19 @@ def download(dest: Path, lock: Path = LOCK) -> list[Path]:
     dest.mkdir(parents=True, exist_ok=True)
     subprocess.run([sys.executable, "-m", "pip", "download", *WIN_ARGS, "--no-deps",
                     "--require-hashes", "-r", str(lock), "-d", str(dest)], check=True)
-    pinned = locked_names(lock)
-    return sorted(w for w in dest.glob("*.whl") if wheel_name_version(w.name)[0] in pinned)
+    # The cache may still hold wheels of an earlier lock: take exactly the pinned versions.
+    pinned = locked_pins(lock)
+    return sorted(w for w in dest.glob("*.whl") if wheel_name_version(w.name) in pinned)
+
+
+def locked_pins(lock: Path = LOCK) -> set[tuple[str, str]]:
+    """(normalised name, version) of every wheel pinned in the lock file."""
+    pins = set()
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;]+)", line)
+        if match and not line.lstrip().startswith("#"):
+            pins.add((normalise(match.group(1)), match.group(2)))
+    return pins
 
 
 if __name__ == "__main__":

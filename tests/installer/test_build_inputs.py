@@ -88,3 +88,17 @@ def test_expected_signer_by_file_name() -> None:
     assert signatures.expected_signer("vcruntime140.dll") == signatures.MICROSOFT
     assert signatures.expected_signer("python311.dll") == signatures.PSF
     assert signatures.expected_signer("_ssl.pyd") == signatures.PSF
+
+
+def test_download_takes_only_the_locked_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wheel of an earlier lock left in the cache must not reach the bundle."""
+    from installer import wheels
+
+    lock = tmp_path / "lock.txt"
+    lock.write_text("# pins\npyside6-essentials==6.11.3 --hash=sha256:00\n", encoding="utf-8")
+    for name in ("pyside6_essentials-6.11.3-cp310-abi3-win_amd64.whl",
+                 "pyside6_essentials-6.12.0-cp310-abi3-win_amd64.whl"):
+        (tmp_path / name).write_bytes(b"")
+    monkeypatch.setattr(wheels.subprocess, "run", lambda *a, **k: None)
+    got = wheels.download(tmp_path, lock)
+    assert [w.name for w in got] == ["pyside6_essentials-6.11.3-cp310-abi3-win_amd64.whl"]
