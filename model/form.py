@@ -33,6 +33,12 @@ HEADER_LABELS: dict[str, str] = {
     "fill_date": "填报日期",
     "purpose": "资金用途",
     "evaluator": "评价机构",
+    # Keys form-format.md does not name: 004's cover fields and the 目标表's unit line (unit_code).
+    "client": "委托单位",
+    "reviewer": "项目评审人",
+    "team": "评价小组",
+    "eval_period": "评价期间",
+    "unit_code": "单位编码",
 }
 
 # Node ids are process-local handles for undo commands and the editor; they are not saved.

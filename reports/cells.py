@@ -1,13 +1,12 @@
 """Small cell constructors and label tables used by every form layout in reports/."""
 from __future__ import annotations
 
+from model.form import HEADER_LABELS
 from reports.layout import Cell, Fmt, Number
 
-# Header keys that form-format.md does not name but the seeds use (004's cover fields).
-EXTRA_HEADER_LABELS: dict[str, str] = {
-    "client": "委托单位", "reviewer": "项目评审人", "team": "评价小组", "eval_period": "评价期间",
-    "unit_code": "单位编码",
-}
+# The header labels live in one table (model/form.py), shared with the editor; this name is kept
+# for blocks.py, which looks keys up here after HEADER_LABELS.
+EXTRA_HEADER_LABELS: dict[str, str] = HEADER_LABELS
 SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 
 

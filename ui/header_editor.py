@@ -1,6 +1,7 @@
 """HeaderEditor: the form's header fields and the goal texts (预期目标 / 实际完成情况).
 
-Each keystroke is a command (saved at once); keystrokes in one field merge into one undo step
+Labels come from model.form.HEADER_LABELS (shared with the reports); a key not in it shows as
+written, in grey. The 基础数据表 has no goals, so it shows no goal boxes. Each keystroke is a command (saved at once); keystrokes in one field merge into one undo step
 until the field loses focus or Enter is pressed.
 """
 from __future__ import annotations
@@ -20,6 +21,18 @@ HEADER_KEYS: dict[str, tuple[str, ...]] = {
     "dept_basic_data": ("unit_name", "leader", "preparer", "phone", "fill_date"),
     "evaluation": ("project_name", "implementing_unit", "department", "evaluator", "fill_date"),
 }
+
+NO_GOAL_KINDS = frozenset({"dept_basic_data"})
+
+
+def _label(key: str, parent: QWidget) -> QLabel:
+    """A field's Chinese label; a key the program has no name for shows as written, in grey."""
+    known = HEADER_LABELS.get(key)
+    label = QLabel(known or key, parent)
+    if known is None:
+        label.setStyleSheet("color: grey")
+        label.setToolTip(f"“{key}”是文件中的字段，程序没有它的中文名称；内容照常保存和打印。")
+    return label
 
 
 class _GoalText(QPlainTextEdit):
@@ -55,9 +68,11 @@ class HeaderEditor(QWidget):
             edit.textEdited.connect(lambda text, k=key: self.session.set_header(k, text, self.typing(k)))
             edit.editingFinished.connect(lambda k=key: self.new_typing(k))
             self.fields[key] = edit
-            grid.addWidget(QLabel(HEADER_LABELS.get(key, key), self), i // 2, (i % 2) * 2)
+            grid.addWidget(_label(key, self), i // 2, (i % 2) * 2)
             grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
-        form = QFormLayout()
+        self.goal_box = QWidget(self)
+        form = QFormLayout(self.goal_box)
+        form.setContentsMargins(0, 0, 0, 0)
         self.goal_choice = QComboBox(self)
         self.goal_choice.currentIndexChanged.connect(lambda _i: self.refresh())
         form.addRow("目标", self.goal_choice)
@@ -70,7 +85,9 @@ class HeaderEditor(QWidget):
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid, 0, 0)
-        layout.addLayout(form, 1, 0)
+        layout.addWidget(self.goal_box, 1, 0)
+        # The 基础数据表 has no goals: its goal boxes could only mislead.
+        self.goal_box.setVisible(session.form.kind not in NO_GOAL_KINDS)
         self._filling = False
         session.changed.connect(self.refresh)
         self.refresh()
