@@ -5,6 +5,7 @@ Every function returns the unrounded score; the engine rounds half-up and caps a
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from scoring.rounding import ONE, ZERO, plain, score_text
@@ -76,26 +77,25 @@ def _equal_zero(inp: RuleInput, a: Decimal) -> Outcome:
 
 def reverse_r1(inp: RuleInput) -> Outcome:
     """Reverse R1: a ≤ t → w; t < a < 2t → (1 − (a − t) ÷ t) × w; a ≥ 2t → 0."""
-    got = numbers(inp)
-    if isinstance(got, Outcome):
-        return got
-    t, a = got
-    if inp.target.kind == "range":
-        return _in_range(inp, a)
-    if t == 0:
-        return _equal_zero(inp, a)
-    shown_a, shown_t = show(inp.target, a), show(inp.target, t)
-    if a <= t:
-        return Outcome(inp.weight, f"实际 {shown_a} ≤ 目标 {shown_t}，得满分 {score_text(inp.weight)}")
-    if a >= 2 * t:
-        return Outcome(ZERO, f"实际 {shown_a} ≥ 目标的 2 倍 {show(inp.target, 2 * t)}，得 0.00")
-    score = (ONE - (a - t) / t) * inp.weight
-    return Outcome(score, f"(1 − (实际 {shown_a} − 目标 {shown_t}) ÷ 目标 {shown_t}) × 分值 {_w(inp)} = "
-                          f"{score_text(score)}")
+    def over(t: Decimal, a: Decimal, shown_t: str, shown_a: str) -> Outcome:
+        if a >= 2 * t:
+            return Outcome(ZERO, f"实际 {shown_a} ≥ 目标的 2 倍 {show(inp.target, 2 * t)}，得 0.00")
+        score = (ONE - (a - t) / t) * inp.weight
+        return Outcome(score, f"(1 − (实际 {shown_a} − 目标 {shown_t}) ÷ 目标 {shown_t}) × 分值 {_w(inp)} = "
+                              f"{score_text(score)}")
+    return _reverse(inp, over)
 
 
 def reverse_r2(inp: RuleInput) -> Outcome:
     """Reverse R2: a ≤ t → w; a > t → t ÷ a × w."""
+    def over(t: Decimal, a: Decimal, shown_t: str, shown_a: str) -> Outcome:
+        score = t / a * inp.weight
+        return Outcome(score, f"目标 {shown_t} ÷ 实际 {shown_a} × 分值 {_w(inp)} = {score_text(score)}")
+    return _reverse(inp, over)
+
+
+def _reverse(inp: RuleInput, over: Callable[[Decimal, Decimal, str, str], Outcome]) -> Outcome:
+    """What R1 and R2 share: ranges, the zero target and full marks at or below t; `over` does a > t."""
     got = numbers(inp)
     if isinstance(got, Outcome):
         return got
@@ -107,8 +107,7 @@ def reverse_r2(inp: RuleInput) -> Outcome:
     shown_a, shown_t = show(inp.target, a), show(inp.target, t)
     if a <= t:
         return Outcome(inp.weight, f"实际 {shown_a} ≤ 目标 {shown_t}，得满分 {score_text(inp.weight)}")
-    score = t / a * inp.weight
-    return Outcome(score, f"目标 {shown_t} ÷ 实际 {shown_a} × 分值 {_w(inp)} = {score_text(score)}")
+    return over(t, a, shown_t, shown_a)
 
 
 def _in_range(inp: RuleInput, a: Decimal) -> Outcome:
