@@ -1,15 +1,20 @@
 """Form + Result → Document: the neutral rows both writers render (assert on these in tests first).
 
 The kind decides the main sheets (kinds.py); this module adds the title, year, 附件 label, unit
-line, signature, the optional 计分说明 appendix and 审核意见 page, and the 草稿 flag.
+line, signature, the optional 计分说明 appendix and 审核意见 page, and the 草稿 flag. Rows left wholly
+blank (BLANK_ROW: not filled in yet) are not printed.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from model.errors import JixiaoError
-from model.form import Form
+from model.form import Form, Group, Node
+from model.tree import leaves
 from reports import blocks, kinds
 from reports.cells import SEVERITY_LABELS, head, num, text
 from reports.layout import Document, Grid, Sheet
+from scoring.checks.values import blank_leaf
 from scoring.result import Result
 
 APPENDIX_WIDTHS = [0.34, 0.08, 0.08, 0.50]
@@ -33,8 +38,9 @@ def build_document(form: Form, result: Result, *, appendix: bool = False, findin
     builder = kinds.BUILDERS.get(form.kind)
     if builder is None:
         raise JixiaoError(f"无法打印表格类型“{form.kind}”：程序只认识 {', '.join(kinds.BUILDERS)}。")
+    printed = without_blank_rows(form)
     doc = Document(title=form.display_title, subtitle=_year_line(form),
-                   attachment=str(form.extra.get("attachment") or ""), sheets=builder(form, result),
+                   attachment=str(form.extra.get("attachment") or ""), sheets=builder(printed, result),
                    draft=result.count("error") > 0 if draft is None else draft)
     if form.kind == "project_target":
         h = form.header
@@ -47,10 +53,29 @@ def build_document(form: Form, result: Result, *, appendix: bool = False, findin
         doc.footnote = ("注：项目支出需要填报除基本支出以外的所有项目支出情况；公用经费填报基本支出中的"
                         "一般商品和服务支出。")
     if appendix:
-        doc.sheets.append(appendix_sheet(result))
+        doc.sheets.append(appendix_sheet(result, shown={leaf.id for leaf in leaves(printed)}))
     if findings:
         doc.sheets.append(findings_sheet(result))
     return doc
+
+
+def without_blank_rows(form: Form) -> Form:
+    """A copy of the form without wholly blank rows, nor the groups left empty by removing them.
+
+    Nodes keep their ids (the Result is looked up by id); the form itself is not changed, since the
+    editor keeps such rows for the user to fill in.
+    """
+    def keep(nodes: list[Node]) -> list[Node]:
+        kept: list[Node] = []
+        for node in nodes:
+            if isinstance(node, Group):
+                children = keep(node.children)
+                if children or not node.children:  # a group empty as written stays, as before
+                    kept.append(replace(node, children=children))
+            elif not blank_leaf(node):
+                kept.append(node)
+        return kept
+    return replace(form, goals=[replace(goal, indicators=keep(goal.indicators)) for goal in form.goals])
 
 
 def _year_line(form: Form) -> str:
@@ -58,8 +83,11 @@ def _year_line(form: Form) -> str:
     return "" if str(form.year) in form.display_title else f"（{form.year}年度）"
 
 
-def appendix_sheet(result: Result) -> Sheet:
-    """计分说明: every computed figure with its 计算过程, funds first, then leaves in order."""
+def appendix_sheet(result: Result, shown: set[int] | None = None) -> Sheet:
+    """计分说明: every computed figure with its 计算过程, funds first, then leaves in order.
+
+    `shown`: the node ids printed in the table (None: all); rows left out are not explained either.
+    """
     grid = Grid(4, name="appendix")
     grid.add(head("计分说明", 4))
     grid.add(head("指标"), head("分值"), head("得分"), head("计算过程"))
@@ -68,6 +96,8 @@ def appendix_sheet(result: Result) -> Sheet:
         f = result.funds
         grid.add(text("预算执行率"), num(f.weight, "plain"), num(f.score, "score"), text(f.explanation))
     for node in result.nodes:
+        if shown is not None and node.node_id not in shown:
+            continue
         how = node.explanation + ("（手工填写的得分）" if node.manual else "")
         grid.add(text(" / ".join(node.path[1:]) or " / ".join(node.path)), num(node.weight, "plain"),
                  num(node.score, "score"), text(how))

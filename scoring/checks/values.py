@@ -1,4 +1,5 @@
-"""Blank cells: TARGET_MISSING (年度指标值 empty) and ACTUAL_MISSING (实际完成值 empty).
+"""Blank cells: TARGET_MISSING (年度指标值 empty) and ACTUAL_MISSING (实际完成值 empty); a row left
+wholly blank (the new-form skeleton's row under each 二级) is BLANK_ROW instead, not yet filled in.
 
 What the value reader notes about filled cells (placeholders, bounds, units …) is turned into
 findings by the engine from Reading.notes; this module does not repeat them.
@@ -8,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scoring.checks._common import each_leaf, fmt, is_blank, label, rule_type, score_of, weight_of
+from model.form import Leaf
 from scoring.context import Context, LeafView
 from scoring.result import Finding
 
@@ -22,8 +24,34 @@ def _not_applicable(lv: LeafView) -> bool:
     return w is not None and w == 0
 
 
+# What a user can type into a row. Only fields in scoring/leaf_memo.py's key, so the finding follows
+# every edit; reports/rows.py leaves the same rows out of the printout.
+_TYPED_FIELDS = ("name", "code", "target", "actual", "weight", "score", "reason", "tier", "criteria", "process",
+                 "rule", "checklist", "survey")
+
+
+def blank_leaf(leaf: Leaf) -> bool:
+    """Whether nothing at all is written in a row (spaces count as nothing)."""
+    for name in _TYPED_FIELDS:
+        value = getattr(leaf, name, None)
+        if isinstance(value, str):
+            if value.strip():
+                return False
+        elif value is not None and value != [] and value != {}:
+            return False
+    return True
+
+
 def leaf_check(ctx: Context, lv: LeafView) -> Iterator[Finding]:
-    """A blank target and, on forms with an actual column, a blank actual."""
+    """A wholly blank row; else a blank target and, on forms with an actual column, a blank actual."""
+    if blank_leaf(lv.leaf):
+        groups = "/".join(p for p in lv.path[1:-1] if p)
+        where = f"“{groups}”下" if groups else ""
+        yield ctx.finding(
+            "info", "BLANK_ROW", lv.path,
+            f"{where}有一行是空行（整行未填写），审核和计分都不算它，导出时也不会打印；如不需要请删除该行。",
+            "name", lv.leaf.id)
+        return
     if _not_applicable(lv):
         return
     own = rule_type(lv) in _OWN_EVIDENCE or bool(lv.leaf.checklist) or bool(lv.leaf.survey)
