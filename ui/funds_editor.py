@@ -1,21 +1,71 @@
-"""FundsEditor: the 项目资金 block as a small table (年初/全年/执行), with 执行率 and 得分 computed live.
+"""FundsEditor: the 项目资金 block as a small table (年初/全年/执行, 说明), with 执行率 and 得分 live.
 
-Typed amounts go through the session (one command per cell); the rate and score come from the
-session's Result, never from arithmetic here.
+Typed amounts and notes go through the session (one command per cell); the rate and score come
+from the session's Result, never from arithmetic here. Keys as in the tree: Enter commits and moves
+down a row, Tab / Shift+Tab move across to the next cell that can be typed into.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from model.form import FundsRow
 from ui.columns import format_number, parse_number
 from ui.session import FormSession
 
 FIELDS = ("initial", "annual", "executed")
-HEADINGS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+HEADINGS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "说明（差异原因）")
+NOTE_COLUMN = 6
+NOTE_TIP = ("产生差异的原因 / 说明：执行率不是 100% 时，写明资金未支出（或超支）的原因和改进措施。"
+            "也可以写在“实际完成情况”中。")
 STANDARD_ROWS = ("年度资金总额", "当年财政拨款", "上年结转资金", "其他资金")
 _READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+_NUMBER_WIDTH = 78  # six figure columns fit beside the note on a 1366-pixel screen
+
+
+class FundsTable(QTableWidget):
+    """A QTableWidget with the tree's spreadsheet keys."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+            self.move_down()
+            return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        # Enter in an editor confirms and moves down, as in a spreadsheet.
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.move_down()
+            return
+        super().closeEditor(editor, hint)
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        # Tab / Shift+Tab skip the computed cells (分值, 执行率, 得分 and the dashes).
+        step = {QAbstractItemView.CursorAction.MoveNext: 1,
+                QAbstractItemView.CursorAction.MovePrevious: -1}.get(action)
+        current = self.currentIndex()
+        if step is None or not current.isValid():
+            return super().moveCursor(action, modifiers)
+        columns = self.columnCount()
+        position = current.row() * columns + current.column()
+        for _ in range(self.rowCount() * columns):
+            position += step
+            if not 0 <= position < self.rowCount() * columns:
+                break
+            item = self.item(position // columns, position % columns)
+            if item is not None and item.flags() & Qt.ItemFlag.ItemIsEditable:
+                return self.model().index(position // columns, position % columns)
+        return current
+
+    def move_down(self) -> None:
+        """Go to the same column one row down (stay on the last row)."""
+        row, column = self.currentRow(), self.currentColumn()
+        if 0 <= row < self.rowCount() - 1:
+            self.setCurrentCell(row + 1, column)
 
 
 class FundsEditor(QWidget):
@@ -24,10 +74,15 @@ class FundsEditor(QWidget):
     def __init__(self, session: FormSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.table = QTableWidget(self)
+        self.table = FundsTable(self)
         self.table.setColumnCount(len(HEADINGS))
         self.table.setHorizontalHeaderLabels(list(HEADINGS))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeaderItem(NOTE_COLUMN).setToolTip(NOTE_TIP)
+        header = self.table.horizontalHeader()
+        for column in range(NOTE_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, _NUMBER_WIDTH)
+        header.setSectionResizeMode(NOTE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.DoubleClicked)
@@ -44,7 +99,7 @@ class FundsEditor(QWidget):
         return funds.rows if funds is not None and funds.rows else [FundsRow(n) for n in STANDARD_ROWS]
 
     def refresh(self) -> None:
-        """Show the form's amounts and the latest rate and score."""
+        """Show the form's amounts and notes and the latest rate and score."""
         self._filling = True
         rows = self._rows()
         self.table.setRowCount(len(rows))
@@ -64,22 +119,32 @@ class FundsEditor(QWidget):
             else:
                 for c in (3, 4, 5):
                     self._put(r, c, "—" if c != 4 else "", editable=False)
+            note = row.note or ""
+            self._put(r, NOTE_COLUMN, note, editable=True, tip=note or NOTE_TIP, align=Qt.AlignmentFlag.AlignLeft)
         self._filling = False
         height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(rows)))
         self.table.setFixedHeight(height + 2 * self.table.frameWidth())
 
-    def _put(self, row: int, column: int, text: str, editable: bool, tip: str = "") -> None:
+    def _put(self, row: int, column: int, text: str, editable: bool, tip: str = "",
+             align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignRight) -> None:
         item = self.table.item(row, column)
         if item is None:
             item = QTableWidgetItem()
             self.table.setItem(row, column, item)
         item.setText(text)
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
         item.setFlags(_READ_ONLY | Qt.ItemFlag.ItemIsEditable if editable else _READ_ONLY)
         item.setToolTip(tip)
 
     def _edited(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() >= len(FIELDS):
+        if self._filling:
+            return
+        if item.column() == NOTE_COLUMN:
+            text = item.text().strip()
+            if text != (self._rows()[item.row()].note or ""):
+                self.session.set_funds_cell(item.row(), "note", text or None)
+            return
+        if item.column() >= len(FIELDS):
             return
         row_name = self._rows()[item.row()].name
         try:
@@ -91,11 +156,12 @@ class FundsEditor(QWidget):
         self.session.set_funds_cell(item.row(), FIELDS[item.column()], value)
 
     def select_cell(self, path: tuple[str, ...], field: str | None) -> None:
-        """Select the cell a finding is about (path ["funds", row name], field annual/executed…)."""
+        """Select the cell a finding is about (path ["funds", row name], field annual/executed/note…)."""
         names = [r.name for r in self._rows()]
         row = names.index(path[1]) if len(path) > 1 and path[1] in names else 0
-        column = FIELDS.index(field) if field in FIELDS else 4
+        column = NOTE_COLUMN if field == "note" else FIELDS.index(field) if field in FIELDS else 4
         self.table.setCurrentCell(row, column)
+        self.table.setFocus()
 
     def detach(self) -> None:
         """Stop following the session."""
