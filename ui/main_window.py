@@ -79,15 +79,21 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    @staticmethod
+    def _tool_tip(action: QAction, tip: str = "") -> None:
+        """The tool bar's tooltip: the command, its shortcut (as the menu shows it) and what it does."""
+        name = action.text().replace("…", "").replace("&", "")
+        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{name}（{key}）" + (f"\n{tip}" if tip else ""))
 
     def _make_actions(self) -> None:
         self.new_action = self._action("新建表格…", self.new_form, QKeySequence.StandardKey.New,
@@ -95,20 +101,25 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("保存", self.save_now, QKeySequence.StandardKey.Save,
                                         "每次修改都已自动保存；按 Ctrl+S 再次确认")
         self.export_action = self._action("导出…", self.export_forms, "Ctrl+E", "把表格导出为 PDF 或 Excel")
-        self.delete_action = self._action("删除表格", self.delete_form, None, "删除当前表格（可从历史中恢复）")
-        self.export_package_action = self._action("导出交换包…", self.export_package, None,
+        self.delete_action = self._action("删除表格", self.delete_form, "Ctrl+Shift+Delete",
+                                          "删除当前表格（可从历史中恢复）")
+        self.export_package_action = self._action("导出交换包…", self.export_package, "Ctrl+Shift+E",
                                                   "把选中的表格写入一个交换包（.jxpkg），用U盘交给财政局或其他电脑")
-        self.import_package_action = self._action("导入交换包…", self.import_package, None,
+        self.import_package_action = self._action("导入交换包…", self.import_package, "Ctrl+Shift+O",
                                                   "读取交换包，先显示将导入的内容，确认后才写入")
-        self.bureau_action = self._action("财政局汇总…", self.open_bureau_view, None,
+        self.bureau_action = self._action("财政局汇总…", self.open_bureau_view, "Ctrl+Shift+B",
                                           "所有表格的总分、等级和审核错误一览，可导出汇总表")
         self.settings_action = self._action("设置…", self.open_settings, "Ctrl+,", "单位信息、默认评分规则、数据文件夹、备份")
-        self.quit_action = self._action("退出", self.close, QKeySequence.StandardKey.Quit)
+        # Ctrl+Q spelled out: the standard Quit key is empty on Windows.
+        self.quit_action = self._action("退出", self.close, "Ctrl+Q")
         self.undo_action = self.undo_group.createUndoAction(self, "撤销")
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_group.createRedoAction(self, "重做")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.find_action = self._action("查找表格", self._focus_search, QKeySequence.StandardKey.Find)
+        self.guide_action = self._action("使用说明", self.show_guide, "F1", "打开使用说明（操作方法和快捷键）")
+        self.about_action = self._action("关于", self._about, "Shift+F1", "程序版本和简介")
+        self._guide: QWidget | None = None
 
         file_menu = self.menuBar().addMenu("文件(&F)")
         for action in (self.new_action, self.save_action, self.export_action, self.delete_action):
@@ -126,7 +137,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
-        help_menu.addAction(self._action("关于", self._about))
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.about_action)
 
         toolbar = QToolBar("常用", self)
         toolbar.setObjectName("main_toolbar")
@@ -134,6 +146,8 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         for action in (self.new_action, self.save_action, self.undo_action, self.redo_action, self.export_action):
             toolbar.addAction(action)
+            # Undo/redo rename themselves after every edit ("撤销 修改指标"); their tooltip stays short.
+            self._tool_tip(action, action.statusTip())
         self.addToolBar(toolbar)
         self._update_actions()
 
@@ -337,10 +351,20 @@ class MainWindow(QMainWindow):
         self.navigator.search.selectAll()
 
     def _about(self) -> None:
+        from ui.help_dialog import about_text
         from ui.messages import show_info
 
-        show_info(self, "绩效自评助手：填写预算绩效表格，自动计算得分与计算过程，审核并导出 PDF/Excel。\n"
-                        "每次修改都会立即保存到本机数据库。", title="关于")
+        show_info(self, about_text(), title="关于")
+
+    def show_guide(self) -> None:
+        """帮助 → 使用说明: one non-modal window, raised again when already open."""
+        from ui.help_dialog import GuideDialog
+
+        if self._guide is None:
+            self._guide = GuideDialog(self)
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
 
     # -- layout persistence ----------------------------------------------------------------------
 

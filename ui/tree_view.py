@@ -2,7 +2,8 @@
 
 Keys: arrows move, Enter confirms and moves down, Tab moves right, F2 or typing edits, Del clears;
 Ctrl+C/Ctrl+V copy and paste cells or rows (tab-separated, as Excel/WPS use); Insert adds a row,
-Ctrl+Delete deletes rows, Alt+↑/↓ moves, Alt+→/← indents/outdents. The context menu offers the same.
+Ctrl+Delete deletes rows, Alt+↑/↓ moves, Alt+→/← indents/outdents, Ctrl+G inserts a group, Ctrl+I /
+Ctrl+Shift+I add a child row / group, Ctrl+M toggles a manual 得分. The context menu offers the same.
 """
 from __future__ import annotations
 
@@ -90,7 +91,17 @@ class IndicatorTreeView(QTreeView):
             (Qt.Key.Key_Right, False, True): lambda: self._on_current(self.session.indent),
             (Qt.Key.Key_Left, False, True): lambda: self._on_current(self.session.outdent),
         }
-        if event.matches(QKeySequence.StandardKey.Copy):
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        # Keys of the context menu's other entries (Shift matters here: Ctrl+I and Ctrl+Shift+I differ).
+        more: dict[tuple[int, bool, bool], Callable[[], None]] = {
+            (Qt.Key.Key_G, True, False): lambda: self.insert_row(group=True),
+            (Qt.Key.Key_I, True, False): self.add_child,
+            (Qt.Key.Key_I, True, True): lambda: self.add_child(group=True),
+            (Qt.Key.Key_M, True, False): self.toggle_manual_score,
+        }
+        if not alt and (key, bool(ctrl), shift) in more:
+            more[(key, bool(ctrl), shift)]()
+        elif event.matches(QKeySequence.StandardKey.Copy):
             self.copy()
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
@@ -300,13 +311,17 @@ class IndicatorTreeView(QTreeView):
             self.expand(self.tree_model.index(row, 0, parent))
 
     def _show_menu(self, pos: QPoint) -> None:
+        self.context_menu().exec(self.viewport().mapToGlobal(pos))
+
+    def context_menu(self) -> QMenu:
+        """The right-click menu for the current row (each entry shows its key)."""
         menu = QMenu(self)
         item = self.session.item(self.current_id()) if self.current_id() is not None else None
         entries: list[tuple[str, Callable[[], None], str | None]] = [
             ("在下方插入指标", self.insert_row, "Insert"),
-            ("在下方插入分组", lambda: self.insert_row(group=True), None),
-            ("添加下级指标", self.add_child, None),
-            ("添加下级分组", lambda: self.add_child(group=True), None),
+            ("在下方插入分组", lambda: self.insert_row(group=True), "Ctrl+G"),
+            ("添加下级指标", self.add_child, "Ctrl+I"),
+            ("添加下级分组", lambda: self.add_child(group=True), "Ctrl+Shift+I"),
             ("删除所选行", self.delete_rows, "Ctrl+Delete"),
             ("上移", lambda: self._on_current(self.session.move_up), "Alt+Up"),
             ("下移", lambda: self._on_current(self.session.move_down), "Alt+Down"),
@@ -324,8 +339,9 @@ class IndicatorTreeView(QTreeView):
         if isinstance(item, Leaf):
             menu.addSeparator()
             manual = QAction("手动填写得分", menu)
+            manual.setShortcut(QKeySequence("Ctrl+M"))
             manual.setCheckable(True)
             manual.setChecked(item.score is not None)
             manual.triggered.connect(self.toggle_manual_score)
             menu.addAction(manual)
-        menu.exec(self.viewport().mapToGlobal(pos))
+        return menu
