@@ -54,6 +54,7 @@ class FormEditor(QWidget):
         scroll.setWidget(top)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.top_scroll = scroll
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(scroll)
         if kind == "dept_basic_data":
@@ -143,10 +144,14 @@ class FormEditor(QWidget):
             return self.basic_data_editor.select_cell(path, field)
         if where == "funds" and self.funds_editor is not None:
             self.funds_editor.select_cell(path, field)
-            self.funds_editor.setFocus()
+            # The strip may be scrolled to the header: bring the selected cell's table into view.
+            self.top_scroll.ensureWidgetVisible(self.funds_editor.table, 0, 0)
             return True
         if where == "header" and len(path) > 1:
             self.header_editor.focus_field(path[1])
+            field_edit = self.header_editor.fields.get(path[1])
+            if field_edit is not None:
+                self.top_scroll.ensureWidgetVisible(field_edit)
             return True
         return False
 

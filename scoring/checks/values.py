@@ -49,7 +49,7 @@ def leaf_check(ctx: Context, lv: LeafView) -> Iterator[Finding]:
         where = f"“{groups}”下" if groups else ""
         yield ctx.finding(
             "info", "BLANK_ROW", lv.path,
-            f"{where}有一行是空行（整行未填写），审核和计分都不算它，导出时也不会打印；如不需要请删除该行。",
+            f"{where}有一行空行，不审核、不计分，导出时不会打印；如不需要请删除该行。",
             "name", lv.leaf.id)
         return
     if _not_applicable(lv):
