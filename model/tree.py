@@ -230,3 +230,29 @@ def move_goal(form: Form, goal_id: int, index: int) -> int:
     old, goal = remove_goal(form, goal_id)
     form.goals.insert(min(max(index, 0), len(form.goals)), goal)
     return old
+
+
+# What a user can type into a row; a row with none of these written is blank.
+_TYPED_FIELDS = ("name", "code", "target", "actual", "weight", "score", "reason", "tier", "criteria", "process",
+                 "rule", "checklist", "survey")
+
+
+def is_blank_leaf(leaf: Leaf) -> bool:
+    """Whether nothing at all is written in a row (spaces count as nothing)."""
+    for name in _TYPED_FIELDS:
+        value = getattr(leaf, name, None)
+        if isinstance(value, str):
+            if value.strip():
+                return False
+        elif value is not None and value != [] and value != {}:
+            return False
+    return True
+
+
+def is_spare_row(leaf: Leaf, siblings: list[Node]) -> bool:
+    """A blank row beside filled ones (the skeleton's empty row left over): not yet filled in.
+
+    When every row of a group is blank the group itself is unfilled: those rows are not spare
+    (the checker asks for the group to be filled in or deleted, and the printout shows it).
+    """
+    return is_blank_leaf(leaf) and any(isinstance(n, Group) or not is_blank_leaf(n) for n in siblings)

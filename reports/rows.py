@@ -10,11 +10,10 @@ from dataclasses import replace
 
 from model.errors import JixiaoError
 from model.form import Form, Group, Node
-from model.tree import leaves
+from model.tree import is_spare_row, leaves
 from reports import blocks, kinds
 from reports.cells import SEVERITY_LABELS, head, num, text
 from reports.layout import Document, Grid, Sheet
-from scoring.checks.values import blank_leaf
 from scoring.result import Result
 
 APPENDIX_WIDTHS = [0.34, 0.08, 0.08, 0.50]
@@ -60,7 +59,7 @@ def build_document(form: Form, result: Result, *, appendix: bool = False, findin
 
 
 def without_blank_rows(form: Form) -> Form:
-    """A copy of the form without wholly blank rows, nor the groups left empty by removing them.
+    """A copy of the form without spare blank rows (model.tree.is_spare_row), nor groups left empty.
 
     Nodes keep their ids (the Result is looked up by id); the form itself is not changed, since the
     editor keeps such rows for the user to fill in.
@@ -72,7 +71,7 @@ def without_blank_rows(form: Form) -> Form:
                 children = keep(node.children)
                 if children or not node.children:  # a group empty as written stays, as before
                     kept.append(replace(node, children=children))
-            elif not blank_leaf(node):
+            elif not is_spare_row(node, nodes):
                 kept.append(node)
         return kept
     return replace(form, goals=[replace(goal, indicators=keep(goal.indicators)) for goal in form.goals])

@@ -43,7 +43,8 @@ LEAF_CHECKS: tuple[LeafCheck, ...] = (
     costs.leaf_check, evaluation.leaf_check,
 )
 # A goal check reads the leaves of one goal and what goal_inputs() returns.
-GOAL_CHECKS: tuple[GoalCheck, ...] = (reasons.goal_check, duplicates.goal_check, costs.goal_check)
+GOAL_CHECKS: tuple[GoalCheck, ...] = (values.goal_check, reasons.goal_check, duplicates.goal_check,
+                                      costs.goal_check)
 # Form checks read the rest of the form (funds, plan, basic data, stated figures); run every time.
 FORM_CHECKS: tuple[Check, ...] = (
     funds.check, plan.check, reasons.form_check, basic_data.check, stated.check,

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scoring.checks._common import each_leaf, fmt, is_blank, label, rule_type, score_of, weight_of
-from model.form import Leaf
+from scoring.checks._common import each_goal, each_leaf, fmt, is_blank, label, rule_type, score_of, weight_of
+from model.form import Group, Leaf, Node
+from model.tree import is_blank_leaf, is_spare_row
 from scoring.context import Context, LeafView
 from scoring.result import Finding
 
@@ -24,34 +25,10 @@ def _not_applicable(lv: LeafView) -> bool:
     return w is not None and w == 0
 
 
-# What a user can type into a row. Only fields in scoring/leaf_memo.py's key, so the finding follows
-# every edit; reports/rows.py leaves the same rows out of the printout.
-_TYPED_FIELDS = ("name", "code", "target", "actual", "weight", "score", "reason", "tier", "criteria", "process",
-                 "rule", "checklist", "survey")
-
-
-def blank_leaf(leaf: Leaf) -> bool:
-    """Whether nothing at all is written in a row (spaces count as nothing)."""
-    for name in _TYPED_FIELDS:
-        value = getattr(leaf, name, None)
-        if isinstance(value, str):
-            if value.strip():
-                return False
-        elif value is not None and value != [] and value != {}:
-            return False
-    return True
-
-
 def leaf_check(ctx: Context, lv: LeafView) -> Iterator[Finding]:
     """A wholly blank row; else a blank target and, on forms with an actual column, a blank actual."""
-    if blank_leaf(lv.leaf):
-        groups = "/".join(p for p in lv.path[1:-1] if p)
-        where = f"“{groups}”下" if groups else ""
-        yield ctx.finding(
-            "info", "BLANK_ROW", lv.path,
-            f"{where}有一行空行，不审核、不计分，导出时不会打印；如不需要请删除该行。",
-            "name", lv.leaf.id)
-        return
+    if is_blank_leaf(lv.leaf):
+        return  # judged with its siblings in goal_check
     if _not_applicable(lv):
         return
     own = rule_type(lv) in _OWN_EVIDENCE or bool(lv.leaf.checklist) or bool(lv.leaf.survey)
@@ -72,6 +49,36 @@ def leaf_check(ctx: Context, lv: LeafView) -> Iterator[Finding]:
         "actual", lv.leaf.id)
 
 
+def goal_check(ctx: Context, goal_leaves: list[LeafView]) -> Iterator[Finding]:
+    """Blank rows: BLANK_ROW for a spare row beside filled ones; a group whose rows are all blank
+    has no indicator yet (TARGET_MISSING). Uses the same rule as the printout (model.tree)."""
+    if not goal_leaves:
+        return
+    views = {lv.leaf.id: lv for lv in goal_leaves}
+    stack: list[list[Node]] = [goal_leaves[0].goal.indicators]
+    while stack:
+        siblings = stack.pop()
+        rows = [n for n in siblings if isinstance(n, Leaf) and n.id in views]
+        stack.extend(n.children for n in siblings if isinstance(n, Group))
+        blank = [views[n.id] for n in rows if is_blank_leaf(n)]
+        if not blank:
+            continue
+        where = "/".join(p for p in blank[0].path[1:-1] if p)
+        if is_spare_row(blank[0].leaf, siblings):
+            for lv in blank:
+                yield ctx.finding(
+                    "info", "BLANK_ROW", lv.path,
+                    f"“{where}”下有一行空行，不审核、不计分，导出时不会打印；如不需要请删除该行。",
+                    "name", lv.leaf.id)
+        else:
+            what = f"“{where}”下" if where else "这个目标下"
+            yield ctx.finding(
+                "error", "TARGET_MISSING", blank[0].path,
+                f"{what}还没有填写任何指标。请填写三级指标和年度指标值；不适用的指标类别请删除这一行和它的上级指标。",
+                "target", blank[0].leaf.id)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    """Report blank targets and, on forms with an actual column, blank actuals."""
-    return each_leaf(ctx, leaf_check)
+    """Report blank targets and, on forms with an actual column, blank actuals; blank rows."""
+    yield from each_leaf(ctx, leaf_check)
+    yield from each_goal(ctx, goal_check)

@@ -1,5 +1,6 @@
-"""Wholly blank rows (the new-form skeleton's row under each 二级): one BLANK_ROW info each instead of
-TARGET_MISSING/ACTUAL_MISSING, not counted, kept in the editor, left out of the printout."""
+"""Wholly blank rows. A spare blank row beside filled ones: one BLANK_ROW info, not counted, kept in the
+editor, left out of the printout. A category whose only row is blank (the new-form skeleton's row
+under each 二级) has no indicator yet: one TARGET_MISSING asking to fill it in or delete it, printed."""
 from __future__ import annotations
 
 from model.form import Leaf
@@ -24,21 +25,21 @@ def _texts(doc: Document) -> list[str]:
             if cell is not None]
 
 
-def test_skeleton_rows_are_one_info_each_until_something_is_typed(qapp, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_an_unfilled_category_is_one_target_missing_until_something_is_typed(qapp, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
     session = open_session(memory_store, new_form("project_self_eval", 2023, "central-2020"))
     blank = list(leaves(session.form))
     assert blank and all(leaf.name == "" for leaf in blank)
     for leaf in blank:
-        assert _codes(session, leaf.id) & BLANK_CODES == {"BLANK_ROW"}
-    info = [f for f in session.result.findings if f.code == "BLANK_ROW"]
-    assert len(info) == len(blank) and {f.severity for f in info} == {"info"}
-    assert info[0].field == "name" and "空行" in info[0].message and "不会打印" in info[0].message
-    assert not [f for f in session.result.findings if f.code in ("TARGET_MISSING", "ACTUAL_MISSING")]
+        assert _codes(session, leaf.id) & BLANK_CODES == {"TARGET_MISSING"}
+    missing = [f for f in session.result.findings if f.code == "TARGET_MISSING"]
+    assert len(missing) == len(blank) and {f.severity for f in missing} == {"error"}
+    assert missing[0].field == "target" and "还没有填写任何指标" in missing[0].message
+    assert "删除" in missing[0].message
     # A name makes it a real row: now it lacks its values.
     session.set_node_field(blank[0].id, "name", "培训人数")
     assert _codes(session, blank[0].id) & BLANK_CODES == {"TARGET_MISSING", "ACTUAL_MISSING"}
     session.undo_stack.undo()
-    assert _codes(session, blank[0].id) & BLANK_CODES == {"BLANK_ROW"}
+    assert _codes(session, blank[0].id) & BLANK_CODES == {"TARGET_MISSING"}
 
 
 def test_a_blank_row_counts_for_nothing_and_is_not_printed(qapp, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
@@ -57,24 +58,25 @@ def test_a_blank_row_counts_for_nothing_and_is_not_printed(qapp, memory_store: S
     assert _texts(printed) == _texts(build_document(session.form, session.result, appendix=True))
 
 
-def test_a_group_holding_only_blank_rows_is_not_printed(qapp, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_a_group_holding_only_blank_rows_is_printed_as_unfilled(qapp, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
     form = new_form("project_self_eval", 2023, "central-2020")
     first = next(iter(leaves(form)))
     first.name, first.target, first.actual, first.weight = "培训人数", "≥100人", "120人", 10
     session = open_session(memory_store, form)
     texts = _texts(build_document(session.form, session.result))
     assert "培训人数" in texts
-    assert not any("经济效益" in t for t in texts)  # its only row is blank
-    assert any(t.startswith("产出指标") for t in texts)  # kept: it has a filled row
-    # The editor still shows every skeleton row.
+    assert any("经济效益" in t for t in texts)  # unfilled, as paper forms print it; the checker asks about it
     assert len(list(leaves(session.form))) == len(list(leaves(new_form("project_self_eval", 2023, "central-2020"))))
 
 
 def test_clicking_a_blank_row_finding_selects_its_name_cell(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
-    session = open_session(memory_store, new_form("project_self_eval", 2023, "central-2020"))
+    session = open_session(memory_store)
+    training = leaf_named(session, "康复训练人数")
+    group = next(g for g in session.form.goals[0].indicators[0].children if training in g.children)
+    session.add_node(group.id)
     editor = FormEditor(session)
     qtbot.addWidget(editor)
-    finding = [f for f in session.result.findings if f.code == "BLANK_ROW"][3]
+    finding = next(f for f in session.result.findings if f.code == "BLANK_ROW")
     assert editor.select_finding(finding.node_id, finding.field, finding.path)
     view = editor.tree_view
     assert view is not None
