@@ -31,6 +31,11 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel(self)
+        # Long Chinese messages are cut off in the list; the selected one is shown in full below.
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setStyleSheet("padding: 4px; border-top: 1px solid palette(mid);")
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
@@ -38,8 +43,10 @@ class FindingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
         self.tree.itemClicked.connect(self._activate)
+        self.tree.currentItemChanged.connect(self._show_detail)
         self.tree.itemActivated.connect(self._activate)
         self._shown: tuple[Finding, ...] | None = None
         self.show_result(None)
@@ -55,6 +62,7 @@ class FindingsPanel(QWidget):
             return
         self._shown = findings
         self.tree.clear()
+        self.detail.setText("")
         if result is None:
             self.summary.setText("")
             return
@@ -97,6 +105,15 @@ class FindingsPanel(QWidget):
                 if head.child(j).data(0, FINDING_ROLE) is finding:
                     return head.child(j)
         return None
+
+    def _show_detail(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
+        finding = None if item is None else item.data(0, FINDING_ROLE)
+        if not isinstance(finding, Finding):
+            self.detail.setText("")
+            return
+        where = path_text(finding.path)
+        self.detail.setText(f"{SEVERITY_NAMES[finding.severity]}：{finding.message}"
+                            + (f"\n位置：{where}" if where else ""))
 
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, FINDING_ROLE)

@@ -77,3 +77,16 @@ def test_an_unchanged_list_keeps_the_users_place(qtbot) -> None:
     assert panel.findings() == [E, W] and panel.summary.text() == "审核结果：错误 1，警告 1"
     panel.show_result(None)
     assert panel.findings() == [] and panel.summary.text() == ""
+
+
+def test_the_selected_finding_is_shown_in_full(qtbot) -> None:
+    long = Finding("warning", "REASON_MISSING", ("目标1", "产出指标", "数量指标", "培训人数"),
+                   "未得满分，但没有填写偏差原因分析及改进措施。" * 6, "reason", 7)
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.show_result(_result(long, E))
+    assert panel.detail.text() == ""
+    panel.tree.setCurrentItem(panel.item_for(long))
+    assert panel.detail.text() == f"警告：{long.message}\n位置：目标1 › 产出指标 › 数量指标 › 培训人数"
+    panel.show_result(_result(E))
+    assert panel.detail.text() == ""
