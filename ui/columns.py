@@ -117,3 +117,25 @@ def format_number(value: float | int | None) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)  # repr of a float is the shortest text that reads back the same
+
+
+def format_rate(value: float | int | None) -> str:
+    """A rate stored as a fraction shown as a percent (1 → "100%", 0.8575 → "85.75%")."""
+    if value is None:
+        return ""
+    return f"{value * 100:.2f}".rstrip("0").rstrip(".") + "%"
+
+
+def parse_rate(text: str, what: str = "比率") -> float | int | None:
+    """Read a rate typed as "100%", "85.5%", or a bare number: up to 1.5 a fraction, above it a percent.
+
+    Raises:
+        ValueError: with a Chinese message, as parse_number.
+    """
+    clean = unicodedata.normalize("NFKC", text).strip()
+    percent = clean.endswith("%")
+    value = parse_number(clean.rstrip("%"), what)
+    if value is None:
+        return None
+    # 120 means 120 %; 1.2 means 120 % as a fraction (both are written on real forms).
+    return value / 100 if percent or value > 1.5 else value

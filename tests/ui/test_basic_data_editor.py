@@ -95,3 +95,21 @@ def test_text_section_typing_is_one_undo_step(qtbot, memory_store: Store) -> Non
     assert session.undo_stack.count() == 1
     session.undo_stack.undo()
     assert session.form.basic_data[3].text == "" and box.toPlainText() == ""
+
+
+def test_rates_show_and_read_as_percents(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    editor = _editor(qtbot, memory_store)
+    people = editor.tables[0]
+    assert people.item(0, 2).text() == "100%"  # stored as 1.0, printed as 100.00%
+    people.item(0, 2).setText("90%")
+    assert editor.session.form.basic_data[0].rows[0].values[2] == 0.9
+    people.item(0, 2).setText("120")  # a bare number above 1.5 is a percent
+    assert editor.session.form.basic_data[0].rows[0].values[2] == 1.2
+    assert people.item(0, 2).text() == "120%"
+
+
+def test_rate_text_helpers() -> None:
+    from ui.columns import format_rate, parse_rate
+
+    assert [format_rate(v) for v in (1, 0.8575, 0.9, None)] == ["100%", "85.75%", "90%", ""]
+    assert [parse_rate(t) for t in ("100%", "85.5%", "0.9", "120", "")] == [1, 0.855, 0.9, 1.2, None]
