@@ -174,6 +174,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     window = build_window(data_dir, store)
+    from ui import crash
+    from ui.messages import show_error
+
+    crash.install(data_dir, lambda text: show_error(window, text, title="程序内部出错"))  # type: ignore[arg-type]
     window.show()  # type: ignore[attr-defined]
     window.restore_last_form()  # type: ignore[attr-defined]
     try:
