@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
@@ -31,6 +31,9 @@ class Navigator(QWidget):
         self._store = store
         self._scorer = scorer
         self._rows: dict[str, list[QStandardItem]] = {}
+        # While set, a change of the current row is not announced as the user's choice. The selection
+        # model's own signals are never blocked: the view repaints the old and new rows from them.
+        self._quiet = False
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("搜索：项目名称、单位、年度、指标…")
         self.search.setClearButtonEnabled(True)
@@ -64,7 +67,7 @@ class Navigator(QWidget):
     def reload(self, select_id: str | None = None) -> None:
         """Re-read the list for the current search words; keep (or set) the selected form."""
         select_id = select_id or self.current_form_id()
-        self.view.selectionModel().blockSignals(True)
+        self._quiet = True
         self.model.removeRows(0, self.model.rowCount())
         self._rows.clear()
         units: dict[str, QStandardItem] = {}
@@ -83,7 +86,7 @@ class Navigator(QWidget):
             year.appendRow(row)
             self._rows[summary.id] = row
         self.view.expandAll()
-        self.view.selectionModel().blockSignals(False)
+        self._quiet = False
         if select_id in self._rows:
             self.select_form(select_id, emit=False)
 
@@ -125,18 +128,18 @@ class Navigator(QWidget):
         if row is None:
             return False
         index = self.model.indexFromItem(row[0])
-        blocker = not emit
-        if blocker:
-            self.view.selectionModel().blockSignals(True)
-        self.view.setCurrentIndex(index)
-        self.view.selectionModel().select(index, self.view.selectionModel().SelectionFlag.ClearAndSelect
-                                          | self.view.selectionModel().SelectionFlag.Rows)
+        flags = QItemSelectionModel.SelectionFlag
+        self._quiet = not emit
+        try:
+            self.view.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        finally:
+            self._quiet = False
         self.view.scrollTo(index)
-        if blocker:
-            self.view.selectionModel().blockSignals(False)
         return True
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
         form_id = current.siblingAtColumn(0).data(FORM_ID_ROLE) if current.isValid() else None
         if isinstance(form_id, str):
             self.form_activated.emit(form_id)

@@ -96,3 +96,22 @@ def test_short_name_drops_the_repeated_year() -> None:
     assert short_name("2019年残疾人康复项目", 2019) == "残疾人康复项目"
     assert short_name("2019年残疾人康复项目", 2020) == "2019年残疾人康复项目"  # another year is information
     assert short_name("2023年", 2023) == "2023年"
+
+
+def test_quiet_selection_still_tells_the_view(qtbot, memory_store: Store, filled: dict[str, str]) -> None:
+    """Walk-through: a quiet select left the old row painted as selected (signals to the view were
+    blocked), so two forms looked selected. The view must hear the change; the window must not."""
+    nav = Navigator(memory_store)
+    qtbot.addWidget(nav)
+    nav.select_form(filled["a"])
+    selection = nav.view.selectionModel()
+    with qtbot.waitSignal(selection.selectionChanged), qtbot.assertNotEmitted(nav.form_activated):
+        nav.select_form(filled["b"], emit=False)
+    selected_ids = {i.siblingAtColumn(0).data(FORM_ID_ROLE) for i in selection.selectedIndexes()}
+    assert selected_ids == {filled["b"]}
+    assert len(selection.selectedIndexes()) == 4  # the whole row: name, kind, total, grade
+    # After a reload the quiet flag is off again: a click still opens the form.
+    nav.reload()
+    with qtbot.waitSignal(nav.form_activated) as blocker:
+        nav.select_form(filled["a"])
+    assert blocker.args == [filled["a"]]
