@@ -6,11 +6,12 @@ is one transaction that bumps the form's revision.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,9 +46,59 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
+# How long a write waits for another program instance (a second window, the command line) that
+# is writing the same database, before the user is told to try again.
+BUSY_TIMEOUT_MS = 5000
+
+BUSY_MESSAGE = ("数据库正被另一个绩效自评助手窗口或命令行占用（它正在写入），本次操作没有完成，数据未改动。"
+                "请稍候几秒再试；如果一直如此，请关闭其他绩效自评助手窗口后重试。")
+
+
+class _Database(Database):
+    """sqlite-utils' Database whose outermost transaction takes the write lock at BEGIN.
+
+    A plain (deferred) BEGIN reads first and upgrades to a write later; in WAL mode that upgrade
+    fails at once with "database is locked", without waiting, whenever another instance wrote in
+    between. BEGIN IMMEDIATE waits up to BUSY_TIMEOUT_MS for the lock instead, and a timeout
+    becomes a Chinese StoreError that changed nothing.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic() as db:  # a savepoint inside our transaction
+                yield db
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _busy_or(exc) from None
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            self.rollback()
+            if isinstance(exc, sqlite3.OperationalError):
+                raise _busy_or(exc) from None
+            raise
+
+
+def _busy_or(exc: sqlite3.OperationalError) -> Exception:
+    """A Chinese StoreError for a lock held by another instance; any other error unchanged."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(BUSY_MESSAGE)
+    return exc
+
+
 def connect(path: Path | None) -> Database:
     """Open a database file (or memory when path is None) with the project's pragmas."""
-    db = Database(memory=True) if path is None else Database(path)
+    db = _Database(memory=True) if path is None else _Database(path)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
     db.conn.isolation_level = None  # transactions only through db.atomic()
     if path is not None:
         db.execute("PRAGMA journal_mode=WAL")
