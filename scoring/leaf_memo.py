@@ -15,6 +15,7 @@ from scoring.context import LeafView
 from scoring.leaf_score import score_leaf
 from scoring.profile import Profile
 from scoring.result import Finding, NodeScore
+from scoring.rounding import q2
 
 
 @dataclass(eq=False)
@@ -60,7 +61,8 @@ def clear() -> None:
 def _new_entry(profile: Profile, year: int, scored: bool, goal: Goal, leaf: Leaf, path: tuple[str, ...],
                level1: str, level2: str) -> LeafEntry:
     core = score_leaf(profile, year, scored, leaf, level1, level2)
-    score = core.manual if core.manual is not None else core.computed
+    # A typed score counts rounded half-up like a computed one, so subtotals add up as printed (§0).
+    score = q2(core.manual) if core.manual is not None else core.computed
     node = NodeScore(leaf.id, path, leaf.code, core.weight, score, core.computed, core.rule_type, core.explanation,
                      core.manual is not None, core.suggested)
     view = LeafView(leaf, goal, path, len(path) - 1, level1, level2, core.target, core.actual, node)

@@ -6,15 +6,16 @@ Where the leaf sits only enters through its 一级/二级 keys; evaluate() adds 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from model.form import Leaf
 from scoring.categories import is_cost
 from scoring.profile import Profile
-from scoring.rounding import ZERO, clamp, plain, q2, score_text, to_decimal
+from scoring.rounding import ZERO, clamp, percent_text, plain, q2, score_text, to_decimal
 from scoring.rules import Outcome, RuleInput, apply_rule
+from scoring.rules_eval import tally_rate
 from scoring.rules_qual import in_band, tier_band
 from scoring.value_types import Reading
 from scoring.values import read_actual, read_target
@@ -63,7 +64,8 @@ def _fits(rule_type: str, target: Reading, leaf: Leaf) -> bool:
     if rule_type in _NUMERIC_RULES:
         return target.kind in ("number", "range")
     if rule_type == "survey":
-        return bool(leaf.survey) or target.kind == "number"
+        # domain.md §0: without a tally the written percentage is a positive indicator (the default)
+        return tally_rate(leaf.survey) is not None
     if rule_type == "deadline":
         return target.kind == "deadline"
     if rule_type == "checklist":
@@ -100,15 +102,22 @@ def score_leaf(profile: Profile, year: int, scored: bool, leaf: Leaf, level1: st
         why = "本表不评分" if not scored else "未填写分值，不计分"
         return LeafCore(target, actual, None, manual, None, None, why, None, tuple(issues))
     chosen = choose_rule(leaf, target, level1, level2, profile)
+    params: Mapping[str, Any] = {}
     if chosen is None:
         rule_type = None
         outcome = Outcome(None, _why_no_rule(target))
     else:
         rule_type, params = chosen
+        tally = _tally_actual(leaf, target, rule_type)
+        if tally is not None:
+            actual, how = tally
         outcome = apply_rule(rule_type, RuleInput(weight, target, actual, leaf, params, profile.qualitative_bands))
+        if tally is not None:
+            outcome = replace(outcome, explanation=f"{how}；{outcome.explanation}")
     computed = None if outcome.score is None else q2(clamp(outcome.score, ZERO, weight))
     issues.extend((i.severity, i.code, i.message, i.field) for i in outcome.issues)
-    issues.extend(_manual_findings(profile, leaf, rule_type, weight, manual, computed, outcome.tier_suggested))
+    issues.extend(_manual_findings(_bands_of(params, profile), leaf, rule_type, weight, manual, computed,
+                                   outcome.tier_suggested))
     # The explanation is the rule's 计算过程 even under a manual score: `score` vs `computed` shows both.
     return LeafCore(target, actual, weight, manual, computed, rule_type, outcome.explanation,
                     outcome.tier_suggested, tuple(issues))
@@ -122,7 +131,29 @@ def _why_no_rule(target: Reading) -> str:
     return f"无法识别年度指标值“{target.text}”，请改写指标值或手工评分"
 
 
-def _manual_findings(profile: Profile, leaf: Leaf, rule_type: str | None, weight: Decimal,
+def _tally_actual(leaf: Leaf, target: Reading, rule_type: str) -> tuple[Reading, str] | None:
+    """A survey tally is the actual of a percent indicator scored by a numeric rule (domain.md §0:
+    the five weights), so a tally typed in a self-evaluation is not silently ignored."""
+    if rule_type not in _NUMERIC_RULES or target.family != "percent":
+        return None
+    got = tally_rate(leaf.survey)
+    if got is None:
+        return None
+    rate, how = got
+    return Reading(percent_text(rate), "number", None, rate, None, "%", "percent", None, False, False, ()), how
+
+
+def _bands_of(params: Mapping[str, Any], profile: Profile) -> tuple[Decimal, Decimal]:
+    """The qualitative bands in force: the rule's own `bands` (as rules_qual.py uses), else the profile's."""
+    raw = params.get("bands")
+    if isinstance(raw, (list, tuple)) and len(raw) == 2:
+        high, low = (to_decimal(b) for b in raw)
+        if high is not None and low is not None:
+            return high, low
+    return profile.qualitative_bands
+
+
+def _manual_findings(bands: tuple[Decimal, Decimal], leaf: Leaf, rule_type: str | None, weight: Decimal,
                      manual: Decimal | None, computed: Decimal | None,
                      suggested: str | None) -> list[IssueRow]:
     if manual is None:
@@ -133,7 +164,6 @@ def _manual_findings(profile: Profile, leaf: Leaf, rule_type: str | None, weight
         out.append(("error", "SCORE_OVER_WEIGHT",
                     f"“{name}”得分 {plain(manual)} 超出 0–{plain(weight)} 分的范围，请改为不超过分值的得分",
                     "score"))
-    bands = profile.qualitative_bands
     if rule_type == "qualitative":
         if leaf.tier in ("达成", "部分达成", "未达成"):
             if not in_band(leaf.tier, manual, weight, bands):

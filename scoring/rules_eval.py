@@ -3,7 +3,9 @@ checklists with shares, gates and 扣完为止, and banded rates (资金到位�
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from scoring.rounding import ONE, ZERO, percent_text, plain, score_text, to_decimal
 from scoring.rules import Issue, Outcome, RuleFunction, RuleInput, show, undecided
@@ -18,19 +20,27 @@ def _param(inp: RuleInput, key: str, default: str) -> Decimal:
     return Decimal(default) if value is None else value
 
 
+def tally_rate(tally: Mapping[str, Any] | None, raw_weights: Any = _DEFAULT_WEIGHTS) -> tuple[Decimal, str] | None:
+    """The weighted satisfaction rate of a five-level tally and how it was computed (domain.md §0:
+    weights 1.0/0.8/0.6/0.3/0); None without a tally or when no answer was counted."""
+    if not tally:
+        return None
+    weights = [to_decimal(w) or ZERO for w in raw_weights][:5]
+    counts = [to_decimal(tally.get(level, 0)) or ZERO for level in SURVEY_LEVELS]
+    total = sum(counts, ZERO)
+    if total <= 0:
+        return None
+    rate = sum((c * w for c, w in zip(counts, weights)), ZERO) / total
+    parts = " + ".join(f"{lvl}{plain(c)}×{plain(w)}" for lvl, c, w in zip(SURVEY_LEVELS, counts, weights))
+    return rate, f"满意度 = ({parts}) ÷ 样本 {plain(total)} = {percent_text(rate)}"
+
+
 def survey_rate(inp: RuleInput) -> tuple[Decimal, str] | Outcome:
     """The satisfaction rate from the tally (weighted) or, without a tally, from the written actual."""
     tally = inp.leaf.survey
     if tally:
-        raw_weights = inp.params.get("weights", _DEFAULT_WEIGHTS)
-        weights = [to_decimal(w) or ZERO for w in raw_weights][:5]
-        counts = [to_decimal(tally.get(level, 0)) or ZERO for level in SURVEY_LEVELS]
-        total = sum(counts, ZERO)
-        if total <= 0:
-            return undecided("满意度调查样本数为 0，无法计算满意度")
-        rate = sum((c * w for c, w in zip(counts, weights)), ZERO) / total
-        parts = " + ".join(f"{lvl}{plain(c)}×{plain(w)}" for lvl, c, w in zip(SURVEY_LEVELS, counts, weights))
-        return rate, f"满意度 = ({parts}) ÷ 样本 {plain(total)} = {percent_text(rate)}"
+        got = tally_rate(tally, inp.params.get("weights", _DEFAULT_WEIGHTS))
+        return undecided("满意度调查样本数为 0，无法计算满意度") if got is None else got
     if inp.actual.kind != "number" or inp.actual.value is None or inp.actual.op not in ("=", None):
         return undecided("没有满意度调查统计，实际完成值也不是百分比，无法计算")
     rate = inp.actual.value

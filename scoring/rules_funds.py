@@ -65,7 +65,7 @@ def score_funds(funds: Funds | None, stated: Mapping[str, Any]) -> tuple[FundsSc
                                 f"执行率得分填写为 {plain(manual)}，按执行率计算应为 {score_text(computed)}，请核对",
                                 "score"))
     findings.extend(_stated(stated, rate, computed, manual))
-    score = manual if manual is not None else computed
+    score = q2(manual) if manual is not None else computed  # a typed score is rounded like a computed one
     return FundsScore(rate, weight, score, computed, explanation), findings
 
 
