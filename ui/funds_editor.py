@@ -23,6 +23,9 @@ NOTE_TIP = ("产生差异的原因 / 说明：执行率不是 100% 时，写明�
 STANDARD_ROWS = ("年度资金总额", "当年财政拨款", "上年结转资金", "其他资金")
 _READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 _NUMBER_WIDTH = 78  # six figure columns fit beside the note on a 1366-pixel screen
+# A 项目绩效目标表 declares one amount per row (its printout has no 年初/执行数, rate, score or note).
+TARGET_KINDS = ("project_target",)
+TARGET_COLUMN = 1
 
 
 class FundsTable(QTableWidget):
@@ -57,7 +60,8 @@ class FundsTable(QTableWidget):
             if not 0 <= position < self.rowCount() * columns:
                 break
             item = self.item(position // columns, position % columns)
-            if item is not None and item.flags() & Qt.ItemFlag.ItemIsEditable:
+            if (item is not None and item.flags() & Qt.ItemFlag.ItemIsEditable
+                    and not self.isColumnHidden(position % columns)):
                 return self.model().index(position // columns, position % columns)
         return current
 
@@ -83,6 +87,7 @@ class FundsEditor(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, _NUMBER_WIDTH)
         header.setSectionResizeMode(NOTE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self._label_columns()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.DoubleClicked)
@@ -93,6 +98,19 @@ class FundsEditor(QWidget):
         self.table.itemChanged.connect(self._edited)
         session.changed.connect(self.refresh)
         self.refresh()
+
+    def _label_columns(self) -> None:
+        """Name the money unit on the headings; a target form shows only its one amount column."""
+        form = self.session.form
+        unit = form.currency
+        for column in range(len(FIELDS)):
+            self.table.horizontalHeaderItem(column).setToolTip(f"{HEADINGS[column]}，单位：{unit}")
+        if form.kind not in TARGET_KINDS:
+            return
+        self.table.horizontalHeaderItem(TARGET_COLUMN).setText(f"年度金额（{unit}）")
+        for column in range(self.table.columnCount()):
+            self.table.setColumnHidden(column, column != TARGET_COLUMN)
+        self.table.horizontalHeader().setSectionResizeMode(TARGET_COLUMN, QHeaderView.ResizeMode.Stretch)
 
     def _rows(self) -> list[FundsRow]:
         funds = self.session.form.funds

@@ -92,3 +92,33 @@ def test_tab_moves_across_skipping_the_computed_cells(qtbot, memory_store: Store
     assert (table.currentRow(), table.currentColumn()) == (1, 0)
     qtbot.keyClick(table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert (table.currentRow(), table.currentColumn()) == (0, NOTE_COLUMN)
+
+
+def test_target_form_shows_one_amount_column_in_its_unit(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Walk-through: a 项目绩效目标表 showed 年初/执行数, 分值, 执行率 and 得分, none of which it has,
+    and no unit (target forms are usually in 元). Only the declared amount is shown, named with its unit."""
+    form = make_sample_form()
+    form.kind, form.money_unit = "project_target", "元"
+    session = open_session(memory_store, form)
+    editor = FundsEditor(session)
+    qtbot.addWidget(editor)
+    editor.show()
+    table = editor.table
+    shown = [c for c in range(table.columnCount()) if not table.isColumnHidden(c)]
+    assert shown == [1]
+    assert table.horizontalHeaderItem(1).text() == "年度金额（元）"
+    table.setFocus()
+    table.setCurrentCell(0, 1)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)  # the hidden note is skipped: on to the next row's amount
+    assert (table.currentRow(), table.currentColumn()) == (1, 1)
+    table.item(1, 1).setText("120000")
+    assert session.form.funds.rows[1].annual == 120000
+
+
+def test_self_evaluation_keeps_every_column_and_names_the_unit(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    session = open_session(memory_store)
+    editor = FundsEditor(session)
+    qtbot.addWidget(editor)
+    table = editor.table
+    assert not any(table.isColumnHidden(c) for c in range(table.columnCount()))
+    assert table.horizontalHeaderItem(0).toolTip() == "年初预算数，单位：万元"
