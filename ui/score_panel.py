@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from model.form import Form, Group
+from scoring.engine import UNSCORED_KINDS
 from scoring.result import Result
 
 
@@ -24,6 +25,9 @@ def fmt(value: Decimal | float | int | None, places: int = 2) -> str:
 def fmt_rate(rate: Decimal | float | None) -> str:
     """A rate (a fraction) as a percent with 2 decimals."""
     return "—" if rate is None else f"{Decimal(str(rate)) * 100:.2f}%"
+
+
+UNSCORED_NOTE = "这类表格只填报数据，不计算得分。填写是否完整、前后是否一致，请看“审核”页。"
 
 
 class ScorePanel(QWidget):
@@ -59,9 +63,16 @@ class ScorePanel(QWidget):
     def show_result(self, form: Form | None, result: Result | None) -> None:
         """Show the figures of a form's latest result (None: nothing open)."""
         self.table.clear()
+        self.table.setVisible(form is None or form.kind not in UNSCORED_KINDS)
+        self.funds_label.setToolTip("")
         if form is None or result is None:
             self.total_label.setText("总分 —")
             self.funds_label.setText("")
+            return
+        if form.kind in UNSCORED_KINDS:
+            # Rows of dashes (预算执行率 — —) made a clerk look for a score that this kind never has.
+            self.total_label.setText("本表不计分")
+            self.funds_label.setText(UNSCORED_NOTE)
             return
         if result.total is None:
             self.total_label.setText("本表不计分")
