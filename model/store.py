@@ -122,6 +122,8 @@ class Store:
         self.db = db
         self.path = path
         self.clock = clock
+        # A Chinese message when open() could not make today's backup (shown, never fatal).
+        self.backup_warning: str | None = None
 
     @classmethod
     def memory(cls, clock: Clock = _now) -> Store:
@@ -149,21 +151,29 @@ class Store:
             raise StoreError(f"无法创建数据文件夹“{data_dir}”（{exc.strerror}）。"
                              "请检查该位置是否可写，或用 --data-dir 指定其他文件夹。") from None
         path = database_path(data_dir)
-        existed = path.exists() and path.stat().st_size > 0
+        existed = path.is_file() and path.stat().st_size > 0
         try:
             db = connect(path)
             if existed:
                 _check_integrity(db, path, backups_dir(data_dir))
             version = migrations.check_not_newer(db)
         except sqlite3.DatabaseError as exc:
-            raise DatabaseDamaged(
-                f"数据库文件“{path}”无法打开（{exc}）。", backup.newest_good_backup(backups_dir(data_dir))
-            ) from None
+            raise _open_error(path, exc, backups_dir(data_dir)) from None
         store = cls(db, path, clock)
-        if existed and version < migrations.SCHEMA_VERSION:
-            backup.make_backup(db.conn, backups_dir(data_dir), clock(), "migration")
-        migrations.migrate(db)
-        store.daily_backup()
+        try:
+            if existed and version < migrations.SCHEMA_VERSION:
+                backup.make_backup(db.conn, backups_dir(data_dir), clock(), "migration")
+            migrations.migrate(db)
+        except (OSError, sqlite3.Error) as exc:
+            db.close()
+            raise StoreError(f"数据库“{path}”需要升级，但升级前的备份或升级本身没有成功（{_reason(exc)}），"
+                             "数据库保持原样未改动。请确认数据文件夹可写、磁盘有足够空间后重新打开。") from None
+        try:
+            store.daily_backup()
+        except (OSError, sqlite3.Error) as exc:
+            # A failed daily backup must not lock the user out of the data: open, and say so.
+            store.backup_warning = (f"今天的自动备份没有成功（{_reason(exc)}），数据本身未受影响。"
+                                    f"请确认备份文件夹“{backups_dir(data_dir)}”可写、磁盘有足够空间。")
         return store
 
     def close(self) -> None:
@@ -322,6 +332,30 @@ class Store:
         with self.db.atomic():
             self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+
+def _reason(exc: BaseException) -> str:
+    """A short Chinese cause for an OS or SQLite error (their own texts are English)."""
+    text = str(exc).lower()
+    if isinstance(exc, OSError) and exc.errno == 28 or "full" in text:
+        return "磁盘空间已满"
+    if isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text:
+        return "没有写入权限"
+    if isinstance(exc, OSError):
+        return "无法写入该位置"
+    return "数据库无法写入"
+
+
+def _open_error(path: Path, exc: sqlite3.DatabaseError, folder: Path) -> StoreError:
+    """The Chinese error for a database file that SQLite cannot open or read."""
+    text = str(exc).lower()
+    if "readonly" in text or "unable to open" in text or path.is_dir():
+        # Not damage: the file or its folder cannot be written (SQLite's WAL needs both).
+        return StoreError(f"无法打开数据库“{path}”：该位置不可写，或不是一个文件。"
+                          "请确认数据文件夹不是只读的（例如光盘、写保护的U盘），"
+                          "或用 --data-dir 指定其他文件夹。")
+    return DatabaseDamaged(f"数据库文件“{path}”无法读取：它不是本程序的数据库，或已经损坏。",
+                           backup.newest_good_backup(folder))
 
 
 def _check_integrity(db: Database, path: Path, folder: Path) -> None:

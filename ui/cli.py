@@ -14,7 +14,7 @@ from typing import Callable
 
 from model.codec import dumps_form, load_form
 from model.datadir import default_data_dir
-from model.errors import JixiaoError, StoreError
+from model.errors import DatabaseDamaged, JixiaoError, StoreError
 from model.form import KINDS
 from model.store import Store
 
@@ -70,18 +70,42 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run a parsed subcommand; user errors print in Chinese and give exit code 1."""
+    """Run a parsed subcommand; every error prints in Chinese (never a traceback), exit code 1."""
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
+    except DatabaseDamaged as exc:
+        print(f"错误：{exc}{_damaged_fix(exc)}", file=sys.stderr)
     except JixiaoError as exc:
         print(f"错误：{exc}", file=sys.stderr)
-        return 1
+    except OSError as exc:
+        where = f"“{exc.filename}”" if exc.filename else ""
+        print(f"错误：无法读写文件{where}（{exc.strerror or exc}）。请确认位置存在、可写、磁盘有空间，"
+              "且文件没有被其他程序占用。", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 — a script user gets a Chinese line and a log, not a traceback
+        from ui.crash import message_for, write_log
+
+        print(f"错误：{message_for(write_log(_data_dir(args), exc, exc.__traceback__))}", file=sys.stderr)
+    return 1
+
+
+def _damaged_fix(exc: DatabaseDamaged) -> str:
+    if isinstance(exc.backup, Path):
+        return (f"可以用最近一份完好的备份“{exc.backup.name}”恢复：不带命令启动程序窗口，按提示选择“用备份恢复”"
+                "（损坏的文件会改名保留）。")
+    return "没有找到可用的备份。请把数据文件夹复制一份交给维护人员，不要删除它。"
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(getattr(args, "data_dir", None) or default_data_dir())
 
 
 def open_store(args: argparse.Namespace) -> Store:
     """The store of the chosen data folder (created and migrated as needed)."""
-    return Store.open(args.data_dir or default_data_dir())
+    store = Store.open(_data_dir(args))
+    if store.backup_warning:
+        print(f"注意：{store.backup_warning}", file=sys.stderr)
+    return store
 
 
 def resolve_ids(store: Store, ids: list[str]) -> list[str]:
@@ -162,11 +186,16 @@ def cmd_export_json(args: argparse.Namespace) -> int:
             raise StoreError(f"无法创建文件夹“{args.dir}”（{exc.strerror}）。请换一个可写的位置。") from None
         from model.codec import dump_form_file
 
-        for form_id in ids:
+        for done, form_id in enumerate(ids):
             form = store.load(form_id)
             name = export_file_name(form.year, form.unit, form.header.get("project_name") or form.display_title,
                                     form_id)
-            dump_form_file(form, args.dir / name)
+            try:
+                dump_form_file(form, args.dir / name)
+            except OSError as exc:
+                # Files are written whole or not at all; say which ones made it.
+                raise StoreError(f"无法写入“{args.dir / name}”（{exc.strerror or exc}），已完整导出 {done} 张，"
+                                 f"其余 {len(ids) - done} 张未导出。请确认磁盘有足够空间且可写后重新导出。") from None
             print(args.dir / name)
     finally:
         store.close()
