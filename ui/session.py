@@ -7,6 +7,7 @@ recomputes the whole form, saves it in one transaction and emits `changed`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -17,6 +18,7 @@ from model import tree
 from model.errors import JixiaoError
 from model.form import ChecklistItem, Form, Goal, Group, Leaf, Node
 from model.store import Store
+from scoring.cross_forms import FormIndex, cross_check_indexed, index_form, unit_key
 from scoring.result import Result
 
 if TYPE_CHECKING:
@@ -76,6 +78,7 @@ class FormSession(QObject):
         self.store = store
         self.form: Form = store.load(form_id)
         self._evaluate = evaluator or evaluate_form
+        self._others = self._load_others()
         self._listeners: list[TreeListener] = []
         self.unsaved = False
         self.saved_text = ""
@@ -106,10 +109,34 @@ class FormSession(QObject):
 
     def _compute(self) -> Result | None:
         try:
-            return self._evaluate(self.form)
+            return self._with_cross_findings(self._evaluate(self.form))
         except Exception as exc:  # a scoring bug must never lose the user's edit
             self.error.emit(f"计算得分时出错（{exc}）。您的修改已保留，请把此表格导出后反馈给维护人员。")
             return None
+
+    def _load_others(self) -> list[FormIndex]:
+        """The other stored forms of this form's unit and year, read once per open (CROSS_FORM_MISMATCH)."""
+        unit = unit_key(self.form.unit)
+        if not unit:
+            return []
+        others = []
+        for summary in self.store.list_forms(year=self.form.year):
+            if summary.id == self.form.id or unit_key(summary.unit) != unit:
+                continue
+            try:
+                others.append(index_form(self.store.load(summary.id)))
+            except JixiaoError:  # a damaged other form must not keep this one from opening
+                continue
+        return others
+
+    def _with_cross_findings(self, result: Result) -> Result:
+        """The result with this form's CROSS_FORM_MISMATCH findings against the other forms added;
+        only this form is read again on each change (a few ms for 300 leaves)."""
+        if not self._others or not self.form.id:
+            return result
+        found = cross_check_indexed([index_form(self.form), *self._others])
+        extra = tuple(f for form_id, f in found if form_id == self.form.id and f not in result.findings)
+        return replace(result, findings=result.findings + extra) if extra else result
 
     def _after_change(self, _index: int = 0) -> None:
         result = self._compute()
