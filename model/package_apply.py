@@ -9,13 +9,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from model.codec import dumps_form
+from model.form import KINDS
 from model.package_format import PackageError
 from model.package_read import Package, PackagedForm
 from model.store import Store
 
-NEW, NEWER, SAME, OLDER = "new", "newer", "same", "older"
+NEW, NEWER, SAME, OLDER, CONFLICT = "new", "newer", "same", "older", "conflict"
 ACTION_LABELS = {NEW: "新表格", NEWER: "较新版本（将替换，旧版保留在历史中）", SAME: "已有相同版本（跳过）",
-                 OLDER: "版本比数据库中的旧（不导入）"}
+                 OLDER: "版本比数据库中的旧（不导入）", CONFLICT: "编号与数据库中另一单位或另一种类的表格相同（不导入）"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,9 @@ class PlanItem:
     stored_revision: int | None
     # Same id and revision but another content: skipped all the same, and said so.
     differs: bool = False
+    # CONFLICT: the stored form's unit and kind, which the package's form does not share.
+    stored_unit: str = ""
+    stored_kind: str = ""
 
     @property
     def message(self) -> str:
@@ -40,6 +44,11 @@ class PlanItem:
         if self.action == SAME:
             note = "；注意：内容与数据库中的不同，未覆盖，请与发送方核对" if self.differs else ""
             return f"跳过（已有相同版本）：{what}{note}"
+        if self.action == CONFLICT:
+            stored = f"{self.stored_unit or '未填单位'}的{KINDS.get(self.stored_kind, self.stored_kind)}"
+            return (f"拒绝：{what}，数据库中同一编号的表格是{stored}，不是同一张表（可能是复制了别的单位的表格文件），"
+                    "不会覆盖它。请让发送方在其表格中“另存为新表格”后重新导出；"
+                    "若确是本单位改了单位名称，请先在数据库中删除旧表格（保留在历史中）再导入")
         return (f"拒绝：{what}，数据库中已有更新的第{self.stored_revision}版，较旧的版本不会覆盖它。"
                 "如确需使用旧版，请让发送方在其最新版基础上修改后重新导出")
 
@@ -60,16 +69,26 @@ class ImportPlan:
         """The items that applying would write (new and newer)."""
         return [i for i in self.items if i.action in (NEW, NEWER)]
 
+    @property
+    def refused(self) -> list[PlanItem]:
+        """The items that will not be imported: older revisions and id conflicts."""
+        return [i for i in self.items if i.action in (OLDER, CONFLICT)]
+
     def summary(self) -> str:
         """A short Chinese count line: 新增 N 张，更新 N 张，跳过 N 张，拒绝 N 张."""
         return (f"新增 {len(self.of(NEW))} 张，更新 {len(self.of(NEWER))} 张，"
-                f"跳过 {len(self.of(SAME))} 张，拒绝 {len(self.of(OLDER))} 张")
+                f"跳过 {len(self.of(SAME))} 张，拒绝 {len(self.refused)} 张")
 
 
 def _classify(store: Store, item: PackagedForm) -> PlanItem:
     stored = store.revision(item.entry.id)
     if stored is None:
         return PlanItem(item, NEW, None)
+    # Ids are random UUIDs, so the same id on another unit's or another kind's form means a copied
+    # file, not a new revision: replacing would silently lose that unit's form at the bureau.
+    unit, kind = store.owner(item.entry.id) or ("", item.entry.kind)
+    if kind != item.entry.kind or (unit and item.entry.unit and unit != item.entry.unit):
+        return PlanItem(item, CONFLICT, stored, stored_unit=unit, stored_kind=kind)
     if item.entry.revision > stored:
         return PlanItem(item, NEWER, stored)
     if item.entry.revision == stored:

@@ -25,6 +25,8 @@ FORM_NAME_RE = re.compile(r"forms/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 RENDERING_NAME_RE = re.compile(r"renderings/[\w\-()（）]{1,120}\.(pdf|xlsx)")
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
 MIN_YEAR, MAX_YEAR = 1990, 2100
+# A form saved once a second for thirty years stays far below this; SQLite's INTEGER ends at 2**63-1.
+MAX_REVISION = 1_000_000_000
 
 MiB = 1024 * 1024
 

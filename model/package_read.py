@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import stat
+import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from model.package_format import (
     FORMAT_VERSION,
     FORMS_DIR,
     MANIFEST,
+    MAX_REVISION,
     MAX_YEAR,
     MIN_YEAR,
     RENDERING_NAME_RE,
@@ -133,10 +135,12 @@ def _check_directory(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.Z
     for info in infos:
         name = info.filename
         _check_name(name)
-        if name.casefold() in seen_folded:
-            # Windows folders ignore case: two such names would overwrite each other on extraction.
+        folded = unicodedata.normalize("NFKC", name).casefold()
+        if folded in seen_folded:
+            # Windows folders ignore case and macOS normalises Unicode: two such names would
+            # overwrite each other when someone extracts the zip by hand.
             _fail("duplicate_entry", f"交换包内有重名文件“{name}”，无法确定以哪一个为准。" + _FIX_ASK + "。")
-        seen_folded.add(name.casefold())
+        seen_folded.add(folded)
         mode = info.external_attr >> 16
         if stat.S_ISLNK(mode):
             _fail("link", f"交换包内的“{name}”是一个链接（快捷方式），交换包不允许含链接。" + _FIX_ASK + "。")
@@ -325,8 +329,9 @@ def _form_entry(item: Any, index: int) -> FormEntry:
     year, revision = item.get("year"), item.get("revision")
     if isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
         _fail("bad_manifest", f"{where} 的年度应是 {MIN_YEAR}–{MAX_YEAR} 之间的整数。" + _FIX_ASK + "。")
-    if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
-        _fail("bad_revision", f"{where}（编号 {form_id}）的版本号应是不小于 1 的整数，现在是“{str(revision)[:20]}”。"
+    if isinstance(revision, bool) or not isinstance(revision, int) or not 1 <= revision <= MAX_REVISION:
+        _fail("bad_revision", f"{where}（编号 {form_id}）的版本号应是 1 到 {MAX_REVISION} 之间的整数，"
+                              f"现在是“{str(revision)[:20]}”。"
                               + _FIX_ASK + "。")
     if item.get("file") != f"{FORMS_DIR}{form_id}.json":
         _fail("bad_manifest", f"{where} 的文件名应为 forms/{form_id}.json。" + _FIX_ASK + "。")

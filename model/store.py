@@ -233,6 +233,11 @@ class Store:
         row = self.db.execute("SELECT revision FROM forms WHERE id = ?", [form_id]).fetchone()
         return None if row is None else int(row[0])
 
+    def owner(self, form_id: str) -> tuple[str, str] | None:
+        """The stored (unit, kind) of a form, or None when it is not stored."""
+        row = self.db.execute("SELECT unit, kind FROM forms WHERE id = ?", [form_id]).fetchone()
+        return None if row is None else (str(row[0]), str(row[1]))
+
     def load(self, form_id: str) -> Form:
         """Load a form by id; raises StoreError when there is none."""
         row = self.db.execute("SELECT body FROM forms WHERE id = ?", [form_id]).fetchone()

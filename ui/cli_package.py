@@ -14,7 +14,7 @@ from pathlib import Path
 from model.atomic import write_atomic_with
 from model.errors import StoreError
 from model.form import Form
-from model.package_apply import OLDER, ImportPlan, apply_plan, plan_import
+from model.package_apply import ImportPlan, apply_plan, plan_import
 from model.package_read import Package, read_package
 from model.package_write import rendering_base, write_package
 from model.store import Store
@@ -103,8 +103,8 @@ def cmd_import_package(args: argparse.Namespace) -> int:
             if args.dry_run:
                 continue
             written = apply_plan(store, plan, name)
-            refused = len(plan.of(OLDER))
-            note = f"，{refused} 张因版本较旧未导入" if refused else ""
+            refused = len(plan.refused)
+            note = f"，{refused} 张因版本较旧或编号冲突未导入" if refused else ""
             print(f"  已写入 {len(written)} 张表格{note}。")
         if args.dry_run:
             print("（试运行：没有写入数据库。去掉 --dry-run 即可导入。）")

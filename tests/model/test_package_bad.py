@@ -175,7 +175,11 @@ CASES: list[tuple[str, Callable[[Parts], bytes], Limits | None, str, str]] = [
      "manifest_mismatch", "“id”"),
     ("duplicate-ids", lambda p: _edit_manifest(p, lambda m: m["forms"].append(copy.deepcopy(m["forms"][0]))), None,
      "duplicate_id", "出现了两次"),
-    ("revision-zero", lambda p: _edit_manifest(p, _set_form("revision", 0)), None, "bad_revision", "不小于 1"),
+    ("revision-zero", lambda p: _edit_manifest(p, _set_form("revision", 0)), None, "bad_revision", "1 到 1000000000"),
+    # Past SQLite's INTEGER: was an OverflowError traceback when the plan was applied.
+    ("revision-2**63", lambda p: _edit_manifest(p, _set_form("revision", 2**63)), None, "bad_revision", "版本号"),
+    ("revision-2**63-1", lambda p: _edit_manifest(p, _set_form("revision", 2**63 - 1)), None, "bad_revision",
+     "1 到 1000000000"),
     ("revision-bool", lambda p: _edit_manifest(p, _set_form("revision", True)), None, "bad_revision", "版本号"),
     ("revision-missing", lambda p: _edit_manifest(p, lambda m: m["forms"][0].pop("revision")), None, "bad_revision",
      "版本号"),
