@@ -136,3 +136,38 @@ def test_tab_commits_and_goes_right_across_the_row_then_to_the_next_row(view: In
     view.select_cell(second.id, "target")
     assert view.moveCursor(view.CursorAction.MovePrevious, Qt.KeyboardModifier.NoModifier) == \
         view.tree_model.index_of(second.id, 0)
+
+
+def test_tab_in_a_multiline_cell_goes_on_along_the_row_not_out_of_the_tree(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Walk-through: Tab in 偏差原因 / 绩效指标描述 (a text edit) moved the keyboard focus out of the tree
+    to the next widget (the 资金支出计划 table), so the next value was typed into the wrong place."""
+    from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    elsewhere = QLineEdit(window)  # what the focus escaped to
+    view = IndicatorTreeView(open_session(memory_store), window)
+    layout = QVBoxLayout(window)
+    layout.addWidget(elsewhere)
+    layout.addWidget(view)
+    window.resize(1000, 500)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    leaf = leaf_named(view.session, "康复训练人数")
+    reason = col(view, "偏差原因分析及改进措施")
+    view.select_cell(leaf.id, "reason")
+    view.setFocus()
+    view.edit(view.currentIndex())
+    editor = view.focusWidget()
+    assert isinstance(editor, QPlainTextEdit)
+    editor.setPlainText("年底集中开展")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: leaf.reason == "年底集中开展")
+    assert not elsewhere.hasFocus()
+    assert view.current_id() == leaf.id and view.currentIndex().column() > reason
+    assert view.state() == view.State.EditingState  # the next cell is open for typing, as from a line edit
+    # Shift+Tab from there comes back to the reason, still inside the tree.
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: view.currentIndex().column() == reason)
+    assert not elsewhere.hasFocus()
