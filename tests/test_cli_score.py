@@ -58,3 +58,19 @@ def test_unreadable_file_exits_1(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text("{", "utf-8")
     assert main(["score", str(path)]) == 1
+
+
+def test_with_other_forms_adds_cross_form_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    # seed 003: 困难残疾人家庭无障碍改造 15户 in the project table, 150户 in the department table
+    project, dept = str(SEEDS / "seed003_project.json"), str(SEEDS / "seed003_dept.json")
+    assert main(["score", project]) == 0
+    alone = json.loads(capsys.readouterr().out)
+    assert main(["score", project, "--with", dept, str(SEEDS / "seed003_basic.json")]) == 0
+    out = json.loads(capsys.readouterr().out)
+    cross = [f for f in out["findings"] if f["code"] == "CROSS_FORM_MISMATCH"]
+    assert [(f["path"][-1], f["field"]) for f in cross] == [("困难残疾人家庭无障碍改造", "target"),
+                                                            ("困难残疾人家庭无障碍改造", "actual")]
+    assert "部门整体支出绩效自评表" in cross[0]["message"] and "“150户”" in cross[0]["message"]
+    assert len(out["findings"]) == len(alone["findings"]) + 2 and out["total"] == alone["total"]
+    assert main(["score", "--text", dept, "--with", project]) == 0
+    assert "CROSS_FORM_MISMATCH 目标1 / 产出指标 / 数量指标 / 6、困难残疾人家庭无障碍改造（target）" in capsys.readouterr().out

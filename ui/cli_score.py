@@ -7,13 +7,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from model.codec import load_form
+from model.form import Form
 from model.errors import JixiaoError
 from resources.profile_files import load_profile_data
 from scoring import evaluate
+from scoring.cross_forms import cross_check
 from scoring.profile import ProfileError, profile_for
 from scoring.result import Result
 
@@ -21,10 +24,12 @@ _SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def register(subparsers: Any) -> None:
-    """Add `score FILE.json [--text]` to the command line."""
+    """Add `score FILE.json [--text] [--with OTHER.json …]` to the command line."""
     p = subparsers.add_parser("score", help="计算表格得分并审核，输出 JSON（或 --text 输出表格）")
     p.add_argument("file", type=Path, help="jixiao.form/1 表格文件")
     p.add_argument("--text", action="store_true", help="输出便于阅读的表格和计算过程，而不是 JSON")
+    p.add_argument("--with", dest="others", type=Path, nargs="+", default=[], metavar="OTHER",
+                   help="同一单位同一年度的其他表格文件：核对同一指标在各表中是否一致（CROSS_FORM_MISMATCH）")
     p.set_defaults(func=cmd_score)
 
 
@@ -36,11 +41,24 @@ def cmd_score(args: argparse.Namespace) -> int:
     except ProfileError as exc:
         raise JixiaoError(f"表格“{args.file.name}”的评分规则有误：{exc}") from None
     result = evaluate(form, profile)
+    if args.others:
+        result = _with_cross_findings(form, args.others, result)
     if args.text:
         sys.stdout.write(render_text(result))
     else:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
     return 0
+
+
+def _with_cross_findings(form: Form, others: list[Path], result: Result) -> Result:
+    """The result with FILE's CROSS_FORM_MISMATCH findings against the --with forms added."""
+    forms = [form, *(load_form(other) for other in others)]
+    # Files need not carry ids (and a copied file repeats one): each is named by its position, FILE first.
+    ids = [f"#{i}" for i in range(len(forms))]
+    for one, form_id in zip(forms, ids):
+        one.id = form_id
+    extra = tuple(f for form_id, f in cross_check(forms) if form_id == ids[0])
+    return replace(result, findings=result.findings + extra) if extra else result
 
 
 def _n(value: Any) -> str:
