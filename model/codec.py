@@ -35,6 +35,9 @@ from model.form import (
 )
 
 MAX_DEPTH = 3
+# Containers nested deeper than this are refused before anything recurses over them (a real form
+# is about a dozen deep; Python's own recursion gives out near a thousand).
+MAX_NESTING = 64
 T = TypeVar("T")
 _LEAF_TEXT = ("name", "code", "description", "target", "actual")
 _LEAF_TEXT_2 = ("reason", "basis", "criteria", "process")
@@ -78,7 +81,7 @@ class _Reader:
         value = d.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
             self.fail(_join(path, key), f"{label}必须是数字，现在是{_describe(value)}",
                       "请填写数字（不带单位和引号），或删去此项")
         return value
@@ -290,6 +293,27 @@ _FORM_KEYS = ("schema", "id", "kind", "year", "title", "money_unit", "header", "
               "spending_plan", "goals", "stated", "rules", "basic_data")
 
 
+def _finite(value: int | float) -> bool:
+    """Whether a number is finite as a float (an int beyond 1.8e308 is not: it cannot be scored)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
+def _nesting(doc: Any) -> int:
+    """How deeply containers nest in a decoded document (iterative: never hits the recursion limit)."""
+    deepest, stack = 0, [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            deepest = max(deepest, depth)
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return deepest
+
+
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
@@ -303,7 +327,8 @@ def _describe(value: Any) -> str:
         shown = value if len(value) <= 20 else value[:20] + "…"
         return f"文字“{shown}”"
     if isinstance(value, (int, float)):
-        return f"数字 {value}"
+        shown = str(value)
+        return f"数字 {shown if len(shown) <= 20 else shown[:20] + '…'}"
     if isinstance(value, list):
         return "列表"
     if isinstance(value, dict):
@@ -323,15 +348,38 @@ def form_from_dict(doc: Any, source: str = "（数据）") -> Form:
     Returns:
         The form. Raises FormFileError when the document is not a valid form.
     """
+    if _nesting(doc) > MAX_NESTING:
+        raise FormFileError(source, "", f"文件嵌套层数超过 {MAX_NESTING} 层，无法读取", "请检查文件是否损坏")
     return _Reader(source).form(doc)
 
 
+class DuplicateKey(ValueError):
+    """A key written twice in one JSON object (`key` names it)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are all different; json.loads would silently keep the last of two."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise DuplicateKey(key)
+        out[key] = value
+    return out
+
+
 def loads_form(text: str, source: str = "（数据）") -> Form:
-    """Parse form JSON text; see form_from_dict."""
+    """Parse form JSON text; see form_from_dict. A key written twice in one object is refused."""
     try:
-        doc = json.loads(text, parse_constant=_reject_constant)
+        doc = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=unique_keys)
     except RecursionError:
         raise FormFileError(source, "", "文件嵌套层数过多，无法读取", "请检查文件是否损坏") from None
+    except DuplicateKey as exc:
+        raise FormFileError(source, "", f"同一处写了两个“{exc.key}”，无法确定以哪一个为准",
+                            f"请删去其中一个“{exc.key}”后再导入") from None
     except ValueError as exc:
         where = ""
         if isinstance(exc, json.JSONDecodeError):

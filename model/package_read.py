@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from model.codec import form_from_dict
+from model.codec import DuplicateKey, form_from_dict, unique_keys
 from model.errors import FormFileError
 from model.form import KINDS, Form
 from model.package_format import (
@@ -223,10 +223,10 @@ def _load_json(raw: bytes, where: str, limits: Limits, code: str) -> Any:
     except UnicodeDecodeError:
         _fail(code, f"{where}不是 UTF-8 编码的文字。" + _FIX_ASK + "。")
     try:
-        doc = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+        doc = json.loads(text, object_pairs_hook=unique_keys, parse_constant=_no_constant)
     except RecursionError:
         _fail("too_deep", f"{where}嵌套层数过多，可能是恶意文件，已拒绝。")
-    except _DuplicateKey as exc:
+    except DuplicateKey as exc:
         _fail("duplicate_key", f"{where}中键“{exc.key}”出现了两次，无法确定以哪一个为准，可能被改动过。"
                                + _FIX_ASK + "。")
     except ValueError as exc:
@@ -234,21 +234,6 @@ def _load_json(raw: bytes, where: str, limits: Limits, code: str) -> Any:
         _fail(code, f"{where}不是有效的 JSON{where_in}，文件可能已损坏。" + _FIX_ASK + "。")
     _check_strings(doc, where, limits, 0)
     return doc
-
-
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKey(key)
-        out[key] = value
-    return out
 
 
 def _no_constant(name: str) -> NoReturn:
