@@ -78,7 +78,9 @@ class MultilineDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QPlainTextEdit)
         editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-        editor.moveCursor(editor.textCursor().MoveOperation.End)
+        # All selected, as Qt does in a one-line cell: typing replaces the old text (it was appended
+        # to it when Tab or a keystroke opened the cell); an arrow key keeps it and goes to the edge.
+        editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, QPlainTextEdit)

@@ -57,7 +57,8 @@ class ScorePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.total_label)
         layout.addWidget(self.funds_label)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # keeps the labels at the top when the table is hidden (unscored kinds)
         self.show_result(None, None)
 
     def show_result(self, form: Form | None, result: Result | None) -> None:

@@ -171,3 +171,18 @@ def test_tab_in_a_multiline_cell_goes_on_along_the_row_not_out_of_the_tree(qtbot
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: view.currentIndex().column() == reason)
     assert not elsewhere.hasFocus()
+
+
+def test_typing_into_a_multiline_cell_replaces_its_text_as_in_the_other_cells(view: IndicatorTreeView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Walk-through: Tab (or a keystroke) into 绩效指标描述 appended the new text to the old one."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    leaf = leaf_named(view.session, "康复训练人数")
+    leaf.reason = "旧的原因"
+    view.select_cell(leaf.id, "reason")
+    qtbot.keyClick(view, Qt.Key.Key_X)  # a keystroke opens the editor with it
+    editor = view.focusWidget()
+    assert isinstance(editor, QPlainTextEdit)
+    assert editor.toPlainText() == "x"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: leaf.reason == "x")
