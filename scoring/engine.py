@@ -6,13 +6,14 @@ Pure and deterministic: no I/O, no clock; the same form and profile always give 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from model.form import Form, Goal, Group, Leaf, Node
 from scoring.categories import level1_key, level2_key
 from scoring.check_runner import run_checks
+from scoring.codes import SEVERITY
 from scoring.context import Context, GroupView
 from scoring.leaf_memo import LeafEntry, leaf_entry
 from scoring.profile import Profile, as_profile
@@ -226,6 +227,9 @@ def _sorted_unique(findings: list[Finding], walk: _Walk) -> tuple[Finding, ...]:
     seen: set[tuple[str, tuple[str, ...], str | None]] = set()
     unique = []
     for f in findings:
+        severity = SEVERITY.get(f.code)
+        if severity is not None and severity != f.severity:
+            f = replace(f, severity=severity)  # one code, one severity (scoring/codes.py)
         key = (f.code, f.path, f.field)
         if key not in seen:
             seen.add(key)
