@@ -24,6 +24,7 @@ from model.package_format import (
     RENDERING_NAME_RE,
     RENDERINGS_DIR,
     SUFFIX,
+    UUID_RE,
     FormEntry,
     Limits,
     Manifest,
@@ -90,6 +91,9 @@ def build_package_bytes(store: Store, ids: Sequence[str], created: dt.datetime,
     entries: list[FormEntry] = []
     forms: list[Form] = []
     for form_id in ids:
+        if not UUID_RE.fullmatch(form_id):
+            raise StoreError(f"表格编号“{form_id[:40]}”不是标准编号（小写 UUID），不能放入交换包。请用 export-json "
+                             "导出该表格，删去文件中的 \"id\" 一项后重新导入（会分配新编号），再导出交换包。")
         form = store.load(form_id)
         revision = store.revision(form_id)
         assert revision is not None  # load() succeeded, so the row exists

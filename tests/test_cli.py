@@ -123,3 +123,32 @@ def test_usage_errors_exit_2_in_chinese(capsys: pytest.CaptureFixture[str]) -> N
         main(["list", "--no-such-option"])
     assert exc.value.code == 2
     assert "命令用法有误" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("form_id", ["1", "5A3B1E00-0000-4000-8000-000000000001", "../x"])
+def test_a_hand_written_id_that_is_not_a_uuid_is_refused_before_the_database(
+        form_id: str, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from model.codec import form_to_dict
+    doc = dict(form_to_dict(make_sample_form()), id=form_id)
+    path = _write(tmp_path / "hand.json", doc)
+    Store.open(data_dir).close()
+    before = _dump(data_dir)
+    assert main(["import", str(path), "--data-dir", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "hand.json" in err and "不是本程序的编号格式" in err and "删去" in err
+    assert _dump(data_dir) == before
+
+
+def test_a_stored_form_with_an_old_style_id_is_not_exported_into_a_package(
+        data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A database filled before ids were checked may hold one; the exporter is told, not the receiver.
+    store = Store.open(data_dir)
+    form = make_sample_form()
+    form.id = "1"
+    store.add(form)
+    store.close()
+    out = tmp_path / "p.jxpkg"
+    assert main(["export-package", "1", "--out", str(out), "--no-renderings", "--data-dir", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "不是标准编号" in err and "export-json" in err and "请让发送方" not in err
+    assert not out.exists()

@@ -16,6 +16,7 @@ from model.codec import dumps_form, load_form
 from model.datadir import default_data_dir
 from model.errors import DatabaseDamaged, JixiaoError, StoreError
 from model.form import KINDS
+from model.package_format import UUID_RE
 from model.store import Store
 
 # Modules that add their own subcommands; a missing one (not written yet) is skipped.
@@ -138,6 +139,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     forms = [load_form(path) for path in args.files]
     seen: set[str] = set()
     for path, form in zip(args.files, forms):
+        if form.id and not UUID_RE.fullmatch(form.id):
+            # Exchange packages and the window key forms by UUID; "1" would be stored but never sent.
+            raise StoreError(f"文件“{path.name}”中的表格编号“{form.id[:40]}”不是本程序的编号格式（小写 UUID，"
+                             "如 5a3b1e00-0000-4000-8000-000000000001）。请删去文件中的 \"id\" 一项后再导入，"
+                             "导入时会自动分配新编号。")
         if form.id and form.id in seen:
             raise StoreError(f"文件“{path.name}”与前面的文件是同一张表格（编号 {form.id}），请只导入其中一个。")
         if form.id:

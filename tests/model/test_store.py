@@ -187,3 +187,21 @@ def test_unwritable_data_dir_gives_a_chinese_message(tmp_path: Path, clock: Fake
     blocker.write_text("x")
     with pytest.raises(StoreError, match="无法创建数据文件夹"):
         Store.open(blocker / "sub", clock)
+
+
+def test_search_takes_like_wildcards_and_quotes_literally(memory_store: Store) -> None:
+    plain = make_sample_form()
+    memory_store.add(plain)
+    odd = make_sample_form()
+    odd.header["project_name"] = "100%_完成 \"引号\" 'x' 项目"
+    memory_store.add(odd)
+    for word in ("100%_", "%", "_", '"引号"', "'x'"):
+        assert [s.id for s in memory_store.list_forms(word)] == [odd.id], word
+    assert memory_store.list_forms("%%") == []
+
+
+def test_a_year_given_as_text_filters_like_the_number(memory_store: Store) -> None:
+    form = make_sample_form()
+    memory_store.add(form)
+    assert [s.id for s in memory_store.list_forms(year="2024")] == [form.id]  # type: ignore[arg-type]
+    assert memory_store.list_forms(year="2023") == []  # type: ignore[arg-type]
