@@ -152,3 +152,27 @@ def test_a_stored_form_with_an_old_style_id_is_not_exported_into_a_package(
     err = capsys.readouterr().err
     assert "不是标准编号" in err and "export-json" in err and "请让发送方" not in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("argv, chinese", [
+    (["list", "--year", "abc"], "参数 --year 的值 'abc' 不对（应填数字"),
+    (["export-json"], "缺少必填的参数 dir"),
+    (["list", "--no-such-option"], "不认识的参数 --no-such-option"),
+    (["frobnicate"], "没有命令 'frobnicate'"),
+    (["list", "--query"], "参数 --query 后面要写一个值"),
+])
+def test_usage_errors_are_translated(argv: list[str], chinese: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(argv)
+    err = capsys.readouterr().err
+    assert chinese in err and err.startswith("用法：")
+    for english in ("usage:", "the following", "unrecognized", "invalid", "expected one"):
+        assert english not in err
+
+
+def test_help_headings_are_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["list", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：") and "选项" in out and "显示本帮助后退出" in out
+    assert "usage:" not in out and "show this help" not in out and "options:" not in out

@@ -10,7 +10,7 @@ import importlib
 import re
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from model.codec import dumps_form, load_form
 from model.datadir import default_data_dir
@@ -23,10 +23,40 @@ from model.store import Store
 _EXTENSIONS = ("ui.cli_score", "ui.cli_render", "ui.cli_package")
 
 
+# argparse's own English error texts (Python 3.11) and their Chinese; unmatched ones pass through.
+_USAGE_ERRORS = [
+    (r"the following arguments are required: (.*)", r"缺少必填的参数 \1"),
+    (r"unrecognized arguments: (.*)", r"不认识的参数 \1"),
+    (r"argument (\S+): invalid \w+ value: (.*)", r"参数 \1 的值 \2 不对（应填数字，如年度 2024）"),
+    (r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)", r"没有命令 \2（可用的命令：\3）"),
+    (r"argument (\S+): expected one argument", r"参数 \1 后面要写一个值"),
+    (r"argument (\S+): expected at least one argument", r"参数 \1 后面至少要写一个值"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"参数 \1 不能和 \2 同时使用"),
+    (r"ambiguous option: (\S+) could match (.*)", r"选项 \1 不明确，可能是 \2"),
+]
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help text with a Chinese “用法：” line."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with Chinese usage errors (exit code 2)."""
+    """argparse with Chinese help headings and usage errors (exit code 2)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, formatter_class=_Formatter, add_help=False, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助后退出")
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        for pattern, chinese in _USAGE_ERRORS:
+            if re.fullmatch(pattern, message):
+                message = re.sub(pattern, chinese, message)
+                break
         self.print_usage(sys.stderr)
         print(f"命令用法有误：{message}。请用 --help 查看用法。", file=sys.stderr)
         raise SystemExit(2)
