@@ -80,6 +80,10 @@ def migrate(db: Database) -> list[int]:
     done = []
     for version in range(check_not_newer(db) + 1, SCHEMA_VERSION + 1):
         with db.atomic():
+            # Another instance starting at the same moment may have run this step while we waited
+            # for the write lock (the store's transactions take it at BEGIN): read the version again.
+            if user_version(db) >= version:
+                continue
             STEPS[version - 1](db)
             db.execute(f"PRAGMA user_version = {version:d}")
         done.append(version)

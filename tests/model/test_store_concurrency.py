@@ -62,3 +62,20 @@ def test_a_lock_held_too_long_gives_a_chinese_message_and_changes_nothing(
     assert store.load(form_id).header["preparer"] == "张明"
     assert len(store.list_forms()) == 1
     store.close()
+
+
+def test_two_instances_creating_one_database_at_once(tmp_path: Path) -> None:
+    """Both open a new file before either migrates: the second finds the steps done and skips them."""
+    from model import migrations
+    from model.store import connect
+
+    path = tmp_path / "new.sqlite3"
+    first, second = connect(path), connect(path)
+    try:
+        assert migrations.user_version(first) == migrations.user_version(second) == 0
+        assert migrations.migrate(first) == list(range(1, migrations.SCHEMA_VERSION + 1))
+        assert migrations.migrate(second) == []  # read 0 before, finds the current version inside
+        assert migrations.user_version(second) == migrations.SCHEMA_VERSION
+    finally:
+        first.close()
+        second.close()
