@@ -59,6 +59,9 @@ def result_changes(old: Result, new: Result, old_findings: dict[int, tuple[Findi
     return score_ids, finding_ids
 
 
+PENDING_TIER_TEXT = "待选档次"  # the 得分 of a qualitative leaf whose 档次 (达成/部分达成/未达成) is not chosen
+
+
 def _fmt_score(value: Decimal | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
@@ -243,6 +246,10 @@ class IndicatorTreeModel(QAbstractItemModel):
                 if edit and item.score is not None:
                     return format_number(item.score)
                 node = self.session.result.node(item.id)
+                if node is not None and node.score is None and node.tier_suggested and not edit:
+                    # A blank 得分 here looked scored-as-nothing and no finding says why; the 档次 is
+                    # chosen in 评分方式 (often scrolled out of view on a small screen).
+                    return PENDING_TIER_TEXT
                 return "" if node is None else _fmt_score(node.score)
             group = self.session.result.group(item.id)
             return "" if group is None else _fmt_score(group.score)
@@ -287,6 +294,8 @@ class IndicatorTreeModel(QAbstractItemModel):
         if isinstance(item, Leaf):
             node = self.session.result.node(item.id)
             lines = [] if node is None else [f"计算过程：{node.explanation}"] if node.explanation else []
+            if node is not None and node.score is None and node.tier_suggested and item.score is None:
+                lines.append("在“评分方式”一列双击，选择档次（达成 / 部分达成 / 未达成）后计分。")
             if item.score is not None:
                 computed = _fmt_score(node.computed) if node and node.computed is not None else "无"
                 lines.append(f"手动填写的得分（按规则计算为 {computed}）。右键可恢复自动计算。")

@@ -246,7 +246,9 @@ class IndicatorTreeView(QTreeView):
         by_row: dict[int, dict[int, str]] = {}
         for index in indexes:
             if index.isValid():
-                by_row.setdefault(index.internalPointer().id, {})[index.column()] = str(index.data() or "")
+                # The edit text: what a cell holds, without display-only hints such as 待选档次.
+                text = index.data(Qt.ItemDataRole.EditRole)
+                by_row.setdefault(index.internalPointer().id, {})[index.column()] = str(text or "")
         columns = sorted({c for cells in by_row.values() for c in cells})
         table = [[by_row[r].get(c, "") for c in columns] for r in sorted(by_row, key=lambda r: order.get(r, 0))]
         QGuiApplication.clipboard().setText(format_tsv(table))

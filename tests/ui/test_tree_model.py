@@ -189,3 +189,24 @@ def test_a_finding_that_appears_on_another_row_repaints_that_row(qapp, memory_st
     session.undo_stack.undo()
     assert (other.id, 0, len(model.columns) - 1) in touched
     assert actual.data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_a_qualitative_row_waiting_for_its_tier_says_so_in_the_score_cell(session: FormSession) -> None:
+    """Walk-through: 明显提高 against 明显提高 showed a blank 得分, the subtotal silently lacked its 15
+    points and the 审核 list said nothing; the 档次 is chosen in 评分方式, far right of the tree."""
+    from ui.tree_model import PENDING_TIER_TEXT
+
+    model = IndicatorTreeModel(session)
+    leaf = leaf_named(session, "受益残疾人满意度")
+    rule = model.index_of(leaf.id, col(model, "评分方式"))
+    score = model.index_of(leaf.id, col(model, "得分"))
+    session.set_node_field(leaf.id, "target", "明显提高")
+    session.set_node_field(leaf.id, "actual", "明显提高")
+    assert model.setData(rule, "rule:qualitative")
+    assert session.result.node(leaf.id).score is None  # no 档次 chosen yet
+    assert score.data() == PENDING_TIER_TEXT
+    assert score.data(Qt.ItemDataRole.EditRole) == ""  # copying the row gives no score, not the hint
+    assert "评分方式" in score.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.setData(rule, "tier:达成")
+    assert score.data() == f"{session.result.node(leaf.id).score:.2f}"
+    assert "选择档次" not in (score.data(Qt.ItemDataRole.ToolTipRole) or "")
