@@ -70,6 +70,9 @@ def make_app(argv: list[str] | None = None) -> object:
     app = QApplication(argv or [sys.argv[0]])
     app.setWindowIcon(QIcon(str(resource_path("icons", "jixiao.png"))))
     apply_ui_font(app, register_bundled_fonts())
+    from ui.translations import install_chinese_translations
+
+    app.setProperty("jixiao_translator", install_chinese_translations(app))  # kept alive with the app
     return app
 
 

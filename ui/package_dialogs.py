@@ -100,10 +100,13 @@ class ExportPackageDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ok = buttons.addButton("导出", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._export_and_close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Wide enough for 年度 · 单位 · 类型 · 项目名称 without a sideways scroll bar.
+        self.resize(760, 440)
         self._update_name()
 
     def chosen_ids(self) -> list[str]:
@@ -174,6 +177,7 @@ class ImportPackageDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
         self.apply_button = buttons.addButton("导入", QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setEnabled(False)
         buttons.accepted.connect(self.apply)

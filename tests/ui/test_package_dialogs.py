@@ -95,3 +95,21 @@ def test_bureau_view_lists_filters_and_exports(qtbot, memory_store: Store, tmp_p
     assert (tmp_path / "汇总.pdf").read_bytes().startswith(b"%PDF")
     assert not view.export_summary(tmp_path / "no" / "such" / "folder.xlsx")
     assert "无法保存汇总表" in view.status.text()
+
+
+def test_exchange_dialogs_speak_chinese_even_without_qt_catalogue(qtbot, memory_store: Store, tmp_path: Path) -> None:
+    """Walk-through: 导出交换包 showed an English "Cancel" beside 导出."""
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    store_with_forms(memory_store)
+    export = ExportPackageDialog(None, memory_store, volumes=[Volume(tmp_path, "U盘", True)])
+    qtbot.addWidget(export)
+    package = tmp_path / "p.jxpkg"
+    package.write_bytes(good_package(memory_store))
+    importing = ImportPackageDialog(None, Store.memory(FakeClock(dt.datetime(2024, 3, 1))), package)
+    qtbot.addWidget(importing)
+    for dialog in (export, importing):
+        texts = [b.text() for b in dialog.findChildren(QPushButton)
+                 if isinstance(b.parent(), QDialogButtonBox)]
+        assert texts and all(not any("a" <= c.lower() <= "z" for c in t) for t in texts), texts
+    assert export.width() >= 760  # the form list shows 年度 · 单位 · 类型 · 项目 without scrolling sideways
