@@ -314,7 +314,12 @@ class MainWindow(QMainWindow):
         from ui.package_dialogs import ExportPackageDialog
 
         current = self.session.form.id if self.session else None
-        ExportPackageDialog(self, self.store, [current] if current else None).exec()
+        dialog = ExportPackageDialog(self, self.store, [current] if current else None)
+        dialog.exec()
+        if dialog.written is not None:
+            # The dialog closes on success; without this nothing said where the file went.
+            self.statusBar().showMessage(
+                f"交换包已保存：{dialog.written}（{len(dialog.chosen_ids())} 张表格）。请把这个文件交给财政局。", 15000)
 
     def import_package(self) -> None:
         from ui.package_dialogs import ImportPackageDialog

@@ -113,3 +113,39 @@ def test_exchange_dialogs_speak_chinese_even_without_qt_catalogue(qtbot, memory_
                  if isinstance(b.parent(), QDialogButtonBox)]
         assert texts and all(not any("a" <= c.lower() <= "z" for c in t) for t in texts), texts
     assert export.width() >= 760  # the form list shows 年度 · 单位 · 类型 · 项目 without scrolling sideways
+
+
+def test_main_window_says_where_the_package_went(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Walk-through: 导出 closed the dialog and nothing in the window said the file was written, or where."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialog
+
+    from tests.ui.fake_scoring import fake_evaluate
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+
+    store = Store.open(tmp_path / "data")
+    try:
+        first, _second = store_with_forms(store)
+        stick = tmp_path / "stick"
+        stick.mkdir()
+
+        def press_export(dialog: ExportPackageDialog) -> int:  # instead of a modal exec()
+            dialog.place.addItem("U盘", str(stick))
+            dialog.place.setCurrentIndex(dialog.place.count() - 1)
+            dialog.renderings.setChecked(False)
+            dialog._export_and_close()
+            return QDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(ExportPackageDialog, "exec", press_export)
+        window = MainWindow(store, UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)),
+                            evaluator=fake_evaluate)
+        qtbot.addWidget(window)
+        window.open_form(first)
+        window.export_package()
+        written = list(stick.glob("*.jxpkg"))
+        assert len(written) == 1
+        message = window.statusBar().currentMessage()
+        assert str(written[0]) in message and "1 张表格" in message
+    finally:
+        store.close()
