@@ -324,7 +324,11 @@ class MainWindow(QMainWindow):
     def import_package(self) -> None:
         from ui.package_dialogs import ImportPackageDialog
 
-        self._after_import(lambda: ImportPackageDialog(self, self.store).exec())
+        dialog = ImportPackageDialog(self, self.store)
+        self._after_import(dialog.exec)
+        if dialog.written and not self.statusBar().currentMessage():
+            # The dialog closes after 导入; say what happened (a replaced open form says so itself).
+            self.statusBar().showMessage(f"{dialog.status.text()}导入的表格已列在左侧。", 15000)
 
     def open_bureau_view(self) -> None:
         from ui.bureau_view import BureauView

@@ -187,7 +187,9 @@ class ImportPackageDialog(QDialog):
             self.load(path)
 
     def _choose(self) -> None:
-        start = next((str(v.root) for v in destinations() if v.removable), "")
+        # A USB stick first; else 我的文档 (where 导出交换包 saves by default), not the program's folder.
+        offered = destinations()
+        start = next((str(v.root) for v in offered if v.removable), str(offered[0].root) if offered else "")
         name, _ = QFileDialog.getOpenFileName(self, "选择交换包", start, "交换包 (*.jxpkg)")
         if name:
             self.load(Path(name))

@@ -149,3 +149,55 @@ def test_main_window_says_where_the_package_went(qtbot, tmp_path: Path, monkeypa
         assert str(written[0]) in message and "1 张表格" in message
     finally:
         store.close()
+
+
+def test_choosing_a_package_starts_in_documents_when_no_stick_is_in(qtbot, memory_store: Store, tmp_path: Path,
+                                                                   monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Walk-through: with no USB stick the file chooser opened in the program's own folder."""
+    from PySide6.QtWidgets import QFileDialog
+
+    import ui.package_dialogs as dialogs
+
+    docs = tmp_path / "我的文档"
+    monkeypatch.setattr(dialogs, "destinations", lambda volumes=None: [Volume(docs, "我的文档", False)])
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (asked.append(args[2]), ("", ""))[1])
+    dialog = ImportPackageDialog(None, memory_store)
+    qtbot.addWidget(dialog)
+    dialog._choose()
+    assert asked == [str(docs)]
+    stick = tmp_path / "E"
+    monkeypatch.setattr(dialogs, "destinations",
+                        lambda volumes=None: [Volume(stick, "U盘", True), Volume(docs, "我的文档", False)])
+    dialog._choose()
+    assert asked[-1] == str(stick)
+
+
+def test_main_window_says_what_was_imported(qtbot, tmp_path: Path, monkeypatch, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialog
+
+    from tests.ui.fake_scoring import fake_evaluate
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+
+    source = Store.memory(clock)
+    store_with_forms(source)
+    package = tmp_path / "p.jxpkg"
+    package.write_bytes(good_package(source))
+
+    def press_import(dialog: ImportPackageDialog) -> int:  # instead of a modal exec()
+        assert dialog.load(package) and dialog.apply()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportPackageDialog, "exec", press_import)
+    store = Store.open(tmp_path / "bureau")
+    try:
+        window = MainWindow(store, UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)),
+                            evaluator=fake_evaluate)
+        qtbot.addWidget(window)
+        window.import_package()
+        assert len(window.navigator.form_ids()) == 2
+        assert window.statusBar().currentMessage().startswith("已导入 2 张表格")
+    finally:
+        store.close()
