@@ -103,7 +103,12 @@ class BureauView(QDialog):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(HEADINGS.index("名称"), QHeaderView.ResizeMode.Stretch)
+        # Every column as wide as its contents and 名称 takes the rest: at an even 100 pixels each the
+        # ten columns overflowed, so 名称 shrank to a few characters while 序号 and 版本 stayed wide.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HEADINGS.index("名称"), QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)  # 序号 is the first column already
         layout.addWidget(self.table, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)

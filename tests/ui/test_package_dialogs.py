@@ -201,3 +201,19 @@ def test_main_window_says_what_was_imported(qtbot, tmp_path: Path, monkeypatch, 
         assert window.statusBar().currentMessage().startswith("已导入 2 张表格")
     finally:
         store.close()
+
+
+def test_bureau_view_gives_the_room_to_the_names(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Walk-through: ten columns of 100 pixels left 名称 a few characters wide, 序号 and 版本 wide."""
+    from reports.summary_rows import HEADINGS
+
+    store_with_forms(memory_store)
+    view = BureauView(None, memory_store)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.table.horizontalHeader()
+    width = {h: header.sectionSize(i) for i, h in enumerate(HEADINGS)}
+    assert width["名称"] == max(width.values())
+    assert width["名称"] >= view.table.fontMetrics().horizontalAdvance("困难残疾人生活补贴项目")
+    assert width["序号"] < 100 and width["版本"] < 100
