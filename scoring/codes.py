@@ -8,6 +8,7 @@ unit a warning).
 from __future__ import annotations
 
 SEVERITY: dict[str, str | None] = {
+    "HEADER_MISSING": "warning",
     "FUNDS_RATE_MISMATCH": "warning",
     "FUNDS_SCORE_MISMATCH": "warning",
     "FUNDS_SUM_MISMATCH": "error",
@@ -18,6 +19,7 @@ SEVERITY: dict[str, str | None] = {
     "SCORE_OVER_WEIGHT": "error",
     "QUAL_TIER_BAND": "warning",
     "QUAL_MET_LOW_SCORE": "warning",
+    "TIER_MISSING": "warning",
     "WEIGHT_SUM_MISMATCH": "error",
     "TOTAL_WEIGHT_NOT_100": "warning",
     "TOTAL_MISMATCH": "error",

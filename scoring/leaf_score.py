@@ -118,6 +118,11 @@ def score_leaf(profile: Profile, year: int, scored: bool, leaf: Leaf, level1: st
     issues.extend((i.severity, i.code, i.message, i.field) for i in outcome.issues)
     issues.extend(_manual_findings(_bands_of(params, profile), leaf, rule_type, weight, manual, computed,
                                    outcome.tier_suggested))
+    if rule_type == "qualitative" and computed is None and manual is None and actual.kind != "blank":
+        hint = f"（程序建议：{outcome.tier_suggested}）" if outcome.tier_suggested else ""
+        issues.append(("warning", "TIER_MISSING",
+                       f"定性指标“{leaf.name or '（未命名指标）'}”还没有选择完成档次，{plain(weight)} 分暂未计入总分。"
+                       f"请在“评分方式”一栏中选择达成、部分达成或未达成{hint}", "tier"))
     # The explanation is the rule's 计算过程 even under a manual score: `score` vs `computed` shows both.
     return LeafCore(target, actual, weight, manual, computed, rule_type, outcome.explanation,
                     outcome.tier_suggested, tuple(issues))

@@ -41,6 +41,8 @@ def score_funds(funds: Funds | None, stated: Mapping[str, Any]) -> tuple[FundsSc
     computed: Decimal | None = None
     if annual is None or executed is None:
         explanation = "全年预算数或全年执行数未填写，无法计算执行率"
+        if weight is not None and funds.score is None:
+            findings.extend(_unscored(total_row.name, annual, executed, weight))
     elif annual <= 0:
         explanation = f"全年预算数为 {plain(annual)}，无法计算执行率"
         if executed > 0 and weight is not None and total_row.annual is not None:
@@ -67,6 +69,19 @@ def score_funds(funds: Funds | None, stated: Mapping[str, Any]) -> tuple[FundsSc
     findings.extend(_stated(stated, rate, computed, manual))
     score = q2(manual) if manual is not None else computed  # a typed score is rounded like a computed one
     return FundsScore(rate, weight, score, computed, explanation), findings
+
+
+def _unscored(row: str, annual: Decimal | None, executed: Decimal | None, weight: Decimal) -> list[Finding]:
+    """Why the 执行率 (worth `weight` points) cannot be scored: the total row lacks a figure."""
+    if annual is None and executed is None:
+        return [Finding("warning", "FUNDS_ANNUAL_MISSING", ("funds", row),
+                        f"资金表“{row}”行还没有填写全年预算数和全年执行数，执行率（{plain(weight)} 分）无法计分；"
+                        "请填写这两个数", "annual")]
+    if executed is None:
+        return [Finding("error", "ACTUAL_MISSING", ("funds", row),
+                        f"资金表“{row}”行的全年执行数为空，执行率（{plain(weight)} 分）无法计分；"
+                        "请填写全年实际支出的金额", "executed")]
+    return []  # annual missing with executed given: FUNDS_ANNUAL_MISSING above says so
 
 
 def _stated(stated: Mapping[str, Any], rate: Decimal | None, computed: Decimal | None,

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from scoring.checks import (
-    basic_data, costs, directions, duplicates, evaluation, funds, measures, plan, reasons, stated,
+    basic_data, costs, directions, duplicates, evaluation, funds, header, measures, plan, reasons, stated,
     values,
 )
 from scoring.context import Context, LeafView
@@ -22,6 +22,7 @@ LeafCheck = Callable[[Context, LeafView], Iterable[Finding]]
 GoalCheck = Callable[[Context, list[LeafView]], Iterable[Finding]]
 
 ALL_CHECKS: tuple[Check, ...] = (
+    header.check,
     funds.check,
     plan.check,
     values.check,
@@ -47,7 +48,7 @@ GOAL_CHECKS: tuple[GoalCheck, ...] = (values.goal_check, reasons.goal_check, dup
                                       costs.goal_check)
 # Form checks read the rest of the form (funds, plan, basic data, stated figures); run every time.
 FORM_CHECKS: tuple[Check, ...] = (
-    funds.check, plan.check, reasons.form_check, basic_data.check, stated.check,
+    header.check, funds.check, plan.check, reasons.form_check, basic_data.check, stated.check,
 )
 
 

@@ -74,7 +74,7 @@ def goal_check(ctx: Context, goal_leaves: list[LeafView]) -> Iterator[Finding]:
             what = f"“{where}”下" if where else "这个目标下"
             yield ctx.finding(
                 "error", "TARGET_MISSING", blank[0].path,
-                f"{what}还没有填写任何指标。请填写三级指标和年度指标值；不适用的指标类别请删除这一行和它的上级指标。",
+                f"{what}还没有填写任何指标。请填写三级指标和年度指标值；不适用的指标类别请选中它的上级指标行，按 Ctrl+Delete 连同空行一起删除。",
                 "target", blank[0].leaf.id)
 
 
