@@ -205,3 +205,20 @@ def test_a_year_given_as_text_filters_like_the_number(memory_store: Store) -> No
     memory_store.add(form)
     assert [s.id for s in memory_store.list_forms(year="2024")] == [form.id]  # type: ignore[arg-type]
     assert memory_store.list_forms(year="2023") == []  # type: ignore[arg-type]
+
+
+def test_atomic_writes_are_not_private(tmp_path: Path) -> None:
+    """Exports are ordinary files others may open (mkstemp alone would leave them 0600)."""
+    import os
+    import stat
+
+    from model.atomic import write_atomic
+
+    target = tmp_path / "表.json"
+    write_atomic(target, b"{}")
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+    target.chmod(0o640)
+    write_atomic(target, b"[]")  # replacing keeps the file's mode
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640 and target.read_bytes() == b"[]"
