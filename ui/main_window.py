@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         self.editor = FormEditor(session, self.centre)
         self._centre_layout.addWidget(self.editor)
         self.navigator.select_form(form_id, emit=False)
-        self.settings.last_form_id = form_id
+        self.settings.set_last_form_id(self.data_dir, form_id)
         self.save_label.setText("")
         self._show_result()
         self._update_title()
@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
 
     def restore_last_form(self) -> None:
         """Open the form open at the last exit, else the first listed one."""
-        last = self.settings.last_form_id
+        last = self.settings.last_form_id(self.data_dir)
         ids = self.navigator.form_ids()
         target = last if last in ids else (ids[0] if ids else None)
         if target is not None:

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from model.errors import JixiaoError
 from model.form import KINDS
-from model.package_apply import NEW, NEWER, OLDER, ImportPlan, apply_plan, plan_import
+from model.package_apply import CONFLICT, NEW, NEWER, OLDER, ImportPlan, apply_plan, plan_import
 from model.package_read import read_package
 from model.package_write import package_file_name, write_package
 from model.store import Store
 
-_COLOURS = {NEW: "#1b5e20", NEWER: "#0d47a1", OLDER: "#b71c1c"}
+_COLOURS = {NEW: "#1b5e20", NEWER: "#0d47a1", OLDER: "#b71c1c", CONFLICT: "#b71c1c"}
 _REMOVABLE_FS = {"vfat", "fat", "fat32", "exfat", "msdos", "fuseblk"}
 
 
@@ -226,9 +226,9 @@ class ImportPackageDialog(QDialog):
             self.apply_button.setEnabled(False)
             return False
         self.written = len(written)
-        refused = len(self.plan.of(OLDER))
-        self.status.setText(f"已导入 {len(written)} 张表格" + (f"，{refused} 张因版本较旧未导入" if refused else "")
-                            + "。")
+        refused = len(self.plan.refused)
+        self.status.setText(f"已导入 {len(written)} 张表格"
+                            + (f"，{refused} 张未导入（版本较旧，或编号与另一单位的表格冲突）" if refused else "") + "。")
         self.apply_button.setEnabled(False)
         self.accept()
         return True

@@ -5,6 +5,8 @@ profile) is kept in the database through `UnitDefaults`, so it travels with the 
 """
 from __future__ import annotations
 
+import hashlib
+
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -55,13 +57,12 @@ class UiSettings:
     def splitter_state(self, value: QByteArray) -> None:
         self._s.setValue("splitter_state", value)
 
-    @property
-    def last_form_id(self) -> str:
-        return self._str("last_form_id")
+    def last_form_id(self, data_dir: Path | None) -> str:
+        """The form open at the last exit in this data folder (each folder remembers its own)."""
+        return self._str(_per_folder("last_form_id", data_dir))
 
-    @last_form_id.setter
-    def last_form_id(self, value: str) -> None:
-        self._s.setValue("last_form_id", value)
+    def set_last_form_id(self, data_dir: Path | None, value: str) -> None:
+        self._s.setValue(_per_folder("last_form_id", data_dir), value)
 
     @property
     def export_dir(self) -> Path | None:
@@ -112,3 +113,11 @@ class UnitDefaults:
         """Header fields for a new form (the unit goes to 单位名称, 实施单位 and 主管部门 alike)."""
         return {"unit_name": self.unit_name, "implementing_unit": self.unit_name, "department": self.unit_name,
                 "leader": self.leader, "preparer": self.preparer, "phone": self.phone}
+
+
+def _per_folder(key: str, data_dir: Path | None) -> str:
+    """A settings key of one data folder: the key plus a short digest of the folder's path."""
+    if data_dir is None:
+        return key
+    digest = hashlib.sha1(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:12]
+    return f"{key}_{digest}"
