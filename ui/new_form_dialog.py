@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFormLayout, QLabel,
                                QLineEdit, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
 from model.errors import JixiaoError
 from model.form import KINDS, Form
 from model.skeletons import copy_for_year, new_form, self_eval_from_target
 from model.store import Store
+from ui.messages import ok_cancel
 from ui.settings import UnitDefaults
 
 BLANK, FROM_TARGET, COPY = 0, 1, 2
@@ -92,11 +93,7 @@ class NewFormDialog(QDialog):
         form.addRow("单位名称", self.unit)
         form.addRow("项目名称", self.project)
         form.addRow("评分规则", self.profile)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("创建")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "创建")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)

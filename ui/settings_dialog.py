@@ -5,13 +5,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from model.datadir import backups_dir, default_data_dir
 from model.errors import JixiaoError
 from model.store import Store
 from ui.new_form_dialog import profile_choices
+from ui.messages import ok_cancel
 from ui.settings import UiSettings, UnitDefaults
 
 
@@ -70,11 +71,7 @@ class SettingsDialog(QDialog):
         data_layout.addLayout(buttons_row)
         data_layout.addWidget(self.backup_label)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "保存")
         layout = QVBoxLayout(self)
         layout.addWidget(unit_box)
         layout.addWidget(data_box)
