@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from model.form import Funds
-from scoring.rounding import HUNDRED, ONE, ZERO, percent_text, plain, q2, score_text, to_decimal
+from scoring.rounding import HUNDRED, ONE, percent_text, plain, q2, score_text, to_decimal
 from scoring.result import Finding, FundsScore
 
 

@@ -136,7 +136,6 @@ def _data_dir(args: argparse.Namespace) -> Path:
 def take_screenshot(out: Path, data_dir: Path | None = None) -> int:
     """Render the window at 1366×728 with the first project self-evaluation open, write a PNG, exit."""
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     app = make_app()
     with tempfile.TemporaryDirectory(prefix="jixiao-shot-") as tmp:

@@ -1,8 +1,6 @@
 """Skeletons of new forms, 自评表 from 目标表, and copying last year's form."""
 from __future__ import annotations
 
-import pytest
-
 from model.codec import load_form
 from model.form import Group, Leaf
 from model.skeletons import copy_for_year, new_form, self_eval_from_target, skeleton_rows

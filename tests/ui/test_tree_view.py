@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLineEdit
 from model.form import Group
 from model.store import Store
 from tests.ui.test_session import leaf_named, open_session
-from ui.session import FormSession
 from ui.tree_view import IndicatorTreeView
 
 
