@@ -202,7 +202,7 @@ class Store:
 
     def is_empty(self) -> bool:
         """Whether no form is stored."""
-        return self.db.execute("SELECT COUNT(*) FROM forms").fetchone()[0] == 0
+        return int(self.db.execute("SELECT COUNT(*) FROM forms").fetchone()[0]) == 0
 
     def list_forms(self, query: str = "", unit: str | None = None,
                    year: int | None = None) -> list[FormSummary]:
@@ -293,7 +293,7 @@ class Store:
 
     def history(self, form_id: str) -> list[tuple[int, str, str]]:
         """Earlier revisions kept for a form: (revision, saved_at, reason), newest first."""
-        return [tuple(r) for r in self.db.execute(  # type: ignore[misc]
+        return [tuple(r) for r in self.db.execute(
             "SELECT revision, saved_at, reason FROM form_history WHERE form_id = ? ORDER BY id DESC",
             [form_id]).fetchall()]
 

@@ -37,7 +37,7 @@ DRAFT_COLOR = "C00000"
 def write_xlsx(doc: Document, out: BinaryIO) -> None:
     """Write the document as a workbook, one worksheet per sheet, into a binary stream."""
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     for index, sheet in enumerate(doc.sheets):
         ws = book.create_sheet(_sheet_title(sheet.name, book.sheetnames))
         SheetWriter(ws, sheet, draft=doc.draft).write(doc if index == 0 else None)

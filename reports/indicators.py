@@ -67,15 +67,14 @@ def add_tree(grid: Grid, goal: Goal, columns: Sequence[LeafColumn]) -> None:
                 grid.add(*lead, text(""), text(leaf_label(second)), *(col(second) for col in columns))
                 lead = []
                 continue
-            mid = Cell(group_label(second), style="label", rowspan=row_count(second))
-            leaves = [n for n in second.children if isinstance(n, Leaf)] or [None]
+            mid: list[Cell] = [Cell(group_label(second), style="label", rowspan=row_count(second))]
+            leaves: list[Leaf | None] = [n for n in second.children if isinstance(n, Leaf)] or [None]
             for leaf in leaves:
                 if leaf is None:
-                    grid.add(*lead, mid, text(""), *blank)
+                    grid.add(*lead, *mid, text(""), *blank)
                 else:
-                    grid.add(*lead, *([mid] if mid else []), text(leaf_label(leaf)),
-                             *(col(leaf) for col in columns))
-                lead, mid = [], None  # type: ignore[assignment]
+                    grid.add(*lead, *mid, text(leaf_label(leaf)), *(col(leaf) for col in columns))
+                lead, mid = [], []  # merged cells: only the first row of a block carries them
 
 
 def score_of(result: Result) -> LeafColumn:

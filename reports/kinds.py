@@ -9,7 +9,7 @@ from model.form import Form, Group, Leaf
 from reports import blocks, indicators
 from reports.cells import head, label, num, spans, text
 from reports.indicators import field_of, score_of, weight_of
-from reports.layout import Cell, Grid, Sheet
+from reports.layout import Cell, Fmt, Grid, Sheet
 from scoring.result import Result
 
 SELF_EVAL_WIDTHS = [0.09, 0.12, 0.18, 0.11, 0.11, 0.07, 0.08, 0.24]
@@ -165,7 +165,7 @@ def dept_basic_data(form: Form, result: Result) -> list[Sheet]:
     return [Sheet("基础数据表", BASIC_WIDTHS, [grid])]
 
 
-def _basic_fmt(section: str, column: str) -> str:
+def _basic_fmt(section: str, column: str) -> Fmt:
     """Rates print as percents, money with 2 decimals, counts and areas as written."""
     if "率" in column:
         return "percent"

@@ -56,13 +56,13 @@ def _page_template(name: str, size: tuple[float, float]) -> PageTemplate:
 def frame_width(sheet: Sheet) -> float:
     """Printable width of a sheet's pages."""
     size = LANDSCAPE if sheet.landscape else PORTRAIT
-    return size[0] - MARGIN_LEFT - MARGIN_RIGHT
+    return float(size[0] - MARGIN_LEFT - MARGIN_RIGHT)
 
 
 def frame_height(sheet: Sheet) -> float:
     """Printable height of a sheet's pages (what a table part may fill at most)."""
     size = LANDSCAPE if sheet.landscape else PORTRAIT
-    return size[1] - MARGIN_TOP - MARGIN_BOTTOM
+    return float(size[1] - MARGIN_TOP - MARGIN_BOTTOM)
 
 
 def build_story(doc: Document, styles: Styles) -> list[Flowable]:

@@ -93,7 +93,8 @@ class GridTable(Table):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         self._head_if_at_top()
-        return super().wrap(availWidth, availHeight)
+        width, height = super().wrap(availWidth, availHeight)
+        return float(width), float(height)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (ReportLab's names)
         self._head_if_at_top()
@@ -122,7 +123,7 @@ class GridTable(Table):
         tall = Table(data, colWidths=self.look.widths, style=style, repeatRows=part.lead, splitInRow=1)
         # Top-aligned, so the 一级/三级 names print beside the row's first lines, not pages later.
         tall.setStyle(TableStyle([("VALIGN", (0, part.lead), (-1, -1), "TOP")]))
-        pieces = tall.split(availWidth, availHeight)
+        pieces: list[Flowable] = list(tall.split(availWidth, availHeight))
         if not pieces or part.body + 1 >= part.stop:
             return pieces
         # The rest follows the row's last piece on the same page, so it needs no headings there.

@@ -23,7 +23,8 @@ def known_profiles() -> list[str]:
 
 def load_profile_data(name: str) -> dict[str, Any]:
     """The profile dict of a shipped profile; raises UnknownProfileError naming the known ones."""
-    return json.loads(_read(name))
+    data: dict[str, Any] = json.loads(_read(name))
+    return data
 
 
 @lru_cache(maxsize=16)

@@ -83,7 +83,7 @@ def _resolve(g: dict[str, str | None], form_year: int | None) -> DeadlineMatch |
     month, day = 12, None
     if g.get("m") is not None:
         month = int(g["m"] or 0)
-        day = int(g["d"]) if g.get("d") else None
+        day = int(g["d"] or 0) if g.get("d") else None
     elif g.get("half") == "上半年":
         month = 6
     elif g.get("q") is not None:

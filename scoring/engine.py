@@ -79,7 +79,7 @@ def evaluate(form: Form, profile: Profile | Mapping[str, Any]) -> Result:
     walk = _Walk(prof, form.year, scored, form.kind)
     for goal in form.goals:
         _walk_goal(walk, goal)
-    nodes = tuple(entry.view.score for entry in walk.entries)
+    nodes = tuple(entry.view.score for entry in walk.entries if entry.view.score is not None)
     stated: Mapping[str, Any] = form.stated or {}
     funds, funds_findings = score_funds(form.funds, stated)
     findings = walk.findings + funds_findings
@@ -141,7 +141,7 @@ def _walk_children(walk: _Walk, goal: Goal, nodes: list[Node], depth: int, path:
             walk.entries.append(entry)
             walk.findings.extend(entry.issues)
             ns = entry.view.score
-            weight, score = ns.weight, ns.score
+            weight, score = (None, None) if ns is None else (ns.weight, ns.score)
             if weight is not None and score is None:
                 walk.complete = False
         if weight is not None:
@@ -218,7 +218,7 @@ def _rate_findings(walk: _Walk, form: Form, rates: Mapping[str, Any]) -> list[Fi
         if q2(printed) != subtotal.rate * HUNDRED:
             out.append(Finding("warning", "RATE_MISMATCH", ("stated", "rates", str(name)),
                                f"表上“{name}”得分率为 {plain(printed)}%，按得分 {plain(subtotal.score)} ÷ 分值 "
-                               f"{plain(weight)} 计算应为 {percent_text(subtotal.rate)}，请改正"))
+                               f"{plain(weight or ZERO)} 计算应为 {percent_text(subtotal.rate)}，请改正"))
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, Optional
 
 from model.form import Leaf
 from scoring.categories import is_cost
@@ -25,7 +25,7 @@ _NUMERIC_RULES = ("ratio", "equal", "reverse_r1", "reverse_r2", "deviation", "qu
 _NOTE_SEVERITY = {"DECIMAL_COMMA": "warning", "TARGET_PLACEHOLDER": "warning", "TARGET_NOT_MEASURABLE": "info",
                   "DEADLINE_OUTSIDE_YEAR": "warning", "ACTUAL_NOT_VALUE": "warning",
                   "PERCENT_AS_FRACTION": "info", "UNIT_MISMATCH": "info"}
-IssueRow = tuple[str, str, str, "str | None"]  # severity, code, message, field
+IssueRow = tuple[str, str, str, Optional[str]]  # severity, code, message, field
 
 
 def choose_rule(leaf: Leaf, target: Reading, level1: str, level2: str,
@@ -39,9 +39,9 @@ def choose_rule(leaf: Leaf, target: Reading, level1: str, level2: str,
         if word in leaf.name and _fits(rule["type"], target, leaf):
             return rule["type"], rule
     for key in (level2, level1):
-        rule = profile.place_rules.get(key) if key else None
-        if rule is not None and _fits(rule["type"], target, leaf):
-            return rule["type"], rule
+        placed = profile.place_rules.get(key) if key else None
+        if placed is not None and _fits(placed["type"], target, leaf):
+            return placed["type"], placed
     if target.kind == "deadline":
         return "deadline", {}
     if target.kind == "qualitative":
@@ -94,7 +94,7 @@ def score_leaf(profile: Profile, year: int, scored: bool, leaf: Leaf, level1: st
     """Read the leaf's values, choose and apply its rule, round and cap; issues carry no path yet."""
     target = read_target(leaf.target, year=year)
     actual = read_actual(leaf.actual, target, year=year)
-    issues = [(_NOTE_SEVERITY.get(note.code, "info"), note.code, note.message, field_name)
+    issues: list[IssueRow] = [(_NOTE_SEVERITY.get(note.code, "info"), note.code, note.message, field_name)
               for field_name, reading in (("target", target), ("actual", actual)) for note in reading.notes]
     weight = to_decimal(leaf.weight) if scored else None
     manual = to_decimal(leaf.score) if scored else None
@@ -163,7 +163,7 @@ def _manual_findings(bands: tuple[Decimal, Decimal], leaf: Leaf, rule_type: str 
                      suggested: str | None) -> list[IssueRow]:
     if manual is None:
         return []
-    out = []
+    out: list[IssueRow] = []
     name = leaf.name or "（未命名指标）"
     if manual > weight or manual < 0:
         out.append(("error", "SCORE_OVER_WEIGHT",
