@@ -87,7 +87,9 @@ def evaluate(form: Form, profile: Profile | Mapping[str, Any]) -> Result:
     grade = None
     if scored:
         total, max_total = _total(nodes, funds)
-        grade = prof.grade(total)
+        # A grade is a verdict on the whole form: none while some weighted item has no score yet
+        # (a blank new form is not 差; the findings say what is missing).
+        grade = prof.grade(total) if _complete(walk, funds) else None
         findings += _total_findings(walk, form, funds, total, max_total, stated)
     groups = tuple(walk.groups[i] for i in walk.group_order)
     context = Context(form=form, profile_name=prof.name, settings=prof.settings, scored=scored,
@@ -181,13 +183,18 @@ def _total(nodes: tuple[NodeScore, ...], funds: Any) -> tuple[Decimal, Decimal]:
     return total, max_total
 
 
+def _complete(walk: _Walk, funds: Any) -> bool:
+    """Whether every weighted leaf and a weighted 执行率 have a score in force."""
+    return walk.complete and (funds is None or funds.weight is None or funds.score is not None)
+
+
 def _total_findings(walk: _Walk, form: Form, funds: Any, total: Decimal, max_total: Decimal,
                     stated: Mapping[str, Any]) -> list[Finding]:
     out = []
     if max_total != 100:
         out.append(Finding("warning", "TOTAL_WEIGHT_NOT_100", ("total",),
                            f"分值合计为 {plain(max_total)} 分（含执行率），不是 100 分；请调整各指标分值", "weight"))
-    complete = walk.complete and (funds is None or funds.weight is None or funds.score is not None)
+    complete = _complete(walk, funds)
     printed_total = to_decimal(stated.get("total"))
     if printed_total is not None and complete and printed_total != total:
         out.append(Finding("warning", "TOTAL_MISMATCH", ("stated", "total"),

@@ -78,7 +78,8 @@ class ScorePanel(QWidget):
         if result.total is None:
             self.total_label.setText("本表不计分")
         else:
-            grade = f"　等级 {result.grade}" if result.grade else ""
+            # No grade while items are unscored (scoring gives none): say so rather than show nothing.
+            grade = f"　等级 {result.grade}" if result.grade else "　等级待定（尚有未计分项，见审核）"
             self.total_label.setText(f"总分 {fmt(result.total)} / {fmt(result.max, 0)}{grade}")
         if result.funds is not None:
             f = result.funds

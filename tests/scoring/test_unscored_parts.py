@@ -59,3 +59,15 @@ def test_identifying_header_fields_are_required_the_signature_line_is_not() -> N
     assert missing == [(("header", "department"), "department"), (("header", "implementing_unit"), "implementing_unit")]
     assert all("主管部门" in f.message or "实施单位" in f.message
                for f in result.findings if f.code == "HEADER_MISSING")
+
+
+def test_no_grade_until_every_weighted_item_has_a_score() -> None:
+    from model.skeletons import new_form
+
+    blank = evaluate(new_form("project_self_eval", 2025, "central-2020"), load_profile_data("central-2020"))
+    assert blank.total == 0 and blank.grade is None  # a blank new form is not 差
+    form = make_sample_form()
+    complete = evaluate(form, load_profile_data("central-2020"))
+    assert complete.grade is not None
+    next(leaves(form)).actual = None  # one weighted leaf without a score
+    assert evaluate(form, load_profile_data("central-2020")).grade is None

@@ -33,3 +33,14 @@ def test_scored_form_after_an_unscored_one_shows_its_rows_again(qtbot, memory_st
     assert panel.total_label.text().startswith("总分 ")
     assert panel.funds_label.text().startswith("执行率 ")
     assert [name for name, _score, _weight in panel.rows()][0] == "预算执行率"
+
+
+def test_an_incomplete_form_says_its_grade_is_pending(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    form = make_sample_form()
+    form.goals[0].indicators[0].children[0].children[0].actual = None  # one weighted leaf unscored
+    session = open_session(memory_store, form)
+    panel = ScorePanel()
+    qtbot.addWidget(panel)
+    panel.show_result(session.form, session.result)
+    assert session.result.grade is None
+    assert panel.total_label.text().endswith("等级待定（尚有未计分项，见审核）")
