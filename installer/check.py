@@ -22,6 +22,7 @@ MAX_BYTES = 60 * 1000 * 1000
 REQUIRED = ("Python/python.exe", "Python/pythonw.exe", "Python/python311.dll",
             "Python/python311.zip", "Python/python311._pth", "pkgs/PySide6/Qt6Core.dll",
             "pkgs/PySide6/Qt6Widgets.dll", "pkgs/PySide6/plugins/platforms/qwindows.dll",
+            "pkgs/PySide6/plugins/platforms/qoffscreen.dll",
             "pkgs/jixiao_launcher.py", "Jixiao.launch.pyw", "jixiao.ico", "uninstall.exe")
 
 

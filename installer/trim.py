@@ -13,7 +13,9 @@ QT_MODULES = ("Core", "Gui", "Widgets", "Svg", "SvgWidgets", "PrintSupport", "Ne
 _QT_DLLS = {f"qt6{m.lower()}.dll" for m in QT_MODULES}
 _QT_PYDS = {f"qt{m.lower()}.pyd" for m in QT_MODULES}
 _PLUGIN_DIRS_KEPT = {"platforms", "styles", "imageformats", "iconengines"}
-_PLATFORMS_KEPT = {"qwindows.dll"}
+# qwindows draws the window; qoffscreen (110 KB) serves `main.py --screenshot`, which asks for it
+# (ui/app.py) — without it Qt aborts the program with no message on Windows.
+_PLATFORMS_KEPT = {"qwindows.dll", "qoffscreen.dll"}
 _TRANSLATIONS_KEPT = {"qt_zh_CN.qm", "qtbase_zh_CN.qm"}
 _DROPPED_SUFFIXES = (".pyi", ".lib", ".exe", ".h", ".cmake")
 _DROPPED_PYSIDE_DIRS = {"qml", "include", "typesystems", "metatypes", "scripts", "doc", "lib",

@@ -1,6 +1,7 @@
 """The Qt trim keeps what a QtWidgets program needs and drops QML, tools, stubs and pip."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,21 @@ def test_keeps_what_the_program_needs(rel: str) -> None:
 ])
 def test_drops_what_the_program_does_not_use(rel: str) -> None:
     assert not keep(rel)
+
+
+# `environ["QT_QPA_PLATFORM"] = "x"` or `environ.setdefault("QT_QPA_PLATFORM", "x")`
+_PLATFORM_SET = re.compile(r"""QT_QPA_PLATFORM["']\s*(?:\]\s*=|,)\s*["'](\w+)["']""")
+
+
+def test_keeps_every_platform_plugin_the_program_asks_for() -> None:
+    """`main.py --screenshot` sets QT_QPA_PLATFORM=offscreen; a trimmed plugin aborts it on Windows."""
+    repo = Path(__file__).resolve().parents[2]
+    sources = [repo / "main.py", *sorted((repo / "ui").rglob("*.py"))]
+    asked = {name for path in sources if path.is_file()
+             for name in _PLATFORM_SET.findall(path.read_text(encoding="utf-8"))}
+    assert "offscreen" in asked  # the pattern still matches how ui/app.py sets it
+    for name in asked:
+        assert keep(f"PySide6/plugins/platforms/q{name}.dll"), name
 
 
 def test_trim_tree_spares_protected_folders_and_removes_empty_ones(tmp_path: Path) -> None:
