@@ -6,7 +6,7 @@ PYTHON ?= python3
 APT_TEST = libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 \
 	libxcb-cursor0 libegl1 libgl1 libfontconfig1 libdbus-1-3 xvfb fonts-wqy-microhei poppler-utils xdotool
 
-.PHONY: run deps test test-deps bench installer installer-deps installer-build installer-check installer-lock installer-icon installer-clean
+.PHONY: run deps test test-deps bench installer installer-deps installer-build installer-check installer-lock installer-icon installer-clean installer-wine-check
 
 run: deps
 	$(PYTHON) main.py
@@ -46,6 +46,16 @@ installer-build:
 installer-check:
 	$(PYTHON) installer/check.py
 
+# Runs the built installer's Python and program under Wine (not part of `test` or `installer`):
+# wine64, Xvfb, ImageMagick, poppler, mingw-w64 (the test-only icuuc.dll) and a zh_CN locale.
+WINE_CHECK_APT = wine64 p7zip-full xvfb imagemagick poppler-utils gcc-mingw-w64-x86-64 locales
+installer-wine-check:
+	@missing=$$(for p in $(WINE_CHECK_APT); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	@locale -a | grep -qi '^zh_CN.utf8$$' || { sed -i 's/^# *zh_CN.UTF-8 UTF-8/zh_CN.UTF-8 UTF-8/' /etc/locale.gen \
+		&& grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen || echo 'zh_CN.UTF-8 UTF-8' >> /etc/locale.gen; locale-gen; }
+	$(PYTHON) installer/wine_check.py
+
 # After a change of pyproject.toml's dependencies: re-pin the Windows wheels by hash.
 installer-lock:
 	$(PYTHON) -m installer.wheels lock
@@ -54,4 +64,4 @@ installer-icon:
 	$(PYTHON) installer/make_icon.py
 
 installer-clean:
-	rm -rf build/installer build/installer-app dist/Jixiao-*-setup.exe
+	rm -rf build/installer build/installer-app build/wine-check dist/Jixiao-*-setup.exe
