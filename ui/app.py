@@ -35,6 +35,20 @@ def choose_platform(environ: MutableMapping[str, str], platform: str = sys.platf
     return NO_DISPLAY_NOTICE
 
 
+def quiet_offscreen_notes() -> object:
+    """Drop the offscreen plugin's note about size hints (printed for every window, says nothing).
+
+    Returns the handler it replaced (tests put it back).
+    """
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    return qInstallMessageHandler(handler)
+
+
 def install_sigint_quit(app: object) -> object:
     """Ctrl+C in the terminal quits the app cleanly.
 
@@ -169,6 +183,7 @@ def run_gui(args: argparse.Namespace) -> int:
     notice = choose_platform(os.environ)
     if notice is not None:
         print(notice, file=sys.stderr)
+        quiet_offscreen_notes()
     app = make_app()
     install_sigint_quit(app)
     data_dir = _data_dir(args)

@@ -80,3 +80,18 @@ def test_program_without_display_starts_and_quits_on_ctrl_c(tmp_path: Path) -> N
             proc.kill()
     assert code == 0, err
     assert "没有检测到图形显示" in err and "Traceback" not in err
+
+
+def test_offscreen_size_hint_notes_are_dropped_others_kept(capsys) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import qInstallMessageHandler, qWarning
+
+    from ui.app import quiet_offscreen_notes
+
+    previous = quiet_offscreen_notes()
+    try:
+        qWarning("This plugin does not support propagateSizeHints()")
+        qWarning("数据库打开失败")
+    finally:
+        qInstallMessageHandler(previous)
+    err = capsys.readouterr().err
+    assert "propagateSizeHints" not in err and "数据库打开失败" in err
