@@ -42,6 +42,20 @@ class FormSummary:
     updated_at: str
 
 
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One earlier revision kept in form_history; `id` tells apart entries with the same revision."""
+
+    id: int
+    form_id: str
+    revision: int
+    saved_at: str
+    reason: str
+
+
+DELETED = "deleted"  # the history reason of a form's last revision when it was deleted
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
@@ -297,6 +311,51 @@ class Store:
             "SELECT revision, saved_at, reason FROM form_history WHERE form_id = ? ORDER BY id DESC",
             [form_id]).fetchall()]
 
+    def history_entries(self, form_id: str) -> list[HistoryEntry]:
+        """Earlier revisions kept for a form, newest first, with their entry ids."""
+        return [HistoryEntry(*row) for row in self.db.execute(
+            "SELECT id, form_id, revision, saved_at, reason FROM form_history WHERE form_id = ?"
+            " ORDER BY id DESC", [form_id]).fetchall()]
+
+    def history_body(self, entry_id: int) -> str:
+        """The JSON text kept in one history entry."""
+        row = self.db.execute("SELECT body FROM form_history WHERE id = ?", [entry_id]).fetchone()
+        if row is None:
+            raise StoreError(f"找不到历史版本记录 {entry_id}，它可能已被清理。请重新打开历史版本列表。")
+        return str(row[0])
+
+    def deleted_forms(self) -> list[HistoryEntry]:
+        """The last entry of each form that was deleted and is not stored now, newest first."""
+        rows = self.db.execute(
+            "SELECT h.id, h.form_id, h.revision, h.saved_at, h.reason FROM form_history h"
+            " WHERE h.id = (SELECT MAX(id) FROM form_history WHERE form_id = h.form_id)"
+            " AND h.reason = ? AND h.form_id NOT IN (SELECT id FROM forms) ORDER BY h.id DESC",
+            [DELETED]).fetchall()
+        return [HistoryEntry(*row) for row in rows]
+
+    def restore_entry(self, entry_id: int) -> int:
+        """Put a history entry's body back as the form's next revision; returns that revision.
+
+        The revision it replaces (if the form is stored) goes to history with reason
+        "恢复第N版", so a restore can itself be undone; a deleted form comes back under its id.
+        """
+        with self.db.atomic():
+            row = self.db.execute("SELECT form_id, revision, body FROM form_history WHERE id = ?",
+                                  [entry_id]).fetchone()
+            if row is None:
+                raise StoreError(f"找不到历史版本记录 {entry_id}，它可能已被清理。请重新打开历史版本列表。")
+            form_id, old_revision, body = str(row[0]), int(row[1]), str(row[2])
+            form = loads_form(body, f"表格 {form_id} 的第 {old_revision} 版")
+            form.id = form_id  # the row's id wins over whatever the kept document says
+            # Above every revision the form ever had, so an exchange package never sees it as older.
+            top = self.db.execute(
+                "SELECT MAX(r) FROM (SELECT revision AS r FROM forms WHERE id = ?"
+                " UNION ALL SELECT revision FROM form_history WHERE form_id = ?)",
+                [form_id, form_id]).fetchone()[0]
+            revision = int(top or 0) + 1
+            self.put_revision(form, revision, f"恢复第{old_revision}版")
+        return revision
+
     def delete(self, form_id: str) -> None:
         """Delete a form, keeping its last revision in history so it can be recovered."""
         with self.db.atomic():
@@ -305,7 +364,7 @@ class Store:
                 return
             self.db.execute(
                 "INSERT INTO form_history (form_id, revision, body, saved_at, reason) VALUES (?,?,?,?,?)",
-                [form_id, row[0], row[1], self.clock().isoformat(), "deleted"])
+                [form_id, row[0], row[1], self.clock().isoformat(), DELETED])
             self.db.execute("DELETE FROM forms WHERE id = ?", [form_id])
 
     def _write(self, form: Form, revision: int, insert: bool) -> None:
@@ -371,17 +430,51 @@ def _check_integrity(db: Database, path: Path, folder: Path) -> None:
             f"数据库文件“{path}”已损坏（完整性检查未通过）。", backup.newest_good_backup(folder))
 
 
-def restore_backup(data_dir: Path, source: Path, clock: Clock = _now) -> Path:
-    """Replace the database of a data folder by a backup, keeping the damaged file aside.
+def restore_backup(data_dir: Path, source: Path, clock: Clock = _now, reason: str = "damaged") -> Path:
+    """Replace the database of a data folder by a backup, keeping the current file aside.
+
+    The store on this folder must be closed. The backup is first copied next to the database, so
+    a failed copy (disk full) leaves the current database untouched; a failed swap puts it back.
+
+    Args:
+        reason: the word in the aside name, e.g. "damaged" or "before-restore".
 
     Returns:
-        Where the damaged file was moved (`jixiao.sqlite3.damaged-<time>`).
+        Where the current file was moved (`jixiao.sqlite3.<reason>-<time>`). Raises StoreError,
+        with everything as it was, when the backup is unusable or the files cannot be swapped.
     """
     path = database_path(data_dir)
-    aside = path.with_name(f"{path.name}.damaged-{clock():%Y%m%d-%H%M%S}")
-    for suffix in ("", "-wal", "-shm"):
-        p = Path(f"{path}{suffix}")
-        if p.exists():
-            p.replace(Path(f"{aside}{suffix}"))
-    shutil.copyfile(source, path)
+    if not backup.is_healthy(source):
+        raise StoreError(f"备份文件“{source.name}”无法读取或已损坏，没有用它恢复，当前数据库保持不变。"
+                         "请选择另一份备份。")
+    aside = path.with_name(f"{path.name}.{reason}-{clock():%Y%m%d-%H%M%S}")
+    staged = path.with_name(f"{path.name}.restoring")
+    moved: list[tuple[Path, Path]] = []
+    try:
+        shutil.copyfile(source, staged)
+        for suffix in ("", "-wal", "-shm"):
+            p = Path(f"{path}{suffix}")
+            if p.exists():
+                p.replace(Path(f"{aside}{suffix}"))
+                moved.append((Path(f"{aside}{suffix}"), p))
+        staged.replace(path)
+    except OSError as exc:
+        for kept, original in reversed(moved):  # put the current database back as it was
+            with contextlib.suppress(OSError):
+                kept.replace(original)
+        with contextlib.suppress(OSError):
+            staged.unlink(missing_ok=True)
+        raise StoreError(f"没能用备份“{source.name}”恢复（{_reason(exc)}），当前数据库保持不变。"
+                         f"请确认数据文件夹“{path.parent}”可写、磁盘有足够空间后再试。") from None
     return aside
+
+
+def undo_restore(data_dir: Path, aside: Path) -> None:
+    """Put back the database that restore_backup moved aside (the restored copy is discarded)."""
+    path = database_path(data_dir)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        kept = Path(f"{aside}{suffix}")
+        if kept.exists():
+            kept.replace(Path(f"{path}{suffix}"))

@@ -222,3 +222,100 @@ def test_atomic_writes_are_not_private(tmp_path: Path) -> None:
     target.chmod(0o640)
     write_atomic(target, b"[]")  # replacing keeps the file's mode
     assert stat.S_IMODE(target.stat().st_mode) == 0o640 and target.read_bytes() == b"[]"
+
+
+# -- getting data back: history entries, deleted forms, restore from backup ---------------------
+
+
+def test_restore_entry_puts_an_old_body_back_as_the_next_revision(memory_store: Store, clock: FakeClock) -> None:
+    form = make_sample_form()
+    form_id = memory_store.add(form)  # revision 1, preparer as in the sample
+    original = form.header["preparer"]
+    form.header["preparer"] = "李华"
+    memory_store.put_revision(form, 4, "交换包导入替换")  # revision 1 goes to history
+    [entry] = memory_store.history_entries(form_id)
+    assert (entry.revision, entry.reason) == (1, "交换包导入替换")
+    clock.advance(minutes=5)
+    assert memory_store.restore_entry(entry.id) == 5  # above the current 4
+    assert memory_store.load(form_id).header["preparer"] == original
+    # The replaced revision 4 is kept, named for the restore, so the restore can be undone too.
+    assert memory_store.history(form_id)[0] == (4, "2024-03-01T09:05:00", "恢复第1版")
+    assert '"李华"' in memory_store.history_body(memory_store.history_entries(form_id)[0].id)
+
+
+def test_a_deleted_form_is_listed_and_comes_back_under_its_id(memory_store: Store) -> None:
+    kept = memory_store.add(make_sample_form())
+    gone = make_sample_form()
+    gone_id = memory_store.add(gone)
+    memory_store.save(gone)  # revision 2
+    memory_store.delete(gone_id)
+    assert [(e.form_id, e.revision) for e in memory_store.deleted_forms()] == [(gone_id, 2)]
+    revision = memory_store.restore_entry(memory_store.deleted_forms()[0].id)
+    assert revision == 3 and memory_store.revision(gone_id) == 3
+    assert memory_store.deleted_forms() == []
+    assert {s.id for s in memory_store.list_forms()} == {kept, gone_id}
+
+
+def test_a_form_deleted_then_reimported_is_not_listed_as_deleted(memory_store: Store) -> None:
+    form = make_sample_form()
+    form_id = memory_store.add(form)
+    memory_store.delete(form_id)
+    memory_store.put_revision(form, 7, "交换包导入替换")  # came back in a package
+    assert memory_store.deleted_forms() == []
+
+
+def test_unknown_history_entry_is_a_chinese_error(memory_store: Store) -> None:
+    with pytest.raises(StoreError, match="找不到历史版本"):
+        memory_store.history_body(999)
+    with pytest.raises(StoreError, match="找不到历史版本"):
+        memory_store.restore_entry(999)
+
+
+def test_restore_backup_names_the_aside_file_by_reason(data_dir: Path, clock: FakeClock) -> None:
+    store = Store.open(data_dir, clock)
+    form = make_sample_form()
+    store.add(form)
+    good = store.backup_now()
+    form.header["preparer"] = "李华"
+    store.save(form)
+    store.close()
+    clock.advance(hours=1)
+    aside = restore_backup(data_dir, good, clock, reason="before-restore")
+    assert aside.name == "jixiao.sqlite3.before-restore-20240301-100000"
+    store = Store.open(data_dir, clock)
+    assert store.load(form.id).header["preparer"] != "李华"
+    store.close()
+    kept = connect(aside)
+    assert '"李华"' in kept.execute("SELECT body FROM forms").fetchone()[0]  # the edit is kept aside
+    kept.close()
+
+
+def test_restore_from_a_damaged_backup_changes_nothing(data_dir: Path, clock: FakeClock) -> None:
+    store = Store.open(data_dir, clock)
+    store.add(make_sample_form())
+    store.close()
+    bad = data_dir / "not-a-backup.sqlite3"
+    bad.write_bytes(b"\xff" * 8192)
+    before = database_path(data_dir).read_bytes()
+    with pytest.raises(StoreError, match="当前数据库保持不变"):
+        restore_backup(data_dir, bad, clock)
+    assert database_path(data_dir).read_bytes() == before
+    assert sorted(p.name for p in data_dir.iterdir() if p.name.startswith("jixiao.sqlite3.")) == []
+
+
+def test_a_failed_copy_leaves_the_current_database_in_place(data_dir: Path, clock: FakeClock,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store.open(data_dir, clock)
+    good = store.backup_now()
+    store.add(make_sample_form())
+    store.close()
+    before = database_path(data_dir).read_bytes()
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", disk_full)
+    with pytest.raises(StoreError, match="磁盘空间已满"):
+        restore_backup(data_dir, good, clock)
+    assert database_path(data_dir).read_bytes() == before
+    assert not any(".damaged-" in p.name or p.name.endswith(".restoring") for p in data_dir.iterdir())
