@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolB
 
 from model.errors import JixiaoError
 from model.form import Form
-from model.store import Store
+from model.store import Clock, Store
 from scoring.result import Result
 from ui.findings_panel import FindingsPanel
 from ui.form_editor import FormEditor
@@ -109,6 +109,10 @@ class MainWindow(QMainWindow):
                                                   "读取交换包，先显示将导入的内容，确认后才写入")
         self.bureau_action = self._action("财政局汇总…", self.open_bureau_view, "Ctrl+Shift+B",
                                           "所有表格的总分、等级和审核错误一览，可导出汇总表")
+        self.history_action = self._action("历史版本…", self.show_history, "Ctrl+Shift+H",
+                                           "当前表格在数据库中保留的早先版本，可恢复其中一版")
+        self.deleted_action = self._action("已删除的表格…", self.show_deleted, "Ctrl+Shift+R",
+                                           "列出已删除的表格，可把其中一张恢复到列表中")
         self.settings_action = self._action("设置…", self.open_settings, "Ctrl+,", "单位信息、默认评分规则、数据文件夹、备份")
         # Ctrl+Q spelled out: the standard Quit key is empty on Windows.
         self.quit_action = self._action("退出", self.close, "Ctrl+Q")
@@ -124,6 +128,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("文件(&F)")
         for action in (self.new_action, self.save_action, self.export_action, self.delete_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.history_action)
+        file_menu.addAction(self.deleted_action)
         file_menu.addSeparator()
         for action in (self.export_package_action, self.import_package_action, self.bureau_action):
             file_menu.addAction(action)
@@ -153,7 +160,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_form = self.session is not None
-        for action in (self.save_action, self.delete_action):
+        for action in (self.save_action, self.delete_action, self.history_action):
             action.setEnabled(has_form)
 
     # -- opening forms ---------------------------------------------------------------------------
@@ -296,7 +303,7 @@ class MainWindow(QMainWindow):
         form = self.session.form
         name = form.header.get("project_name") or form.display_title
         if not confirm(self, f"确定删除“{name}”（{form.year}年度）吗？", yes="删除",
-                       detail="删除后表格从列表中移除；数据库历史中仍保留最后一版，可请维护人员恢复。"):
+                       detail="删除后表格从列表中移除；数据库仍保留最后一版，可在“文件 → 已删除的表格…”中恢复。"):
             return
         assert form.id is not None
         self._close_session()
@@ -353,7 +360,112 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.store, self.settings, self, data_dir=self.data_dir).exec()
+        SettingsDialog(self.store, self.settings, self, data_dir=self.data_dir,
+                       restore=self.restore_from_backup).exec()
+
+    # -- getting data back -----------------------------------------------------------------------
+
+    def show_history(self) -> None:
+        """文件 → 历史版本…: put an earlier revision of the open form back as its next revision."""
+        from ui.history_dialog import HistoryDialog
+
+        if self.session is None or self.session.form.id is None:
+            return
+        form_id = self.session.form.id
+        if self.session.unsaved:  # a failed save: retry, so the text kept in history is the one shown
+            self.session.save_now()
+        dialog = HistoryDialog(self.store, form_id, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self._restore_entry(dialog.chosen, form_id, "已恢复所选版本（作为第 {revision} 版）；替换前的版本保留在历史版本中。")
+
+    def show_deleted(self) -> None:
+        """文件 → 已删除的表格…: bring a deleted form back to the list and open it."""
+        from ui.history_dialog import DeletedFormsDialog
+
+        dialog = DeletedFormsDialog(self.store, self)
+        if dialog.exec() and dialog.chosen is not None:
+            entry = next(e for e in self.store.deleted_forms() if e.id == dialog.chosen)
+            self._restore_entry(dialog.chosen, entry.form_id, "已恢复删除的表格（第 {revision} 版），它已回到左侧列表。")
+
+    def _restore_entry(self, entry_id: int, form_id: str, done: str) -> None:
+        """Write a history entry back with the form's session closed, then reopen it (a session left
+        open would save its stale copy over the restored one at the next edit)."""
+        from ui.messages import show_error
+
+        if self.session is not None and self.session.form.id == form_id:
+            self._close_session()
+        try:
+            revision = self.store.restore_entry(entry_id)
+        except JixiaoError as exc:
+            show_error(self, str(exc), "表格保持原样未改动。", title="无法恢复")
+            revision = None
+        self.navigator.search.clear()
+        self.navigator.reload(select_id=form_id)
+        self.open_form(form_id)
+        if revision is not None:
+            self.statusBar().showMessage(done.format(revision=revision), 15000)
+
+    def restore_from_backup(self, source: Path) -> bool:
+        """Replace the database by a backup: close the session and the store, swap, reopen, relist.
+
+        On any failure the database in use before is put back and reopened, and the user is told.
+        """
+        from model.store import restore_backup, undo_restore
+        from ui.messages import show_error, show_info
+
+        if self.store.path is None:
+            return False
+        data_dir = self.store.path.parent
+        open_id = self.session.form.id if self.session else None
+        if self.session is not None and self.session.unsaved:
+            self.session.save_now()  # a failed save retried, so the file kept aside has every edit
+        self._close_session()
+        clock = self.store.clock
+        self.store.close()
+        problem = ""
+        try:
+            aside = restore_backup(data_dir, source, clock, reason="before-restore")
+        except JixiaoError as exc:
+            aside, problem = None, str(exc)
+        store: Store | None = None
+        try:
+            store = Store.open(data_dir, clock)
+        except JixiaoError as exc:
+            if aside is not None:  # the restored copy does not open: the old database goes back
+                try:
+                    undo_restore(data_dir, aside)
+                    problem = f"恢复后的数据库无法打开（{exc}），已换回恢复前的数据库。"
+                    store = self._reopen_or_none(data_dir, clock)
+                except OSError:
+                    problem = (f"恢复后的数据库无法打开（{exc}），也没能自动换回恢复前的数据库。"
+                               f"恢复前的数据库保留为：{aside}")
+                aside = None
+            else:
+                problem += f"\n重新打开数据库也失败了：{exc}"
+        if store is None:
+            show_error(self, problem or "数据库无法重新打开。", "请关闭程序后重新启动；数据文件夹中的文件都没有删除。",
+                       title="无法打开数据库")
+            self.setEnabled(False)  # no store to work on: nothing in the window may write
+            return False
+        self.store = store
+        self.navigator._store = store
+        self._score_cache.clear()
+        self.navigator.reload()
+        if open_id is not None and open_id in self.navigator.form_ids():
+            self.open_form(open_id)
+        if aside is None:
+            show_error(self, problem, "当前数据库保持不变，可以继续使用。", title="没有恢复")
+            return False
+        show_info(self, f"已用备份 {source.name} 恢复数据库。\n恢复前的数据库保留为：{aside}", title="已恢复")
+        self.statusBar().showMessage(f"已从备份恢复；恢复前的数据库保留为 {aside.name}。", 15000)
+        return True
+
+    @staticmethod
+    def _reopen_or_none(data_dir: Path, clock: Clock) -> Store | None:
+        try:
+            return Store.open(data_dir, clock)
+        except JixiaoError:
+            return None
 
     def _focus_search(self) -> None:
         self.navigator.search.setFocus()

@@ -1,29 +1,52 @@
-"""The 设置 dialog: unit defaults for new forms, default profile, data folder, backups."""
+"""The 设置 dialog: unit defaults for new forms, default profile, data folder, backups and
+从备份恢复 (the dialog lists and confirms; the main window swaps the database)."""
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from model.datadir import backups_dir, default_data_dir
+from model.backup import list_backups
+from model.datadir import backups_dir, database_path, default_data_dir
 from model.errors import JixiaoError
 from model.store import Store
 from ui.new_form_dialog import profile_choices
 from ui.messages import ok_cancel
 from ui.settings import UiSettings, UnitDefaults
 
+BACKUP_REASONS = {"daily": "每日", "migration": "升级前", "manual": "手动"}
+# Restores a backup file into the open data folder; True when done (the window reports either way).
+Restorer = Callable[[Path], bool]
+
+
+def backup_row(path: Path) -> list[str]:
+    """日期, 时间, 类型, 大小 of a backup named `jixiao-YYYYMMDD-HHMMSS-<reason>.sqlite3`."""
+    when = dt.datetime.strptime(path.name[7:22], "%Y%m%d-%H%M%S")
+    reason = path.name[23:-len(".sqlite3")]
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    size_text = f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
+    return [f"{when:%Y-%m-%d}", f"{when:%H:%M:%S}", BACKUP_REASONS.get(reason, reason), size_text]
+
 
 class SettingsDialog(QDialog):
     """Edits UnitDefaults (in the database) and the data folder (in QSettings, used at next start)."""
 
     def __init__(self, store: Store, settings: UiSettings, parent: QWidget | None = None,
-                 data_dir: Path | None = None) -> None:
+                 data_dir: Path | None = None, restore: Restorer | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("设置")
         self.store, self.settings = store, settings
+        self._restore = restore
+        self.restored: Path | None = None
         self.current_dir = data_dir or (store.path.parent if store.path else default_data_dir())
         defaults = UnitDefaults.load(store)
         self.unit_name = QLineEdit(defaults.unit_name, self)
@@ -58,18 +81,31 @@ class SettingsDialog(QDialog):
         backup_now.clicked.connect(self.backup_now)
         open_backups = QPushButton("打开备份文件夹", self)
         open_backups.clicked.connect(self._open_backups)
+        self.backups = QTreeWidget(self)
+        self.backups.setRootIsDecorated(False)
+        self.backups.setHeaderLabels(["日期", "时间", "类型", "大小"])
+        self.backups.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.backups.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.backups.setMaximumHeight(150)
+        self.backups.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # four short columns
+        self.restore_button = QPushButton("从备份恢复…", self)
+        self.restore_button.setToolTip("用选中的备份替换当前数据库；当前数据库改名保留，不会删除")
+        self.restore_button.clicked.connect(self.restore_selected)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(backup_now)
         buttons_row.addWidget(open_backups)
         buttons_row.addStretch(1)
+        buttons_row.addWidget(self.restore_button)
         data_box = QGroupBox("数据与备份", self)
         data_layout = QVBoxLayout(data_box)
         data_form = QFormLayout()
         data_form.addRow("数据文件夹（重启后生效）", row)
         data_layout.addLayout(data_form)
         data_layout.addWidget(QLabel("程序每天自动备份一次，保留最近 10 份。", self))
+        data_layout.addWidget(self.backups)
         data_layout.addLayout(buttons_row)
         data_layout.addWidget(self.backup_label)
+        self.list_backups()
 
         buttons = ok_cancel(self, "保存")
         layout = QVBoxLayout(self)
@@ -88,7 +124,46 @@ class SettingsDialog(QDialog):
             self.backup_label.setText(f"备份失败：{exc}。请检查数据文件夹所在磁盘是否已满。")
             return None
         self.backup_label.setText(f"已备份到：{path}")
+        self.list_backups()
         return path
+
+    def list_backups(self) -> None:
+        """Fill the backup list, newest first; restoring needs a backup, a file database and the window."""
+        self.backups.clear()
+        for path in list_backups(backups_dir(self.current_dir)):
+            item = QTreeWidgetItem(backup_row(path))
+            item.setData(0, Qt.ItemDataRole.UserRole, str(path))
+            self.backups.addTopLevelItem(item)
+        if self.backups.topLevelItemCount():
+            self.backups.setCurrentItem(self.backups.topLevelItem(0))
+        self.restore_button.setEnabled(bool(self.backups.topLevelItemCount()) and self._restore is not None
+                                       and self.store.path is not None)
+
+    def selected_backup(self) -> Path | None:
+        item = self.backups.currentItem()
+        return None if item is None else Path(str(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    def restore_selected(self) -> bool:
+        """Ask, then have the window restore the selected backup; the dialog closes when it is done."""
+        from ui.messages import confirm  # looked up at call time: tests answer the question
+
+        source = self.selected_backup()
+        if source is None or self._restore is None:
+            return False
+        day, time, reason, _size = backup_row(source)
+        aside = f"{database_path(self.current_dir).name}.before-restore-<恢复时间>"
+        if not confirm(self, f"用 {day} {time} 的{reason}备份恢复数据库吗？", yes="恢复", title="从备份恢复",
+                       detail=f"当前数据库会改名保留为 {aside}（在数据文件夹中，不会删除），"
+                              "然后换成这份备份。备份之后所做的修改、新建和导入的表格将不再显示；"
+                              "本窗口中未点“保存”的设置也不会保存。"):
+            return False
+        if not self._restore(source):
+            self.list_backups()  # the window said why; the current database is unchanged
+            return False
+        self.restored = source
+        # The dialog's fields came from the old database: close without writing them into the restored one.
+        self.reject()
+        return True
 
     def _choose_dir(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "选择数据文件夹", self.data_dir.text() or str(self.current_dir))

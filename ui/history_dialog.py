@@ -1,0 +1,118 @@
+"""历史版本 and 已删除的表格: list the revisions kept in the database and pick one to put back.
+
+The dialogs only choose (`chosen` holds a history entry id); the main window restores it, so the
+open session is closed and reloaded around the write.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from model.codec import loads_form
+from model.errors import JixiaoError
+from model.store import DELETED, HistoryEntry, Store
+from ui.messages import ok_cancel
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+# History reasons written by the program, in words the user knows; others (imports) are shown as stored.
+REASON_TEXT = {DELETED: "删除前的最后一版", "imported": "导入时被替换"}
+
+
+def reason_text(reason: str) -> str:
+    """The history reason as the dialogs show it."""
+    return REASON_TEXT.get(reason, reason)
+
+
+def saved_at_text(saved_at: str) -> str:
+    """An ISO timestamp as `2024-03-01 09:00`."""
+    return saved_at.replace("T", " ")[:16]
+
+
+class _EntryDialog(QDialog):
+    """A list of history entries with one button that picks the selected one."""
+
+    def __init__(self, title: str, intro: str, columns: list[str], ok_text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.chosen: int | None = None
+        self.intro = QLabel(intro, self)
+        self.intro.setWordWrap(True)
+        self.list = QTreeWidget(self)
+        self.list.setRootIsDecorated(False)
+        self.list.setHeaderLabels(columns)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list.header().setStretchLastSection(True)
+        self.list.itemDoubleClicked.connect(lambda *_: self.accept())
+        self.buttons = ok_cancel(self, ok_text)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.list)
+        layout.addWidget(self.buttons)
+        self.resize(620, 360)
+
+    def _add(self, entry: HistoryEntry, texts: list[str]) -> None:
+        item = QTreeWidgetItem(texts)
+        item.setData(0, ENTRY_ROLE, entry.id)
+        self.list.addTopLevelItem(item)
+
+    def _finish(self, empty_text: str) -> None:
+        if self.list.topLevelItemCount() == 0:
+            self.intro.setText(empty_text)
+            self.ok_button.setEnabled(False)
+        else:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+
+    def entry_ids(self) -> list[int]:
+        """The listed entry ids, top to bottom (newest first)."""
+        return [int(self.list.topLevelItem(i).data(0, ENTRY_ROLE)) for i in range(self.list.topLevelItemCount())]
+
+    def choose(self, entry_id: int) -> None:
+        """Select the row of an entry (tests, and keyboard users through the list)."""
+        row = self.entry_ids().index(entry_id)
+        self.list.setCurrentItem(self.list.topLevelItem(row))
+
+    def accept(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        self.chosen = int(item.data(0, ENTRY_ROLE))
+        super().accept()
+
+
+class HistoryDialog(_EntryDialog):
+    """文件 → 历史版本…: the open form's kept revisions; 恢复此版本 picks one."""
+
+    def __init__(self, store: Store, form_id: str, parent: QWidget | None = None) -> None:
+        current = store.revision(form_id)
+        super().__init__("历史版本", f"当前是第 {current} 版。下面是数据库保留的早先版本（导入交换包替换、恢复时自动保留）。"
+                         "恢复后，所选版本成为新的一版，当前版本也会保留在这里，可以再恢复回来。",
+                         ["版本", "保留时间", "原因"], "恢复此版本", parent)
+        for entry in store.history_entries(form_id):
+            self._add(entry, [f"第 {entry.revision} 版", saved_at_text(entry.saved_at), reason_text(entry.reason)])
+        self._finish("这张表格还没有早先的版本。日常修改会直接保存为当前版本；导入交换包替换它、"
+                     "或恢复历史版本时，被替换的一版会保留在这里。")
+
+
+class DeletedFormsDialog(_EntryDialog):
+    """文件 → 已删除的表格…: forms deleted and not stored now; 恢复 brings one back to the list."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__("已删除的表格", "下面是已删除的表格（保留了删除前的最后一版）。选中一张并点“恢复”，它会回到左侧列表。",
+                         ["表格", "单位", "年度", "删除时间"], "恢复", parent)
+        for entry in store.deleted_forms():
+            self._add(entry, [*_describe(store, entry), saved_at_text(entry.saved_at)])
+        self._finish("没有已删除的表格。")
+
+
+def _describe(store: Store, entry: HistoryEntry) -> list[str]:
+    """(title, unit, year) from the kept body; a body this program cannot read still lists, by id."""
+    try:
+        form = loads_form(store.history_body(entry.id), f"已删除的表格 {entry.form_id}")
+    except JixiaoError:
+        return [f"（无法读取的表格 {entry.form_id}）", "", ""]
+    title = form.header.get("project_name") or form.display_title
+    return [title, form.unit, str(form.year)]
