@@ -202,4 +202,4 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         return int(app.exec())  # type: ignore[attr-defined]
     finally:
-        store.close()
+        window.store.close()  # type: ignore[attr-defined]  # a restore from backup may have replaced it

@@ -448,7 +448,7 @@ class MainWindow(QMainWindow):
             self.setEnabled(False)  # no store to work on: nothing in the window may write
             return False
         self.store = store
-        self.navigator._store = store
+        self.navigator.set_store(store)
         self._score_cache.clear()
         self.navigator.reload()
         if open_id is not None and open_id in self.navigator.form_ids():

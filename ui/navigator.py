@@ -64,6 +64,10 @@ class Navigator(QWidget):
 
     # -- filling ---------------------------------------------------------------------------------
 
+    def set_store(self, store: Store) -> None:
+        """Read forms from another store (after a restore from backup replaced the database)."""
+        self._store = store
+
     def reload(self, select_id: str | None = None) -> None:
         """Re-read the list for the current search words; keep (or set) the selected form."""
         select_id = select_id or self.current_form_id()
