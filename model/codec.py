@@ -493,6 +493,19 @@ def _node(n: Node) -> dict[str, Any]:
     return _with_extra(d, n.extra)
 
 
+def node_to_dict(node: Node) -> dict[str, Any]:
+    """One indicator (with its subtree) as its `jixiao.form/1` object (ids are not written)."""
+    return _node(node)
+
+
+def node_from_dict(doc: Any, source: str = "（剪贴板）", depth: int = 1) -> Node:
+    """Read one indicator object written by node_to_dict; every node gets a fresh id.
+
+    `depth` is the level the node would have (1 = 一级); a deeper subtree raises FormFileError.
+    """
+    return _Reader(source).node(doc, "$", depth)
+
+
 def _section(s: DataSection) -> dict[str, Any]:
     d: dict[str, Any] = {"section": s.section}
     _put(d, "columns", None if s.columns is None else list(s.columns))

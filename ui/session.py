@@ -413,6 +413,80 @@ class FormSession(QObject):
         from ui.paste import paste_rows
         return paste_rows(self, parent_id, index, rows)
 
+    def drop_nodes(self, node_ids: list[int], parent_id: int | None, row: int) -> bool:
+        """Move dragged rows under `parent_id` (None: goals at the top) in one undo step.
+
+        `row` counts as Qt does, before the rows are taken out (-1: at the end). A drop that would
+        break the three levels, or put rows into a leaf, changes nothing and says why; returns
+        whether anything moved.
+        """
+        ids = self.outermost(node_ids)
+        try:
+            self._check_drop(ids, parent_id)
+        except JixiaoError as exc:
+            self.error.emit(str(exc))
+            return False
+        siblings = self.form.goals if parent_id is None else self.item(parent_id).children
+        # Each row goes just before the first sibling at the drop point that is not itself dragged,
+        # so rows taken out above that point do not shift where the others land.
+        anchor = next((s.id for s in siblings[max(row, 0):] if s.id not in ids), None) if row >= 0 else None
+        self.undo_stack.beginMacro("拖动移动指标" if len(ids) == 1 else f"拖动移动 {len(ids)} 行")
+        for node_id in ids:
+            parent_now, row_now = self._parent_and_row(node_id)
+            if anchor is None:
+                at = len(siblings) - (1 if parent_now == parent_id else 0)
+            else:
+                at = self._row_of(anchor) - (1 if parent_now == parent_id and row_now < self._row_of(anchor) else 0)
+            self.move_node(node_id, parent_id, at, "拖动移动指标")
+        self.undo_stack.endMacro()
+        return bool(ids)
+
+    def outermost(self, node_ids: list[int]) -> list[int]:
+        """The ids not under another of them (a group's selected children travel with it)."""
+        return [i for i in node_ids if not any(self._is_under(i, o) for o in node_ids if o != i)]
+
+    def _check_drop(self, ids: list[int], parent_id: int | None) -> None:
+        """Raise the Chinese reason why these rows cannot go under parent_id."""
+        goals = [i for i in ids if self.is_goal(i)]
+        if goals and (parent_id is not None or len(goals) != len(ids)):
+            raise JixiaoError("目标只能在最上层调整顺序，不能放进指标里，也不能和指标一起拖动")
+        if not goals and parent_id is None:
+            raise JixiaoError("指标必须放在某个目标下面；请拖到目标或分组上")
+        if parent_id is None:
+            return
+        _parent, depth = tree.parent_by_id(self.form, parent_id)  # a leaf refuses children here
+        for node_id in ids:
+            node = self.item(node_id)
+            assert isinstance(node, (Group, Leaf))
+            if node_id == parent_id or self._is_under(parent_id, node_id):
+                raise JixiaoError(f"不能把“{node.name or '（未命名）'}”拖到它自己的下级中")
+            if self._too_deep(node, depth):
+                raise JixiaoError(f"“{node.name or '（未命名）'}”放到这里会超过三级指标，请拖到更上一级的分组或目标上")
+
+    @staticmethod
+    def _too_deep(node: Node, depth: int) -> bool:
+        """Whether a subtree placed at level `depth` would go past three levels (as model/tree.py checks)."""
+        return depth + tree.height(node) - 1 > tree.MAX_DEPTH or (isinstance(node, Group) and depth >= tree.MAX_DEPTH)
+
+    def insert_copies(self, parent_id: int, index: int, nodes: list[Node]) -> list[int]:
+        """Insert copied subtrees (fresh ids) under a goal or group in one undo step.
+
+        Refuses the whole paste, changing nothing, when one subtree would go past three levels.
+        """
+        try:
+            _parent, depth = tree.parent_by_id(self.form, parent_id)
+            for node in nodes:
+                if self._too_deep(node, depth):
+                    raise JixiaoError(f"粘贴的“{node.name or '（未命名）'}”放到这里会超过三级指标；"
+                                      "请选中更上一级的行后再粘贴")
+        except JixiaoError as exc:
+            self.error.emit(str(exc))
+            return []
+        self.undo_stack.beginMacro("粘贴分组" if len(nodes) == 1 else f"粘贴 {len(nodes)} 个分组")
+        ids = [self.insert_node(parent_id, index + offset, node) for offset, node in enumerate(nodes)]
+        self.undo_stack.endMacro()
+        return ids
+
     # -- editors of the non-tree parts (plan, basic data, leaf detail); each pushes one command --
 
     def set_data_cell(self, section: int, row: int, column: int, value: Any) -> None:

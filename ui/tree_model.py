@@ -7,10 +7,11 @@ model follows structural changes through the session's listener calls (begin/end
 """
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from model.form import Goal, Group, Leaf, Node
@@ -23,6 +24,8 @@ FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 2  # list[Finding] about this cell
 MANUAL_ROLE = Qt.ItemDataRole.UserRole + 3    # bool: the leaf's score is typed by the user
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 4     # int: 0 goal, 1–3 indicator level
 KIND_ROLE = Qt.ItemDataRole.UserRole + 5      # "goal" | "group" | "leaf"
+# Dragged rows: {"form": form id, "ids": [node ids]}; only meaningful inside this process.
+NODE_IDS_MIME = "application/x-jixiao-node-ids"
 
 _SEVERITY_COLOURS = {"error": QColor(255, 214, 214), "warning": QColor(255, 240, 200), "info": QColor(225, 236, 255)}
 _SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -178,8 +181,10 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+            return Qt.ItemFlag.ItemIsDropEnabled  # the top level: goals are reordered there
+        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDragEnabled
+        if not isinstance(self.item(index), Leaf):
+            base |= Qt.ItemFlag.ItemIsDropEnabled  # goals and groups take children; leaves never
         if self._editable(self.item(index), self.columns[index.column()]):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
@@ -349,6 +354,59 @@ class IndicatorTreeModel(QAbstractItemModel):
         else:
             self.session.set_node_field(item.id, "rule", {"type": name} if name else None)
         return True
+
+    # -- drag and drop (moves only; the session does the move as one undoable command) ----------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [NODE_IDS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        ids: list[int] = []
+        for index in indexes:
+            node_id = self.node_id(index)
+            if node_id is not None and node_id not in ids:
+                ids.append(node_id)
+        data = QMimeData()
+        payload = {"form": self.session.form.id, "ids": ids}
+        data.setData(NODE_IDS_MIME, json.dumps(payload).encode("utf-8"))
+        return data
+
+    def dragged_ids(self, data: QMimeData) -> list[int] | None:
+        """The node ids of rows dragged from this form (None for anything else)."""
+        if not data.hasFormat(NODE_IDS_MIME):
+            return None
+        try:
+            payload = json.loads(bytes(data.data(NODE_IDS_MIME).data()).decode("utf-8"))
+            ids = [int(i) for i in payload["ids"]]
+        except (ValueError, KeyError, TypeError):
+            return None
+        if payload.get("form") != self.session.form.id or not all(i in self._items for i in ids):
+            return None  # rows of another form: their ids mean nothing here
+        return ids
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        # Refusals by the three-level rule are not made here: dropMimeData lets the session say why.
+        return action == Qt.DropAction.MoveAction and self.dragged_ids(data) is not None
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        ids = self.dragged_ids(data)
+        if action != Qt.DropAction.MoveAction or not ids:
+            return False
+        if parent.isValid() and parent.column() != 0:
+            parent = parent.siblingAtColumn(0)
+        # True tells the view the rows moved; it then calls removeRows, which this model does not
+        # implement (QAbstractItemModel's returns False), so nothing is removed twice.
+        return self.session.drop_nodes(ids, self.node_id(parent), row)
 
     # -- listener calls from the session ---------------------------------------------------------
 

@@ -7,18 +7,24 @@ Ctrl+Shift+I add a child row / group, Ctrl+M toggles a manual 得分. The contex
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QMenu, QTreeView, QWidget
 
-from model.form import Goal, Group, Leaf
+from model.codec import node_from_dict, node_to_dict
+from model.errors import JixiaoError
+from model.form import Goal, Group, Leaf, Node
 from ui.clipboard import format_tsv, parse_tsv, rows_from_table
 from ui.columns import Cell
 from ui.delegates import MultilineDelegate, NameDelegate, NumberDelegate, RuleDelegate, TextDelegate
 from ui.session import FormSession
 from ui.tree_model import IndicatorTreeModel
+
+# Copied groups: a JSON list of `jixiao.form/1` indicator objects, pasted as copies with new ids.
+SUBTREE_MIME = "application/x-jixiao-subtrees"
 
 _DELEGATES = {Cell.NAME: NameDelegate, Cell.TEXT: TextDelegate, Cell.MULTILINE: MultilineDelegate,
               Cell.NUMBER: NumberDelegate, Cell.SCORE: NumberDelegate, Cell.RULE: RuleDelegate}
@@ -38,6 +44,12 @@ class IndicatorTreeView(QTreeView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked)
         self.setAlternatingRowColors(True)
+        # Rows are dragged by the mouse; the model turns a drop into one undoable move.
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setUniformRowHeights(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._show_menu)
@@ -251,10 +263,26 @@ class IndicatorTreeView(QTreeView):
                 by_row.setdefault(index.internalPointer().id, {})[index.column()] = str(text or "")
         columns = sorted({c for cells in by_row.values() for c in cells})
         table = [[by_row[r].get(c, "") for c in columns] for r in sorted(by_row, key=lambda r: order.get(r, 0))]
-        QGuiApplication.clipboard().setText(format_tsv(table))
+        data = QMimeData()
+        data.setText(format_tsv(table))  # Excel/WPS users paste this
+        subtrees = self._copied_subtrees(sorted(by_row, key=lambda r: order.get(r, 0)))
+        if subtrees:
+            data.setData(SUBTREE_MIME, json.dumps(subtrees, ensure_ascii=False).encode("utf-8"))
+        QGuiApplication.clipboard().setMimeData(data)
+
+    def _copied_subtrees(self, ids: list[int]) -> list[dict[str, object]]:
+        """The selected indicators as node JSON when a group is among them (none otherwise)."""
+        nodes = [self.session.item(i) for i in self.session.outermost(ids)]
+        if not any(isinstance(n, Group) for n in nodes):
+            return []
+        return [node_to_dict(n) for n in nodes if isinstance(n, (Group, Leaf))]  # goals are not copied
 
     def paste(self) -> None:
-        """Paste: one column fills cells downwards; several columns become new rows."""
+        """Paste: copied groups become copies; one column fills cells downwards; several columns rows."""
+        data = QGuiApplication.clipboard().mimeData()
+        if data is not None and data.hasFormat(SUBTREE_MIME):
+            self.paste_subtrees(bytes(data.data(SUBTREE_MIME).data()))
+            return
         table = parse_tsv(QGuiApplication.clipboard().text())
         if not table:
             return
@@ -288,22 +316,42 @@ class IndicatorTreeView(QTreeView):
         rows = rows_from_table(table, [c.field for c in self.tree_model.columns])
         if not rows:
             return []
+        parent_id, index = self._paste_place((Goal, Group))
+        new_ids = self.session.paste_rows(parent_id, index, rows)
+        if new_ids:
+            self.select_cell(new_ids[0])
+        return new_ids
+
+    def paste_subtrees(self, payload: bytes) -> list[int]:
+        """Insert copied groups below the current row (as last children when it is a goal)."""
+        try:
+            docs = json.loads(payload.decode("utf-8"))
+            if not isinstance(docs, list):
+                raise ValueError("not a list")
+            nodes: list[Node] = [node_from_dict(d) for d in docs]
+        except (ValueError, JixiaoError) as exc:
+            self.session.report_error(f"剪贴板里的分组无法读取（{exc}）；请重新复制后再粘贴")
+            return []
+        parent_id, index = self._paste_place((Goal,))
+        new_ids = self.session.insert_copies(parent_id, index, nodes)
+        if new_ids:
+            self.select_cell(new_ids[0])
+        return new_ids
+
+    def _paste_place(self, inside: tuple[type, ...]) -> tuple[int, int]:
+        """Where a paste goes: as last children of the current row when it is one of `inside`,
+        else just below it (a form without goals gets one)."""
         node_id = self.current_id()
         if node_id is None:
             if not self.session.form.goals:
                 self.session.add_goal("年度总体目标")
             node_id = self.session.form.goals[0].id
         item = self.session.item(node_id)
-        if isinstance(item, (Goal, Group)):
-            parent_id, index = node_id, len(item.children)
-        else:
-            parent, row = self.session.parent_and_row(node_id)
-            assert parent is not None
-            parent_id, index = parent, row + 1
-        new_ids = self.session.paste_rows(parent_id, index, rows)
-        if new_ids:
-            self.select_cell(new_ids[0])
-        return new_ids
+        if isinstance(item, inside):
+            return node_id, len(item.children)  # type: ignore[union-attr]
+        parent, row = self.session.parent_and_row(node_id)
+        assert parent is not None
+        return parent, row + 1
 
     # -- tree upkeep and menu --------------------------------------------------------------------
 

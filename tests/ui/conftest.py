@@ -11,8 +11,22 @@ from collections.abc import Iterator
 
 import pytest
 
+from model.store import Store
+from tests.ui.test_session import open_session
+from ui.tree_view import IndicatorTreeView
+
 
 @pytest.fixture(autouse=True)
 def _collect_qt_garbage() -> Iterator[None]:
     yield
     gc.collect()
+
+
+@pytest.fixture
+def view(qtbot, memory_store: Store) -> IndicatorTreeView:  # type: ignore[no-untyped-def]
+    """An indicator tree view on the sample form, shown at a usable size."""
+    widget = IndicatorTreeView(open_session(memory_store))
+    qtbot.addWidget(widget)
+    widget.resize(1000, 500)
+    widget.show()
+    return widget

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
@@ -12,15 +11,6 @@ from model.form import Group
 from model.store import Store
 from tests.ui.test_session import leaf_named, open_session
 from ui.tree_view import IndicatorTreeView
-
-
-@pytest.fixture
-def view(qtbot, memory_store: Store) -> IndicatorTreeView:  # type: ignore[no-untyped-def]
-    widget = IndicatorTreeView(open_session(memory_store))
-    qtbot.addWidget(widget)
-    widget.resize(1000, 500)
-    widget.show()
-    return widget
 
 
 def col(view: IndicatorTreeView, title: str) -> int:
