@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.codec import _FORM_KEYS, MAX_NESTING, dumps_form, form_to_dict, loads_form
+from model.codec import _FORM_KEYS, _LEAF_KEYS, MAX_NESTING, dumps_form, form_to_dict, loads_form
 from model.errors import FormFileError
 from tests.conftest import make_sample_form
 
@@ -85,7 +85,9 @@ def _nasty_docs(draw: st.DrawFn) -> dict[str, Any]:
     leaf["weight"], leaf["score"] = draw(_numbers), draw(st.none() | _numbers)
     leaf["name"] = draw(_texts.map(lambda t: unicodedata.normalize(draw(st.sampled_from(["NFC", "NFD"])), t + "é")))
     for key, value in draw(_extra).items():
-        if key not in ("name", "weight", "score", "children", "rule"):  # a leaf stays a leaf
+        # Only keys a leaf does not know: a known one ("process", "tier" …) is typed and checked,
+        # and "children" would make it a group.
+        if key not in (*_LEAF_KEYS, "children"):
             leaf.setdefault(key, value)
     for key, value in draw(_extra).items():
         if key not in _FORM_KEYS:  # known at the top: typed, not kept as unknown
