@@ -175,11 +175,7 @@ class IndicatorTreeView(QTreeView):
 
     def insert_row(self, group: bool = False) -> None:
         """Insert a blank row below the current one (or as first child of a goal)."""
-        node_id = self.current_id()
-        if node_id is None:
-            if not self.session.form.goals:
-                self.session.add_goal("年度总体目标")
-            node_id = self.session.form.goals[0].id
+        node_id = self._current_or_first_goal()
         item = self.session.item(node_id)
         if isinstance(item, Goal):
             new_id = self.session.add_node(item.id, 0, group)
@@ -338,14 +334,19 @@ class IndicatorTreeView(QTreeView):
             self.select_cell(new_ids[0])
         return new_ids
 
-    def _paste_place(self, inside: tuple[type, ...]) -> tuple[int, int]:
-        """Where a paste goes: as last children of the current row when it is one of `inside`,
-        else just below it (a form without goals gets one)."""
+    def _current_or_first_goal(self) -> int:
+        """The current row's id, else the first goal's (a form without goals gets one)."""
         node_id = self.current_id()
         if node_id is None:
             if not self.session.form.goals:
                 self.session.add_goal("年度总体目标")
             node_id = self.session.form.goals[0].id
+        return node_id
+
+    def _paste_place(self, inside: tuple[type, ...]) -> tuple[int, int]:
+        """Where a paste goes: as last children of the current row when it is one of `inside`,
+        else just below it."""
+        node_id = self._current_or_first_goal()
         item = self.session.item(node_id)
         if isinstance(item, inside):
             return node_id, len(item.children)  # type: ignore[union-attr]
