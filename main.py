@@ -10,7 +10,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Run the program; returns the process exit code."""
-    from ui.cli import build_parser, run_command
+    from ui.cli.main import build_parser, run_command
 
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     if getattr(args, "command", None):

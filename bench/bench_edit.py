@@ -25,7 +25,7 @@ from bench.bench_scoring import make_form  # noqa: E402
 from model.store import Store  # noqa: E402
 from model.tree import leaves  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
-from ui.session import FormSession, evaluate_form  # noqa: E402
+from ui.editing.session import FormSession, evaluate_form  # noqa: E402
 from ui.settings import UiSettings  # noqa: E402
 from ui.tree_view import IndicatorTreeView  # noqa: E402
 

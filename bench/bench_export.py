@@ -20,7 +20,7 @@ from model.tree import leaves  # noqa: E402
 from reports import render_pdf, render_xlsx  # noqa: E402
 from resources.profile_files import load_profile_data  # noqa: E402
 from scoring import evaluate  # noqa: E402
-from scoring.profile import profile_for  # noqa: E402
+from scoring.rules.profile import profile_for  # noqa: E402
 
 SEED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds" / "seed001_dept.json"
 

@@ -50,7 +50,7 @@ def measure(form: Form, profile: Profile | Callable[[], Profile], repeats: int =
             edit: Leaf | None = None) -> list[float]:
     """Seconds per evaluate() call, after a warm-up.
 
-    `profile` may be a callable building the profile on each call (as ui.session.evaluate_form does).
+    `profile` may be a callable building the profile on each call (as ui.editing.session.evaluate_form does).
     With `edit`, that leaf's actual gets a value not seen before ahead of each timed call, so the
     call re-reads, re-scores and re-checks one leaf and its goal as after a keystroke.
     """

@@ -31,7 +31,7 @@ def main(pdf_out: str, xlsx_out: str) -> None:
     from resources import samples_dir
     from resources.profile_files import load_profile_data
     from scoring import evaluate
-    from scoring.profile import profile_for
+    from scoring.rules.profile import profile_for
 
     print("python", sys.version.split()[0], platform.platform(), "sqlite", sqlite3.sqlite_version)
     print("reportlab", reportlab.Version, "openpyxl", openpyxl.__version__,

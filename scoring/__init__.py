@@ -4,7 +4,7 @@ Pure functions, no Qt and no I/O. `from scoring import evaluate` is the entry po
 resources.profile_files.load_profile_data gives the profile dict of a shipped profile.
 """
 from scoring.engine import evaluate
-from scoring.profile import Profile, ProfileError
+from scoring.rules.profile import Profile, ProfileError
 from scoring.result import Finding, Result
 
 __all__ = ["evaluate", "Profile", "ProfileError", "Result", "Finding"]

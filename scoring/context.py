@@ -13,7 +13,7 @@ from typing import Any
 
 from model.form import Form, Goal, Group, Leaf
 from scoring.result import Finding, FundsScore, GroupScore, NodeScore
-from scoring.value_types import Reading
+from scoring.values.types import Reading
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from model.form import Form, Leaf
 from model.tree import walk
 from scoring.checks._common import norm_name
 from scoring.result import Finding
-from scoring.value_types import Reading
-from scoring.value_words import normalise_text
-from scoring.values import read_actual, read_target
+from scoring.values.types import Reading
+from scoring.values.words import normalise_text
+from scoring.values.reading import read_actual, read_target
 
 CODE = "CROSS_FORM_MISMATCH"
 _BRACKETS_RE = re.compile(r"[（(][^（()）]*[)）]")  # (%)、（户）、（万元）: the unit, not the name

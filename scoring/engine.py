@@ -16,10 +16,10 @@ from scoring.check_runner import run_checks
 from scoring.codes import SEVERITY
 from scoring.context import Context, GroupView
 from scoring.leaf_memo import LeafEntry, leaf_entry
-from scoring.profile import Profile, as_profile
+from scoring.rules.profile import Profile, as_profile
 from scoring.result import SEVERITIES, Finding, GroupScore, NodeScore, Result
 from scoring.rounding import HUNDRED, ZERO, percent_text, plain, q2, score_text, to_decimal
-from scoring.rules_funds import score_funds, stated_percent
+from scoring.rules.funds import score_funds, stated_percent
 
 UNSCORED_KINDS = ("project_target", "dept_basic_data")
 _SECTION_RANK = {"header": 0, "funds": 1, "spending_plan": 2, "basic_data": 4, "total": 5, "stated": 6}

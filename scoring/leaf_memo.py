@@ -13,7 +13,7 @@ from typing import Any
 from model.form import Goal, Leaf
 from scoring.context import LeafView
 from scoring.leaf_score import score_leaf
-from scoring.profile import Profile
+from scoring.rules.profile import Profile
 from scoring.result import Finding, NodeScore
 from scoring.rounding import q2
 

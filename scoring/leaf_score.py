@@ -12,16 +12,16 @@ from typing import Any, Optional
 
 from model.form import Leaf
 from scoring.categories import is_cost
-from scoring.profile import Profile
+from scoring.rules.profile import Profile
 from scoring.rounding import ZERO, clamp, percent_text, plain, q2, score_text, to_decimal
-from scoring.rules import Outcome, RuleInput, apply_rule
-from scoring.rules_eval import tally_rate
-from scoring.rules_qual import in_band, tier_band
-from scoring.value_types import Reading
-from scoring.values import read_actual, read_target
+from scoring.rules.registry import Outcome, RuleInput, apply_rule
+from scoring.rules.evidence import tally_rate
+from scoring.rules.qual import in_band, tier_band
+from scoring.values.types import Reading
+from scoring.values.reading import read_actual, read_target
 
 _NUMERIC_RULES = ("ratio", "equal", "reverse_r1", "reverse_r2", "deviation", "quality_floor", "bands")
-# Severity of each note the value reader attaches (value_notes.py) when it becomes a finding.
+# Severity of each note the value reader attaches (scoring/values/notes.py) when it becomes a finding.
 _NOTE_SEVERITY = {"DECIMAL_COMMA": "warning", "TARGET_PLACEHOLDER": "warning", "TARGET_NOT_MEASURABLE": "info",
                   "DEADLINE_OUTSIDE_YEAR": "warning", "ACTUAL_NOT_VALUE": "warning",
                   "PERCENT_AS_FRACTION": "info", "UNIT_MISMATCH": "info"}
@@ -149,7 +149,7 @@ def _tally_actual(leaf: Leaf, target: Reading, rule_type: str) -> tuple[Reading,
 
 
 def _bands_of(params: Mapping[str, Any], profile: Profile) -> tuple[Decimal, Decimal]:
-    """The qualitative bands in force: the rule's own `bands` (as rules_qual.py uses), else the profile's."""
+    """The qualitative bands in force: the rule's own `bands` (as scoring/rules/qual.py uses), else the profile's."""
     raw = params.get("bands")
     if isinstance(raw, (list, tuple)) and len(raw) == 2:
         high, low = (to_decimal(b) for b in raw)

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QLabel
 
 from model.form import DataSection
 from scoring.result import Finding
-from ui.columns import format_number, format_rate, parse_number, parse_rate
+from ui.editing.columns import format_number, format_rate, parse_number, parse_rate
 from ui.finding_marks import finding_lines, mark_item
-from ui.session import FormSession
+from ui.editing.session import FormSession
 from ui.typing_text import TypingTextEdit
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QLineEdit, QPlainTextEdit,
                                QStyleOptionViewItem, QWidget)
 
 from model.form import Leaf
-from ui.columns import RULE_CHOICES, STANDARD_NAMES, TIERS
+from ui.editing.columns import RULE_CHOICES, STANDARD_NAMES, TIERS
 from ui.tree_model import LEVEL_ROLE, IndicatorTreeModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -17,7 +17,7 @@ from model.errors import JixiaoError
 from model.form import Form
 from model.store import Store
 from ui.navigator import SHORT_KINDS
-from ui.session import Evaluator
+from ui.editing.session import Evaluator
 from ui.settings import UiSettings
 
 FORMATS = (("pdf", "PDF（打印、盖章用）"), ("xlsx", "Excel 表格（.xlsx）"), ("json", "表格文件（.json，交换用）"))

@@ -16,7 +16,7 @@ from ui.goal_bar import GoalBar
 from ui.header_editor import HeaderEditor
 from ui.leaf_detail import LeafDetail
 from ui.plan_editor import PlanEditor
-from ui.session import FormSession
+from ui.editing.session import FormSession
 from ui.tree_view import IndicatorTreeView
 
 SCORED_KINDS = frozenset({"project_self_eval", "dept_self_eval", "evaluation"})

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeader
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from model.form import FundsRow
-from ui.columns import format_number, parse_number
-from ui.session import FormSession
+from ui.editing.columns import format_number, parse_number
+from ui.editing.session import FormSession
 
 FIELDS = ("initial", "annual", "executed")
 HEADINGS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "说明（差异原因）")

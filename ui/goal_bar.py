@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QTabBar, QWidget
 
-from ui.session import FormSession
+from ui.editing.session import FormSession
 
 
 class GoalBar(QWidget):

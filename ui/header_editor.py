@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QLabel, QLin
                                QWidget)
 
 from model.form import HEADER_LABELS, Goal
-from ui.session import FormSession
+from ui.editing.session import FormSession
 
 HEADER_KEYS: dict[str, tuple[str, ...]] = {
     "project_self_eval": ("project_name", "department", "implementing_unit", "leader", "preparer", "phone",

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHea
 from model.errors import JixiaoError
 from model.fields import SURVEY_LEVELS
 from model.form import ChecklistItem, Leaf
-from ui.columns import format_number, parse_number
+from ui.editing.columns import format_number, parse_number
 from ui.rule_editor import RuleEditor
-from ui.session import FormSession
+from ui.editing.session import FormSession
 from ui.typing_text import TypingTextEdit
 
 TEXT_FIELDS = (("description", "指标解释"), ("criteria", "评价标准"), ("process", "评价过程"),

@@ -20,7 +20,7 @@ from ui.findings_panel import FindingsPanel
 from ui.form_editor import FormEditor
 from ui.navigator import Navigator
 from ui.score_panel import ScorePanel, fmt
-from ui.session import Evaluator, FormSession, evaluate_form
+from ui.editing.session import Evaluator, FormSession, evaluate_form
 from ui.settings import UiSettings
 
 APP_TITLE = "绩效自评助手"

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSizePoli
 
 from model.form import PlanPoint
 from scoring.result import Finding
-from ui.columns import format_number, parse_number
+from ui.editing.columns import format_number, parse_number
 from ui.finding_marks import finding_lines, mark_item
-from ui.session import FormSession
+from ui.editing.session import FormSession
 
 STANDARD_LABELS = ("3月底", "6月底", "10月底", "12月底")
 

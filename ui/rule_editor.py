@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from ui.columns import format_number, parse_number
+from ui.editing.columns import format_number, parse_number
 
 RULE_TYPES: tuple[tuple[str, str | None], ...] = (
     ("按评分方案（不指定）", None), ("正向：实际÷目标×分值", "ratio"), ("等于目标", "equal"),

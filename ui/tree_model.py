@@ -16,8 +16,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from model.form import Goal, Group, Leaf, Node
 from scoring.result import Finding, Result
-from ui.columns import GROUP_FIELDS, RULE_NAMES, Cell, Column, columns_for, format_number, parse_number
-from ui.session import FormSession
+from ui.editing.columns import GROUP_FIELDS, RULE_NAMES, Cell, Column, columns_for, format_number, parse_number
+from ui.editing.session import FormSession
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1   # int: the node or goal id
 FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 2  # list[Finding] about this cell

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QMenu, Q
 from model.codec import node_from_dict, node_to_dict
 from model.errors import JixiaoError
 from model.form import Goal, Group, Leaf, Node
-from ui.clipboard import format_tsv, parse_tsv, rows_from_table
-from ui.columns import Cell
+from ui.editing.clipboard import format_tsv, parse_tsv, rows_from_table
+from ui.editing.columns import Cell
 from ui.delegates import MultilineDelegate, NameDelegate, NumberDelegate, RuleDelegate, TextDelegate
-from ui.session import FormSession
+from ui.editing.session import FormSession
 from ui.tree_model import IndicatorTreeModel
 
 # Copied groups: a JSON list of `jixiao.form/1` indicator objects, pasted as copies with new ids.

@@ -14,7 +14,7 @@ from decimal import Decimal
 from scoring.checks._common import each_leaf, label
 from scoring.context import Context, LeafView
 from scoring.result import Finding
-from scoring.values import read_target
+from scoring.values.reading import read_target
 
 _PERCENT_NAME_RE = re.compile(r"[（(]\s*[%％]\s*[)）]")
 _RATE_NAME_RE = re.compile(r"率\s*(?:[（(][^）)]*[)）])?\s*$")

@@ -9,7 +9,7 @@ from model.codec import load_form
 from model.form import Form
 from resources.profile_files import load_profile_data
 from scoring import evaluate
-from scoring.profile import profile_for
+from scoring.rules.profile import profile_for
 from scoring.result import Result
 from tests.conftest import FIXTURES
 

@@ -16,7 +16,7 @@ from model.form import Form, Group, Leaf
 from model.tree import walk
 from scoring.context import Context, GroupView, LeafView
 from scoring.result import Finding, FundsScore, NodeScore
-from scoring.values import read_actual, read_target
+from scoring.values.reading import read_actual, read_target
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 _STRIP_RE = re.compile(r"[（(]\s*\d+\s*分\s*[)）]|指标|\s")

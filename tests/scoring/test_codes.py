@@ -10,7 +10,7 @@ from model.codec import load_form
 from resources.profile_files import load_profile_data
 from scoring import evaluate
 from scoring.codes import SEVERITY
-from scoring.profile import profile_for
+from scoring.rules.profile import profile_for
 from tests.conftest import FIXTURES, REPO
 
 DOC_NAMES = {"错误": "error", "警告": "warning", "提示": "info", "提示/警告": None}

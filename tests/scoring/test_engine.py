@@ -6,7 +6,7 @@ from decimal import Decimal
 from model.form import Form, Funds, FundsRow, Goal, Group, Leaf
 from resources.profile_files import load_profile_data
 from scoring import Profile, evaluate
-from scoring.profile import profile_for
+from scoring.rules.profile import profile_for
 
 CENTRAL = load_profile_data("central-2020")
 

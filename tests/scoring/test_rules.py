@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from model.form import ChecklistItem, Leaf
-from scoring.rules import RuleInput, apply_rule
-from scoring.values import read_actual, read_target
+from scoring.rules.registry import RuleInput, apply_rule
+from scoring.values.reading import read_actual, read_target
 
 D = Decimal
 BANDS = (D("0.8"), D("0.6"))

@@ -11,7 +11,7 @@ import pytest
 from model import load_form
 from resources.profile_files import load_profile_data
 from scoring import evaluate
-from scoring.profile import profile_for
+from scoring.rules.profile import profile_for
 from scoring.result import Result
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from scoring.values import Reading, is_deadline_met, read_actual, read_target, suggest_tier
+from scoring.values.reading import Reading, is_deadline_met, read_actual, read_target, suggest_tier
 
 D = Decimal
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scoring.values import (
+from scoring.values.reading import (
     Reading, is_deadline_met, read_actual, read_target, suggest_tier,
 )
 

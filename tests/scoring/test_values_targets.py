@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from scoring.values import read_target
+from scoring.values.reading import read_target
 
 D = Decimal
 

@@ -109,7 +109,7 @@ def test_rates_show_and_read_as_percents(qtbot, memory_store: Store) -> None:  #
 
 
 def test_rate_text_helpers() -> None:
-    from ui.columns import format_rate, parse_rate
+    from ui.editing.columns import format_rate, parse_rate
 
     assert [format_rate(v) for v in (1, 0.8575, 0.9, None)] == ["100%", "85.75%", "90%", ""]
     assert [parse_rate(t) for t in ("100%", "85.5%", "0.9", "120", "")] == [1, 0.855, 0.9, 1.2, None]

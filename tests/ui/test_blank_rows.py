@@ -11,7 +11,7 @@ from reports.layout import Document
 from reports.rows import build_document
 from tests.ui.test_session import leaf_named, open_session
 from ui.form_editor import FormEditor
-from ui.session import FormSession
+from ui.editing.session import FormSession
 
 BLANK_CODES = {"BLANK_ROW", "TARGET_MISSING", "ACTUAL_MISSING"}
 

@@ -9,7 +9,7 @@ from model.codec import dumps_form
 from model.form import Group, Leaf
 from model.store import Store
 from tests.ui.test_session import leaf_named, open_session
-from ui.session import FormSession
+from ui.editing.session import FormSession
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from model.tree import leaves
 from tests.conftest import make_sample_form
 from tests.ui.fake_scoring import fake_evaluate
 from ui.main_window import MainWindow
-from ui.session import FormSession
+from ui.editing.session import FormSession
 from ui.settings import UiSettings
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]

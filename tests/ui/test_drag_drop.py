@@ -9,7 +9,7 @@ from model.codec import dumps_form
 from model.form import Form
 from model.store import Store
 from tests.ui.test_session import open_session
-from ui.session import FormSession
+from ui.editing.session import FormSession
 from ui.tree_model import NODE_IDS_MIME, IndicatorTreeModel
 
 MOVE = Qt.DropAction.MoveAction

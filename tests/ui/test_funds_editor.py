@@ -9,7 +9,7 @@ from tests.conftest import make_sample_form
 from tests.ui.test_session import open_session
 from ui.form_editor import FormEditor
 from ui.funds_editor import NOTE_COLUMN, FundsEditor
-from ui.session import FormSession
+from ui.editing.session import FormSession
 
 
 def _unexplained_session(store: Store) -> FormSession:

@@ -13,7 +13,7 @@ from model.tree import leaves
 from resources import samples_dir
 from tests.ui.test_session import open_session
 from ui.leaf_detail import LeafDetail
-from ui.session import FormSession
+from ui.editing.session import FormSession
 
 
 def _panel(qtbot, store: Store, code: str) -> tuple[LeafDetail, FormSession, Leaf]:  # type: ignore[no-untyped-def]

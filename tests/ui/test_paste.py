@@ -7,8 +7,8 @@ from model.codec import dumps_form
 from model.form import Group, Leaf
 from model.store import Store
 from tests.ui.test_session import open_session
-from ui.clipboard import format_tsv, parse_tsv, rows_from_table, split_declared_weight
-from ui.session import FormSession
+from ui.editing.clipboard import format_tsv, parse_tsv, rows_from_table, split_declared_weight
+from ui.editing.session import FormSession
 
 SELF_EVAL_FIELDS = ["name", "target", "actual", "weight", "score", "reason", "rule"]
 
@@ -86,8 +86,8 @@ def test_a_bad_number_refuses_the_whole_paste(session: FormSession) -> None:
 
 
 def test_a_pasted_row_sets_text_fields_and_weight_but_never_the_score_or_rule() -> None:
-    from ui.clipboard import PastedRow
-    from ui.paste import leaf_from
+    from ui.editing.clipboard import PastedRow
+    from ui.editing.paste import leaf_from
 
     row = PastedRow(fields={"name": "培训人次", "target": "≥200人次", "actual": "210人次", "weight": "１０",
                             "score": "9", "rule": "比率", "reason": "无"})

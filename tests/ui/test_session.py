@@ -11,7 +11,7 @@ from model.form import Form, Leaf
 from model.store import Store
 from model.tree import leaves
 from tests.conftest import FakeClock, make_sample_form
-from ui.session import FormSession
+from ui.editing.session import FormSession
 
 
 def open_session(store: Store, form: Form | None = None) -> FormSession:

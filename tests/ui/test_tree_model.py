@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from model.form import Form
 from model.store import Store
 from tests.ui.test_session import leaf_named, open_session
-from ui.session import FormSession
+from ui.editing.session import FormSession
 from ui.tree_model import FINDINGS_ROLE, IndicatorTreeModel
 
 
@@ -162,7 +162,7 @@ def test_a_finding_that_appears_on_another_row_repaints_that_row(qapp, memory_st
     from scoring.result import Finding
     from model.tree import node_by_id
     from tests.conftest import make_sample_form
-    from ui.session import evaluate_form
+    from ui.editing.session import evaluate_form
 
     ids: dict[str, int] = {}
 

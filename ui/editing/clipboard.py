@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ui.columns import OFFICIAL_LAYOUT
+from ui.editing.columns import OFFICIAL_LAYOUT
 
 _DECLARED = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
 _HEADER_WORDS = {"一级指标", "二级指标", "三级指标", "指标", "年度指标值", "实际完成值", "分值", "得分"}

@@ -1,6 +1,6 @@
 """Command line of the USB exchange: export-package, import-package, and the bureau's summary.
 
-Registered by ui/cli.py (`register(subparsers)`). Packages are checked completely before the
+Registered by ui/cli/main.py (`register(subparsers)`). Packages are checked completely before the
 database is touched; an import prints its plan and, unless --dry-run, applies it in one transaction.
 """
 from __future__ import annotations
@@ -56,14 +56,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _open(args: argparse.Namespace) -> Store:
-    from ui.cli import open_store
+    from ui.cli.main import open_store
 
     return open_store(args)
 
 
 def cmd_export_package(args: argparse.Namespace) -> int:
     """Write one package holding the chosen forms."""
-    from ui.cli import resolve_ids
+    from ui.cli.main import resolve_ids
 
     if args.all == bool(args.ids):
         raise StoreError("请写出要导出的表格编号，或使用 --all 导出全部（二者选一）。")

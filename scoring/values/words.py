@@ -1,6 +1,6 @@
 """Words of the value columns: operators, the 是/否 placeholder, unmeasurable targets, tier words.
 
-Vocabulary only (domain.md §2.3, §2.5); the grammar that uses it lives in `scoring/values.py`.
+Vocabulary only (domain.md §2.3, §2.5); the grammar that uses it lives in `scoring/values/reading.py`.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from model.errors import JixiaoError
 from model.form import Form
 from resources.profile_files import load_profile_data
 from scoring import evaluate
-from scoring.profile import ProfileError, profile_for
+from scoring.rules.profile import ProfileError, profile_for
 
 
 def register(subparsers: Any) -> None:
@@ -34,7 +34,7 @@ def _load(args: argparse.Namespace) -> Form:
         if not path.is_file():
             raise JixiaoError(f"找不到表格文件“{path}”。请检查文件名和所在文件夹。")
         return load_form(path)
-    from ui.cli import open_store, resolve_ids
+    from ui.cli.main import open_store, resolve_ids
 
     store = open_store(args)
     try:

@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from scoring.rounding import ONE, ZERO, percent_text, plain, score_text, to_decimal
-from scoring.rules import Issue, Outcome, RuleFunction, RuleInput, show, undecided
-from scoring.rules_quant import numbers
+from scoring.rules.registry import Issue, Outcome, RuleFunction, RuleInput, show, undecided
+from scoring.rules.quant import numbers
 
 SURVEY_LEVELS = ("很满意", "满意", "一般", "不满意", "很不满意")
 _DEFAULT_WEIGHTS = ("1", "0.8", "0.6", "0.3", "0")

@@ -14,7 +14,7 @@ from model.errors import JixiaoError
 from model.form import Goal, Node
 
 if TYPE_CHECKING:
-    from ui.session import FormSession
+    from ui.editing.session import FormSession
 
 EDIT_FIELD_ID = 1001
 

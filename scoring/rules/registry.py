@@ -2,7 +2,7 @@
 
 A rule turns one leaf (weight, target and actual as read, its own data) into an unrounded score,
 a Chinese 计算过程 and any issues the rule itself noticed; the engine rounds, caps and adds paths.
-The families live in rules_quant.py (numbers), rules_qual.py (tiers, deadlines) and rules_eval.py
+The families live in quant.py (numbers), qual.py (tiers, deadlines) and evidence.py
 (surveys, checklists, bands).
 """
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any
 
 from model.form import Leaf
 from scoring.rounding import percent_text, plain
-from scoring.units import match_unit
-from scoring.value_types import Reading
+from scoring.values.units import match_unit
+from scoring.values.types import Reading
 
 
 @dataclass(frozen=True)
@@ -84,9 +84,9 @@ def apply_rule(rule_type: str, inp: RuleInput) -> Outcome:
     """Run the rule of this type; an unknown type is reported, not raised."""
     if not _REGISTRY:
         # Imported here: the family modules import this one for Outcome and Issue.
-        from scoring.rules_eval import EVAL_RULES
-        from scoring.rules_qual import QUAL_RULES
-        from scoring.rules_quant import QUANT_RULES
+        from scoring.rules.evidence import EVAL_RULES
+        from scoring.rules.qual import QUAL_RULES
+        from scoring.rules.quant import QUANT_RULES
 
         _REGISTRY.update({**QUANT_RULES, **QUAL_RULES, **EVAL_RULES})
     function = _REGISTRY.get(rule_type)

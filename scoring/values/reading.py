@@ -11,11 +11,11 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
-from scoring import value_notes as notes
-from scoring.units import UnitMatch, match_unit, money_base
-from scoring.value_grammar import Parsed, multiply, parse_value
-from scoring.value_types import Note, Reading
-from scoring.value_words import (
+from scoring.values import notes
+from scoring.values.units import UnitMatch, match_unit, money_base
+from scoring.values.grammar import Parsed, multiply, parse_value
+from scoring.values.types import Note, Reading
+from scoring.values.words import (
     ACHIEVED, LATE_OR_UNDONE, NEGATION_RE, NOT_ACHIEVED, NOT_MEASURABLE_EXACT, NOT_MEASURABLE_RE,
     ON_TIME, PARTIAL, STRONG_RE, WEAK_RE, normalise_text,
 )

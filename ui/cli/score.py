@@ -17,7 +17,7 @@ from model.errors import JixiaoError
 from resources.profile_files import load_profile_data
 from scoring import evaluate
 from scoring.cross_forms import cross_check
-from scoring.profile import ProfileError, profile_for
+from scoring.rules.profile import ProfileError, profile_for
 from scoring.result import Result
 
 _SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}

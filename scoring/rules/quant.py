@@ -9,8 +9,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from scoring.rounding import ONE, ZERO, plain, score_text
-from scoring.rules import Issue, Outcome, RuleFunction, RuleInput, show, undecided
-from scoring.value_types import Reading
+from scoring.rules.registry import Issue, Outcome, RuleFunction, RuleInput, show, undecided
+from scoring.values.types import Reading
 
 _NUMERIC_KINDS = ("number", "range")
 

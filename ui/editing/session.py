@@ -1,6 +1,6 @@
 """One open form: the Form, its store, the QUndoStack and the latest scoring Result.
 
-Commands (ui/commands.py) change the form only through the `apply_*` methods here, which tell the
+Commands (ui/editing/commands.py) change the form only through the `apply_*` methods here, which tell the
 tree models (listeners) about structural changes; after every push, undo and redo the session
 recomputes the whole form, saves it in one transaction and emits `changed`.
 """
@@ -22,7 +22,7 @@ from scoring.cross_forms import FormIndex, cross_check_indexed, index_form, unit
 from scoring.result import Result
 
 if TYPE_CHECKING:
-    from ui.clipboard import PastedRow
+    from ui.editing.clipboard import PastedRow
 
 Evaluator = Callable[[Form], Result]
 ROOT = None  # parent id of the goals (top-level rows of the tree)
@@ -45,7 +45,7 @@ def evaluate_form(form: Form) -> Result:
     """Score a form with the profile it names (or its inline rules)."""
     from resources.profile_files import load_profile_data
     from scoring import evaluate
-    from scoring.profile import profile_for
+    from scoring.rules.profile import profile_for
 
     return evaluate(form, profile_for(form.rules, form.profile_name(), load_profile_data))
 
@@ -265,7 +265,7 @@ class FormSession(QObject):
     def set_field(self, kind: str, key: tuple[Any, ...], value: Any, text: str,
                   typing: object | None = None) -> None:
         """Push an EditFieldCommand; `typing` merges consecutive edits of one field."""
-        from ui.commands import EditFieldCommand
+        from ui.editing.commands import EditFieldCommand
         self.push(EditFieldCommand(self, kind, key, value, text, typing))
 
     def set_node_field(self, node_id: int, field: str, value: Any, typing: object | None = None) -> None:
@@ -310,13 +310,13 @@ class FormSession(QObject):
 
     def insert_node(self, parent_id: int, index: int, node: Node) -> int:
         """Insert a given node (with its subtree); returns its id."""
-        from ui.commands import InsertNodeCommand
+        from ui.editing.commands import InsertNodeCommand
         self.push(InsertNodeCommand(self, parent_id, index, node))
         return node.id
 
     def remove_nodes(self, node_ids: list[int]) -> None:
         """Remove several nodes in one undo step (descendants of removed nodes are skipped)."""
-        from ui.commands import RemoveNodeCommand
+        from ui.editing.commands import RemoveNodeCommand
         ids = [i for i in node_ids if not any(self._is_under(i, other) for other in node_ids if other != i)]
         if not ids:
             return
@@ -340,7 +340,7 @@ class FormSession(QObject):
 
     def move_node(self, node_id: int, parent_id: int | None, index: int, text: str = "移动指标") -> None:
         """Move a node (or a goal, parent None) to a position."""
-        from ui.commands import MoveNodeCommand
+        from ui.editing.commands import MoveNodeCommand
         self.push(MoveNodeCommand(self, node_id, parent_id, index, text))
 
     def move_up(self, node_id: int) -> None:
@@ -389,7 +389,7 @@ class FormSession(QObject):
 
     def add_goal(self, title: str = "", index: int | None = None) -> int:
         """Add an empty goal block; returns its id."""
-        from ui.commands import InsertNodeCommand
+        from ui.editing.commands import InsertNodeCommand
         goal = Goal(title=title or f"目标{len(self.form.goals) + 1}")
         at = len(self.form.goals) if index is None else index
         self.push(InsertNodeCommand(self, None, at, goal, "添加目标"))
@@ -397,7 +397,7 @@ class FormSession(QObject):
 
     def remove_goal(self, goal_id: int) -> None:
         """Remove a goal with its indicators."""
-        from ui.commands import RemoveNodeCommand
+        from ui.editing.commands import RemoveNodeCommand
         self.push(RemoveNodeCommand(self, goal_id, "删除目标"))
 
     def move_goal(self, goal_id: int, index: int) -> None:
@@ -409,8 +409,8 @@ class FormSession(QObject):
         self.set_field("node", (goal_id, "title"), title, "重命名目标")
 
     def paste_rows(self, parent_id: int, index: int, rows: list[PastedRow]) -> list[int]:
-        """Insert pasted rows as leaves in one undo step; returns the new leaf ids (ui/paste.py)."""
-        from ui.paste import paste_rows
+        """Insert pasted rows as leaves in one undo step; returns the new leaf ids (ui/editing/paste.py)."""
+        from ui.editing.paste import paste_rows
         return paste_rows(self, parent_id, index, rows)
 
     def drop_nodes(self, node_ids: list[int], parent_id: int | None, row: int) -> bool:

@@ -1,6 +1,6 @@
 """The value reader's result types: a `Reading` of one cell and the `Note`s it carries.
 
-Re-exported by `scoring/values.py`, which is where callers import them from.
+Re-exported by `scoring/values/reading.py`, which is where callers import them from.
 """
 
 from __future__ import annotations

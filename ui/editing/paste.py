@@ -1,7 +1,7 @@
 """Rows pasted from Excel/WPS into the indicator tree: new leaves, with 一级/二级 groups found or made.
 
 `paste_rows(session, parent_id, index, rows)` pushes every insert through the session's undo stack
-inside one macro, so one Ctrl+Z takes the whole paste back. Parsing the clipboard is ui/clipboard.py.
+inside one macro, so one Ctrl+Z takes the whole paste back. Parsing the clipboard is ui/editing/clipboard.py.
 """
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from model import tree
 from model.errors import JixiaoError
 from model.form import Goal, Group, Leaf
-from ui.clipboard import PastedRow
-from ui.columns import parse_number
+from ui.editing.clipboard import PastedRow
+from ui.editing.columns import parse_number
 
 if TYPE_CHECKING:
-    from ui.session import FormSession
+    from ui.editing.session import FormSession
 
 # Leaf fields a pasted cell may not set: computed, structured or internal ones.
 _NOT_PASTED = ("score", "rule", "checklist", "survey", "id", "extra")
@@ -27,7 +27,7 @@ def paste_rows(session: FormSession, parent_id: int, index: int, rows: list[Past
     into the goal holding `parent_id`, reusing groups of the same name or creating them.
     A bad number refuses the whole paste with a message (nothing changes).
     """
-    from ui.commands import InsertNodeCommand
+    from ui.editing.commands import InsertNodeCommand
 
     try:
         new_leaves = [leaf_from(row, i + 1) for i, row in enumerate(rows)]
@@ -85,7 +85,7 @@ def _group_for(session: FormSession, parent: Goal | Group, name: str, weight: fl
             return child
     group = created.get((parent.id, name))
     if group is None:
-        from ui.commands import InsertNodeCommand
+        from ui.editing.commands import InsertNodeCommand
 
         group = Group(name=name, weight=weight)
         created[(parent.id, name)] = group

@@ -1,7 +1,7 @@
 """The grammar of one value cell: operator, number, range, unit, frequency words and deadlines.
 
-`parse_value` works on normalised text (see `value_words.normalise_text`) and knows nothing about
-the other column; `scoring/values.py` turns its result into a public `Reading`.
+`parse_value` works on normalised text (see `words.normalise_text`) and knows nothing about
+the other column; `scoring/values/reading.py` turns its result into a public `Reading`.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
 
-from scoring.dates import parse_deadline
-from scoring.units import UnitMatch, match_unit, with_wan
-from scoring.value_words import (
+from scoring.values.dates import parse_deadline
+from scoring.values.units import UnitMatch, match_unit, with_wan
+from scoring.values.words import (
     APPROX_PREFIXES, APPROX_SUFFIXES, PLACEHOLDERS, PREFIX_OPS, SUFFIX_OPS, VALUE_OP_WORDS,
 )
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from scoring.rounding import ZERO, plain, score_text
-from scoring.rules import Outcome, RuleFunction, RuleInput, undecided
-from scoring.values import is_deadline_met, suggest_tier
+from scoring.rules.registry import Outcome, RuleFunction, RuleInput, undecided
+from scoring.values.reading import is_deadline_met, suggest_tier
 
 TIERS = ("达成", "部分达成", "未达成")
 

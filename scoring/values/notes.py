@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from scoring.value_grammar import Parsed, multiply, plain
-from scoring.value_types import Note
+from scoring.values.grammar import Parsed, multiply, plain
+from scoring.values.types import Note
 
 
 def _note(code: str, message: str) -> Note:
