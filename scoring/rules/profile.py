@@ -13,11 +13,10 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from model.form import RULE_TYPES
 from scoring.rounding import to_decimal
 
 REVERSE_TYPES = ("reverse_r1", "reverse_r2")
-RULE_TYPES = ("ratio", "equal", "reverse_r1", "reverse_r2", "qualitative", "deadline", "deviation",
-              "quality_floor", "survey", "checklist", "bands", "manual")
 
 
 class ProfileError(ValueError):
