@@ -65,6 +65,17 @@ class StoreError(JixiaoError):
     """The database cannot be used as asked (newer version, damaged, unknown form…)."""
 
 
+class StaleRevision(StoreError):
+    """A save whose base revision is no longer the stored one: someone else saved in between.
+
+    `current` is the stored revision now (None when the form was deleted meanwhile).
+    """
+
+    def __init__(self, message: str, current: int | None) -> None:
+        super().__init__(message)
+        self.current = current
+
+
 class DatabaseTooNew(StoreError):
     """The database was written by a newer program version."""
 
