@@ -2,11 +2,7 @@
 the window shows what changed, reloads and keeps the user's cell as a draft. Never a silent overwrite."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings
 
 from model.errors import StaleRevision
 from model.package_apply import import_items
@@ -15,10 +11,9 @@ from model.store import Store
 from model.tree import leaves
 from tests.conftest import FakeClock, make_sample_form
 from tests.model.package_helpers import good_package
-from tests.ui.fake_scoring import fake_evaluate
+from tests.ui.test_history import window  # noqa: F401 — the window on a data folder, shared
 from ui.editing.session import FormSession
 from ui.main_window import MainWindow
-from ui.settings import UiSettings
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -63,17 +58,6 @@ def _close(*sessions: FormSession) -> None:
     for session in sessions:
         session.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    store = Store.open(tmp_path / "data", clock)
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(store, settings, evaluator=fake_evaluate, data_dir=tmp_path / "data")
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.store.close()
 
 
 @pytest.mark.parametrize("answer", [True, False])
