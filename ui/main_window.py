@@ -20,7 +20,8 @@ from ui.findings_panel import FindingsPanel
 from ui.form_editor import FormEditor
 from ui.navigator import Navigator
 from ui.score_panel import ScorePanel, fmt
-from ui.editing.session import Evaluator, FormSession, evaluate_form
+from ui.editing.session import FormSession
+from ui.services.evaluation import Evaluator, evaluate_with_profile
 from ui.settings import UiSettings
 
 APP_TITLE = "绩效自评助手"
@@ -40,7 +41,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.data_dir = data_dir
-        self._evaluate: Evaluator = evaluator or evaluate_form
+        self._evaluate: Evaluator = evaluator or evaluate_with_profile
         self._score_cache: dict[tuple[str, int], tuple[str, str]] = {}
         self.session: FormSession | None = None
         self.editor: FormEditor | None = None

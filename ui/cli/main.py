@@ -18,6 +18,7 @@ from model.errors import DatabaseDamaged, JixiaoError, StoreError
 from model.form import KINDS
 from model.package_format import UUID_RE
 from model.store import Store
+from ui.services.naming import export_stems
 
 # Modules that add their own subcommands; a missing one (not written yet) is skipped.
 _EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package")
@@ -203,12 +204,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def export_file_name(year: int, unit: str, title: str, form_id: str) -> str:
-    """A readable, safe file name: 年度-单位-标题-编号前8位.json."""
-    raw = f"{year}-{unit or '未填单位'}-{title}-{form_id[:8]}"
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", raw)[:120] + ".json"
-
-
 def cmd_export_json(args: argparse.Namespace) -> int:
     """Write forms as jixiao.form/1 files into a folder."""
     store = open_store(args)
@@ -222,10 +217,9 @@ def cmd_export_json(args: argparse.Namespace) -> int:
             raise StoreError(f"无法创建文件夹“{args.dir}”（{exc.strerror}）。请换一个可写的位置。") from None
         from model.codec import dump_form_file
 
-        for done, form_id in enumerate(ids):
-            form = store.load(form_id)
-            name = export_file_name(form.year, form.unit, form.header.get("project_name") or form.display_title,
-                                    form_id)
+        forms = [store.load(form_id) for form_id in ids]
+        for done, (form, stem) in enumerate(zip(forms, export_stems(forms))):
+            name = f"{stem}.json"
             try:
                 dump_form_file(form, args.dir / name)
             except OSError as exc:

@@ -6,31 +6,16 @@ database is touched; an import prints its plan and, unless --dry-run, applies it
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import io
-from collections.abc import Sequence
 from pathlib import Path
 
 from model.atomic import write_atomic_with
 from model.errors import StoreError
-from model.form import Form
 from model.package_apply import ImportPlan, apply_plan, plan_import
 from model.package_read import Package, read_package
-from model.package_write import rendering_base, write_package
+from model.package_write import write_package
 from model.store import Store
-from reports.summary_rows import Summary, build_summary, evaluate_form
-
-
-def render_for_package(form: Form) -> Sequence[tuple[str, bytes]]:
-    """The PDF and XLSX renderings of a form, named 年度-标题-编号前8位 (for people, not for import)."""
-    from reports import render_pdf, render_xlsx
-
-    result = evaluate_form(form)
-    pdf, xlsx = io.BytesIO(), io.BytesIO()
-    render_pdf(form, result, pdf)  # type: ignore[arg-type]
-    render_xlsx(form, result, xlsx)  # type: ignore[arg-type]
-    base = rendering_base(form)
-    return [(f"{base}.pdf", pdf.getvalue()), (f"{base}.xlsx", xlsx.getvalue())]
+from ui.services.packaging import render_for_package
+from ui.services.summary import load_summary
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -111,13 +96,6 @@ def cmd_import_package(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
-
-
-def load_summary(store: Store, year: int | None = None, unit: str | None = None,
-                 made: dt.datetime | None = None) -> Summary:
-    """The 汇总表 of the stored forms (optionally of one year or one unit)."""
-    forms = [(store.load(s.id), s.revision) for s in store.list_forms(year=year, unit=unit)]
-    return build_summary(forms, made or store.clock())
 
 
 def cmd_summary(args: argparse.Namespace) -> int:

@@ -12,9 +12,7 @@ from typing import Any
 from model.codec import load_form
 from model.errors import JixiaoError
 from model.form import Form
-from resources.profile_files import load_profile_data
-from scoring import evaluate
-from scoring.rules.profile import ProfileError, profile_for
+from ui.services.evaluation import evaluate_with_profile
 
 
 def register(subparsers: Any) -> None:
@@ -57,11 +55,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         if path is not None:
             _check_target(path, option)
     form = _load(args)
-    try:
-        profile = profile_for(form.rules, form.profile_name(), load_profile_data)
-    except ProfileError as exc:
-        raise JixiaoError(f"表格的评分规则有误：{exc}") from None
-    result = evaluate(form, profile)
+    result = evaluate_with_profile(form)
     from reports import render_pdf, render_xlsx
 
     try:

@@ -13,12 +13,9 @@ from typing import Any
 
 from model.codec import load_form
 from model.form import Form
-from model.errors import JixiaoError
-from resources.profile_files import load_profile_data
-from scoring import evaluate
 from scoring.cross_forms import cross_check
-from scoring.rules.profile import ProfileError, profile_for
 from scoring.result import Result
+from ui.services.evaluation import evaluate_with_profile
 
 _SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -36,11 +33,7 @@ def register(subparsers: Any) -> None:
 def cmd_score(args: argparse.Namespace) -> int:
     """Read, score and print one form."""
     form = load_form(args.file)
-    try:
-        profile = profile_for(form.rules, form.profile_name(), load_profile_data)
-    except ProfileError as exc:
-        raise JixiaoError(f"表格“{args.file.name}”的评分规则有误：{exc}") from None
-    result = evaluate(form, profile)
+    result = evaluate_with_profile(form)
     if args.others:
         result = _with_cross_findings(form, args.others, result)
     if args.text:

@@ -20,11 +20,11 @@ from model.form import ChecklistItem, Form, Goal, Group, Leaf, Node
 from model.store import Store
 from scoring.cross_forms import FormIndex, cross_check_indexed, index_form, unit_key
 from scoring.result import Result
+from ui.services.evaluation import Evaluator, evaluate_with_profile
 
 if TYPE_CHECKING:
     from ui.editing.clipboard import PastedRow
 
-Evaluator = Callable[[Form], Result]
 ROOT = None  # parent id of the goals (top-level rows of the tree)
 
 
@@ -39,15 +39,6 @@ class TreeListener(Protocol):
                    dst_parent_id: int | None, dst_row: int) -> None: ...
     def end_move(self) -> None: ...
     def node_changed(self, node_id: int) -> None: ...
-
-
-def evaluate_form(form: Form) -> Result:
-    """Score a form with the profile it names (or its inline rules)."""
-    from resources.profile_files import load_profile_data
-    from scoring import evaluate
-    from scoring.rules.profile import profile_for
-
-    return evaluate(form, profile_for(form.rules, form.profile_name(), load_profile_data))
 
 
 # Setters of the non-tree parts, keyed by FieldRef.kind; each returns the old value.
@@ -77,7 +68,7 @@ class FormSession(QObject):
         super().__init__(parent)
         self.store = store
         self.form: Form = store.load(form_id)
-        self._evaluate = evaluator or evaluate_form
+        self._evaluate = evaluator or evaluate_with_profile
         self._others = self._load_others()
         self._listeners: list[TreeListener] = []
         self.unsaved = False
@@ -110,6 +101,9 @@ class FormSession(QObject):
     def _compute(self) -> Result | None:
         try:
             return self._with_cross_findings(self._evaluate(self.form))
+        except JixiaoError as exc:  # e.g. invalid inline rules: the message says what to fix
+            self.error.emit(str(exc))
+            return None
         except Exception as exc:  # a scoring bug must never lose the user's edit
             self.error.emit(f"计算得分时出错（{exc}）。您的修改已保留，请把此表格导出后反馈给维护人员。")
             return None
