@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from scoring.rounding import ZERO, plain, score_text
-from scoring.rules.registry import Outcome, RuleFunction, RuleInput, undecided
+from scoring.rules.types import Outcome, RuleFunction, RuleInput, undecided
 from scoring.values.reading import is_deadline_met, suggest_tier
 
 TIERS = ("达成", "部分达成", "未达成")
