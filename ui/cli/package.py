@@ -14,6 +14,7 @@ from model.package_apply import ImportPlan, apply_plan, plan_import
 from model.package_read import Package, read_package
 from model.package_write import write_package
 from model.store import Store
+from ui.cli.store_access import open_store, resolve_ids
 from ui.services.packaging import render_for_package
 from ui.services.summary import load_summary
 
@@ -40,19 +41,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_summary)
 
 
-def _open(args: argparse.Namespace) -> Store:
-    from ui.cli.main import open_store
-
-    return open_store(args)
-
-
 def cmd_export_package(args: argparse.Namespace) -> int:
     """Write one package holding the chosen forms."""
-    from ui.cli.main import resolve_ids
-
     if args.all == bool(args.ids):
         raise StoreError("请写出要导出的表格编号，或使用 --all 导出全部（二者选一）。")
-    store = _open(args)
+    store = open_store(args)
     try:
         ids = [s.id for s in store.list_forms()] if args.all else resolve_ids(store, args.ids)
         if not ids:
@@ -80,7 +73,7 @@ def print_plan(name: str, plan: ImportPlan) -> None:
 def cmd_import_package(args: argparse.Namespace) -> int:
     """Verify every package first; then plan and apply them in order, one transaction each."""
     packages: list[tuple[str, Package]] = [(path.name, read_package(path)) for path in args.files]
-    store = _open(args)
+    store = open_store(args)
     try:
         for name, package in packages:
             plan = plan_import(store, package)
@@ -104,7 +97,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from reports.summary_xlsx import render_summary_xlsx
     from reports.summary_rows import HEADINGS, row_cells
 
-    store = _open(args)
+    store = open_store(args)
     try:
         summary = load_summary(store, args.year, args.unit)
     finally:

@@ -12,6 +12,7 @@ from typing import Any
 from model.codec import load_form
 from model.errors import JixiaoError
 from model.form import Form
+from ui.cli.store_access import open_store, resolve_ids
 from ui.services.evaluation import evaluate_with_profile
 
 
@@ -32,8 +33,6 @@ def _load(args: argparse.Namespace) -> Form:
         if not path.is_file():
             raise JixiaoError(f"找不到表格文件“{path}”。请检查文件名和所在文件夹。")
         return load_form(path)
-    from ui.cli.main import open_store, resolve_ids
-
     store = open_store(args)
     try:
         (form_id,) = resolve_ids(store, [args.source])
