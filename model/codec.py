@@ -33,8 +33,8 @@ from model.form import (
     Number,
     PlanPoint,
 )
+from model.tree import MAX_DEPTH
 
-MAX_DEPTH = 3
 # Containers nested deeper than this are refused before anything recurses over them (a real form
 # is about a dozen deep; Python's own recursion gives out near a thousand).
 MAX_NESTING = 64

@@ -182,6 +182,10 @@ ONE_HOME = {
     "export_stem": ("ui.services.naming", "ui.services.packaging"),
     "export_stems": ("ui.services.naming", "ui.services.export", "ui.cli.main"),
     "write_package": ("model.package_write", "ui.cli.package", "ui.package_dialogs"),
+    # The tree's rules (three levels, where 降级/升级 go, what may be dropped where) live in model/tree.py.
+    "MAX_DEPTH": ("model.tree", "model.codec"),
+    "indent_place": ("model.tree", "ui.editing.session"),
+    "outdent_place": ("model.tree", "ui.editing.session"),
 }
 
 
