@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from model.errors import TreeError
-from model.form import Form, Goal, Group, Leaf, Node
+from model.form import LEAF_FIELDS, Form, Goal, Group, Leaf, Node
 
 Parent = Union[Goal, Group]
 MAX_DEPTH = 3
 
-_LEAF_FIELDS = frozenset({"name", "code", "description", "target", "actual", "weight", "score", "reason",
-                          "basis", "criteria", "process", "rule", "checklist", "survey", "tier"})
+_LEAF_FIELDS = frozenset(LEAF_FIELDS)
 _GROUP_FIELDS = frozenset({"name", "code", "weight"})
 _GOAL_FIELDS = frozenset({"title", "expected", "achieved"})
 

@@ -15,6 +15,11 @@ from scoring.rounding import plain
 from scoring.values.units import match_unit
 from scoring.values.types import Reading
 
+# Every rule type a profile, a leaf's `rule` or the registry (registry.py) knows; the window's
+# names for them (ui/editing/columns.RULE_NAMES, ui/rule_editor.RULE_LABELS) cover exactly these.
+RULE_TYPES = ("ratio", "equal", "reverse_r1", "reverse_r2", "qualitative", "deadline", "deviation",
+              "quality_floor", "survey", "checklist", "bands", "manual")
+
 
 @dataclass(frozen=True)
 class Issue:

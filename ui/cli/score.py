@@ -14,10 +14,8 @@ from typing import Any
 from model.codec import load_form
 from model.form import Form
 from scoring.cross_forms import cross_check
-from scoring.result import Result
+from scoring.result import Result, severity_label
 from ui.services.evaluation import evaluate_with_profile
-
-_SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def register(subparsers: Any) -> None:
@@ -83,6 +81,6 @@ def render_text(result: Result) -> str:
     for finding in result.findings:
         where = " / ".join(finding.path)
         field = f"（{finding.field}）" if finding.field else ""
-        lines.append(f"[{_SEVERITY_LABEL.get(finding.severity, finding.severity)}] {finding.code} {where}{field}："
+        lines.append(f"[{severity_label(finding.severity)}] {finding.code} {where}{field}："
                      f"{finding.message}")
     return "\n".join(lines) + "\n"
