@@ -31,7 +31,9 @@ from model.form import (
     Leaf,
     Node,
     Number,
+    LEAF_FIELDS,
     PlanPoint,
+    TIERS,
 )
 from model.form_limits import (
     MAX_FORM_BYTES,
@@ -47,20 +49,20 @@ from model.form_limits import (
 )
 from model.rule_params import check_rule, check_rules
 
-MAX_DEPTH = 3
+from model.tree import MAX_DEPTH
 T = TypeVar("T")
-_LEAF_TEXT = ("name", "code", "description", "target", "actual")
-_LEAF_TEXT_2 = ("reason", "basis", "criteria", "process")
-_LEAF_KEYS = (*_LEAF_TEXT, "weight", "score", *_LEAF_TEXT_2, "rule", "checklist", "survey", "tier")
+_LEAF_KEYS = LEAF_FIELDS
+# The plain-text fields among them (the others are numbers, objects and the tier, read apart).
+_LEAF_TEXTS = tuple(k for k in LEAF_FIELDS if k not in ("weight", "score", "rule", "checklist", "survey", "tier"))
 _GROUP_KEYS = ("name", "code", "weight", "children")
-_TIERS = ("达成", "部分达成", "未达成")
 
 
 class _Reader:
     """Validates one decoded document, remembering the file name for messages."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, rules_checked: bool = True) -> None:
         self.source = source
+        self.rules_checked = rules_checked
 
     def fail(self, path: str, problem: str, fix: str) -> NoReturn:
         raise FormFileError(self.source, path, problem, fix)
@@ -153,7 +155,8 @@ class _Reader:
         return dict(d)
 
     def rules(self, value: Any) -> str | dict[str, Any] | None:
-        check_rules(value)
+        if self.rules_checked:
+            check_rules(value)
         if value is None or isinstance(value, str):
             return value
         if isinstance(value, dict):
@@ -229,13 +232,16 @@ class _Reader:
         return self.leaf(d, path)
 
     def leaf(self, d: dict[str, Any], path: str) -> Leaf:
-        texts = {k: self.text(d, k, path) for k in (*_LEAF_TEXT, *_LEAF_TEXT_2)}
+        texts = {k: self.text(d, k, path) for k in _LEAF_TEXTS}
         rule = d.get("rule")
         if rule is not None:
             rule = copy.deepcopy(self.obj(rule, _join(path, "rule")))
-            check_rule(rule, _join(path, "rule"))
+            if self.rules_checked:
+                check_rule(rule, _join(path, "rule"))
+            elif not isinstance(rule.get("type"), str):
+                self.fail(_join(path, "rule.type"), "规则对象缺少类型", "例如 {\"type\": \"ratio\"}")
         tier = self.text(d, "tier", path)
-        if tier is not None and tier not in _TIERS:
+        if tier is not None and tier not in TIERS:
             self.fail(_join(path, "tier"), f"档次“{tier}”不认识", "应为“达成”“部分达成”或“未达成”")
         texts["name"] = texts["name"] or ""
         return Leaf(
@@ -335,12 +341,15 @@ def _describe(value: Any) -> str:
 
 # -- public API ------------------------------------------------------------------------------------
 
-def form_from_dict(doc: Any, source: str = "（数据）") -> Form:
+def form_from_dict(doc: Any, source: str = "（数据）", rules_checked: bool = True) -> Form:
     """Build a Form from decoded JSON.
 
     Args:
         doc: the decoded JSON document.
         source: the file name used in error messages.
+        rules_checked: check rule objects' parameters (model/rule_params.py). Files and packages
+            always are; the store reads its own forms without, so one saved by an older version
+            with a bad rule still opens (scoring then says what is wrong, ui/services/evaluation.py).
 
     Returns:
         The form. Raises FormFileError when the document is not a valid form.
@@ -348,7 +357,7 @@ def form_from_dict(doc: Any, source: str = "（数据）") -> Form:
     try:
         check_document(doc)
         check_leaf_count(doc)
-        return _Reader(source).form(doc)
+        return _Reader(source, rules_checked).form(doc)
     except DocumentProblem as exc:
         raise FormFileError(source, exc.path, exc.problem, exc.fix) from None
 
@@ -371,7 +380,7 @@ def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def loads_form(text: str, source: str = "（数据）") -> Form:
+def loads_form(text: str, source: str = "（数据）", rules_checked: bool = True) -> Form:
     """Parse form JSON text; see form_from_dict. A key written twice in one object is refused."""
     if not text.strip():
         raise FormFileError(source, "", "文件是空的（没有任何内容）",
@@ -394,7 +403,7 @@ def loads_form(text: str, source: str = "（数据）") -> Form:
             where = f"（第 {exc.lineno} 行第 {exc.colno} 列）"
         raise FormFileError(source, "", f"不是有效的 JSON 文件{where}",
                             "请确认选择的是本程序导出的 .json 表格文件") from None
-    return form_from_dict(doc, source)
+    return form_from_dict(doc, source, rules_checked)
 
 
 def load_form(path: str | Path) -> Form:

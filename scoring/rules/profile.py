@@ -13,8 +13,8 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from model.form import RULE_TYPES
 from scoring.rounding import to_decimal
+from scoring.rules.types import RULE_TYPES
 
 REVERSE_TYPES = ("reverse_r1", "reverse_r2")
 
