@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from model import backup, migrations
 from model.codec import dumps_form, loads_form
 from model.datadir import backups_dir, database_path
-from model.errors import DatabaseDamaged, StaleRevision, StoreError
+from model.errors import DatabaseDamaged, FormFileError, StaleRevision, StoreError
 from model.form import Form
 from model.tree import walk
 
@@ -258,6 +258,21 @@ class Store:
         if row is None:
             raise StoreError(f"找不到编号为 {form_id} 的表格，它可能已被删除。请在左侧列表中重新选择。")
         return loads_form(row[0], f"数据库中的表格 {form_id}", rules_checked=False)
+
+    def load_each(self, ids: list[str]) -> tuple[list[Form], list[tuple[str, str]]]:
+        """Load several forms; one that cannot be read never stops the others.
+
+        Returns:
+            The forms read (in order) and, for each one that could not be, (its id, the Chinese reason).
+        """
+        forms: list[Form] = []
+        unreadable: list[tuple[str, str]] = []
+        for form_id in ids:
+            try:
+                forms.append(self.load(form_id))
+            except (FormFileError, StoreError) as exc:
+                unreadable.append((form_id, str(exc)))
+        return forms, unreadable
 
     def load_body(self, form_id: str) -> str:
         """The stored JSON text of a form (exports copy it verbatim)."""
