@@ -74,3 +74,14 @@ def test_with_other_forms_adds_cross_form_findings(capsys: pytest.CaptureFixture
     assert len(out["findings"]) == len(alone["findings"]) + 2 and out["total"] == alone["total"]
     assert main(["score", "--text", dept, "--with", project]) == 0
     assert "CROSS_FORM_MISMATCH 目标1 / 产出指标 / 数量指标 / 6、困难残疾人家庭无障碍改造（target）" in capsys.readouterr().out
+
+
+def test_with_repeated_takes_every_form_like_with_a_list(capsys: pytest.CaptureFixture[str]) -> None:
+    project, dept, basic = (str(SEEDS / f"seed003_{n}.json") for n in ("project", "dept", "basic"))
+    assert main(["score", project, "--with", dept, basic]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    # dept first: if only the last --with counted, the dept's 150户 mismatch would be lost
+    assert main(["score", project, "--with", dept, "--with", basic]) == 0
+    repeated = json.loads(capsys.readouterr().out)
+    assert repeated["findings"] == listed["findings"]
+    assert any(f["code"] == "CROSS_FORM_MISMATCH" for f in repeated["findings"])
