@@ -55,6 +55,18 @@ SEVERITY: dict[str, str | None] = {
     "SUBSET_EXCEEDS_TOTAL": "error",
     "ZERO_DENOMINATOR": "warning",
     "CROSS_FORM_MISMATCH": "warning",
+    # Round 2 (issue #14)
+    "GOAL_TEXT_MISMATCH": "warning",
+    "HEADER_YEAR_MISMATCH": "warning",
+    "HEADER_DEPARTMENT_SUSPECT": "warning",
+    "HEADER_UNIT_MISMATCH": "warning",
+    "FUNDS_CROSS_MISMATCH": "warning",
+    "TOTAL_BLANK": "warning",
+    "PLAN_LEADING_BLANK": "info",
+    "COST_OVER_REASON_WEAK": "warning",
+    "REASON_ARITHMETIC_MISMATCH": "warning",
+    "REASON_COPIED": "info",
+    "TIMELINESS_MISSING": "warning",
 }
 
 
