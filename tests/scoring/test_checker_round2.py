@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from model.form import Funds, FundsRow, Goal, Group, Leaf, PlanPoint
+from model.form import Amount, DataRow, DataSection, Form, Funds, FundsRow, Goal, Group, Leaf, PlanPoint
 from scoring import evaluate
-from scoring.checks import goal_text, header_facts, plan, reason_facts
+from scoring.checks import basic_data, funds, goal_text, header_facts, plan, reason_facts
+from scoring.cross_forms import cross_check
+from scoring.result import Finding
 from tests.scoring.checks_context import keys, run, seed, tree_form
 
 CENTRAL = {"name": "central-2020", "settings": {"over_target": 1.3, "timeliness_expected": True}}
@@ -201,6 +203,7 @@ SAMPLE_MISTAKES = {
     ("03-seed001_dept", "TIMELINESS_MISSING", ("目标1",)),
     ("03-seed001_dept", "COST_OVER_REASON_WEAK", ("目标1", "产出指标", "成本指标", "残疾人就业扶持补贴")),
     ("03-seed001_dept", "COST_OVER_REASON_WEAK", ("目标7", "产出指标", "成本指标", "对培训人员的住宿、就餐补助及学费补助")),
+    ("05-seed003_basic", "TOTAL_BLANK", ("basic_data", "经费控制情况(万元)", "项目支出：")),
 }
 
 
@@ -215,3 +218,116 @@ def test_round2_rules_flag_only_the_seed_mistakes_the_samples_keep() -> None:
         result = evaluate(form, profile_for(form.rules, form.profile_name(), load_profile_data))
         found |= {(path.stem, f.code, tuple(f.path)) for f in result.findings if f.code in ROUND2}
     assert found == SAMPLE_MISTAKES
+
+
+# -- 2 (package), 3, 4: across the forms of one unit and year ---------------------------------------
+
+def _project(form_id: str, unit: str = "示例县残疾人联合会", name: str = "残疾人就业保障金", annual: float = 154,
+             executed: float = 154, *leaves: Leaf) -> Form:
+    form = tree_form({"产出指标": {"数量指标": list(leaves)}}, year=2023,
+                     header={"project_name": name, "implementing_unit": unit, "department": "示例县人民政府"},
+                     funds=Funds(weight=10, rows=[FundsRow("年度资金总额", annual, annual, executed)]))
+    form.id = form_id
+    return form
+
+
+def _basic(project_row: float | None = None, items: tuple[float | None, float | None] = (50, 221)) -> Form:
+    rows = [DataRow("项目支出：", [None if project_row is None else 204, project_row, project_row]), DataRow("1、业务工作经费", [50, items[0], items[0]]),
+            DataRow("3、县级专项资金(一个专项一行)", [154, items[1], items[1]]),
+            DataRow("残疾人就业保障金", [154, items[1], items[1]])]
+    section = DataSection("经费控制情况(万元)", ["2022年决算数", "2023年预算数", "2023年决算数"], rows)
+    return Form(kind="dept_basic_data", year=2023, id="basic", header={"unit_name": "示例县残疾人联合会"},
+                basic_data=[section])
+
+
+def _codes(found: list[tuple[str, Finding]]) -> set[tuple[str, str, tuple[str, ...], str | None]]:
+    return {(fid, f.code, tuple(f.path), f.field) for fid, f in found}
+
+
+def test_a_unit_that_differs_from_the_rest_of_the_package() -> None:
+    forms = [_project(f"p{i}", name=f"项目{i}") for i in range(4)] + [_project("odd", "示例县残疾人联合", "项目9")]
+    found = _codes(cross_check(forms))
+    assert found == {("odd", "HEADER_UNIT_MISMATCH", ("header", "implementing_unit"), "implementing_unit")}
+    assert "“示例县残疾人联合会”" in next(f.message for _i, f in cross_check(forms) if f.code == "HEADER_UNIT_MISMATCH")
+    # short and long names of one unit, and two forms that differ (no majority), are not reported
+    same = [_project("a", "示例县残联", "项目一"), _project("b", "示例县残疾人联合会本级", "项目二"),
+            _project("c", name="项目三")]
+    assert cross_check(same) == []
+    assert cross_check([_project("a", name="项目一"), _project("b", "另一县残联", "项目二")]) == []
+
+
+def test_one_indicator_under_two_names_is_compared() -> None:
+    dept = tree_form({"产出指标": {"数量指标": [Leaf("8、盲人救助", target="400人", actual="400人"),
+                                               Leaf("培训期数", target="2期", actual="2期")]}},
+                     kind="dept_self_eval", year=2023, header={"unit_name": "示例县残疾人联合会"})
+    dept.id = "dept"
+    project = _project("p", "示例县残疾人联合会", "残疾人就业保障金", 154, 154,
+                       Leaf("盲人补贴", target="≥420人", actual="420人"), Leaf("培训人数", target="3人", actual="3人"))
+    found = _codes(cross_check([dept, project]))
+    assert found == {("dept", "CROSS_FORM_MISMATCH", ("目标1", "产出指标", "数量指标", "8、盲人救助"), "target"),
+                     ("dept", "CROSS_FORM_MISMATCH", ("目标1", "产出指标", "数量指标", "8、盲人救助"), "actual"),
+                     ("p", "CROSS_FORM_MISMATCH", ("目标1", "产出指标", "数量指标", "盲人补贴"), "target"),
+                     ("p", "CROSS_FORM_MISMATCH", ("目标1", "产出指标", "数量指标", "盲人补贴"), "actual")}
+    message = next(f.message for fid, f in cross_check([dept, project]) if fid == "dept")
+    assert "名为“盲人补贴”" in message
+    # the same figures under two names agree; another unit of measure is another indicator
+    project.goals[0].indicators[0].children[0].children[0].target = "400人"
+    project.goals[0].indicators[0].children[0].children[0].actual = "400人"
+    assert cross_check([dept, project]) == []
+    project.goals[0].indicators[0].children[0].children[0].target = "300户"
+    assert cross_check([dept, project]) == []
+
+
+def test_project_money_against_the_basic_data_table() -> None:
+    found = _codes(cross_check([_project("p"), _basic(271)]))
+    assert found == {("p", "FUNDS_CROSS_MISMATCH", ("funds", "年度资金总额"), "annual"),
+                     ("p", "FUNDS_CROSS_MISMATCH", ("funds", "年度资金总额"), "executed"),
+                     ("basic", "FUNDS_CROSS_MISMATCH", ("basic_data", "经费控制情况(万元)", "残疾人就业保障金"), "2023年预算数"),
+                     ("basic", "FUNDS_CROSS_MISMATCH", ("basic_data", "经费控制情况(万元)", "残疾人就业保障金"), "2023年决算数")}
+    assert cross_check([_project("p", annual=221, executed=221), _basic(271)]) == []
+    other_year = _project("p")
+    other_year.year = 2024
+    assert cross_check([other_year, _basic(271)]) == []
+
+
+def test_department_project_spending_against_the_basic_data_total_or_its_items() -> None:
+    dept = Form(kind="dept_self_eval", year=2023, id="dept", header={"unit_name": "示例县残疾人联合会"},
+                funds=Funds(weight=10, rows=[FundsRow("年度资金总额", 581.79, 581.79, 1005.67)],
+                            by_spending=[Amount("基本支出", 353.08), Amount("项目支出", 652.59)]))
+    blank_total = _codes(cross_check([dept, _basic(None)]))
+    assert ("dept", "FUNDS_CROSS_MISMATCH", ("funds", "按支出性质分"), "by_spending") in blank_total
+    assert "各项之和 50 + 221" in next(f.message for fid, f in cross_check([dept, _basic(None)]) if fid == "dept")
+    assert cross_check([dept, _basic(652.59, (431.59, 221))]) == []
+
+
+def test_blank_totals_with_filled_parts() -> None:
+    basic = _basic(None)
+    assert keys(run(basic_data.check, basic), "TOTAL_BLANK") == {
+        ("TOTAL_BLANK", ("basic_data", "经费控制情况(万元)", "项目支出："), "2022年决算数")}
+    assert keys(run(basic_data.check, _basic(271)), "TOTAL_BLANK") == set()
+    unscored = tree_form({}, kind="dept_self_eval", funds=Funds(rows=[
+        FundsRow("合计", 55, None, None), FundsRow("财政拨款", 55, None, 273), FundsRow("其他资金", None, None, 2)]))
+    assert keys(run(funds.check, unscored), "TOTAL_BLANK") == {("TOTAL_BLANK", ("funds", "合计"), "executed")}
+    # a scored 执行率: the engine's FUNDS_ANNUAL_MISSING already asks for the same cell
+    scored = tree_form({}, funds=Funds(weight=10, rows=[FundsRow("年度资金总额", 154, None, 154),
+                                                        FundsRow("当年财政拨款", 154, 154, 154)]))
+    assert keys(run(funds.check, scored), "TOTAL_BLANK") == set()
+
+
+def test_round2_cross_rules_on_the_samples_flag_only_the_seed_mistakes() -> None:
+    from model.codec import load_form
+    from tests.conftest import REPO
+    forms = []
+    for path in sorted((REPO / "resources" / "samples").glob("*.json")):
+        form = load_form(path)
+        form.id = path.stem
+        forms.append(form)
+    found = {(fid, f.code, f.path[-1]) for fid, f in cross_check(forms)}
+    # seed 003's own disagreements (tests/fixtures/seeds/seed003_*.expect.json notes list each)
+    assert found == {
+        ("06-seed003_dept", "FUNDS_CROSS_MISMATCH", "按支出性质分"), ("05-seed003_basic", "FUNDS_CROSS_MISMATCH", "项目支出："),
+        ("07-seed003_project", "FUNDS_CROSS_MISMATCH", "年度资金总额"),
+        ("05-seed003_basic", "FUNDS_CROSS_MISMATCH", "残疾人就业保障金"),
+        ("06-seed003_dept", "CROSS_FORM_MISMATCH", "6、困难残疾人家庭无障碍改造"),
+        ("07-seed003_project", "CROSS_FORM_MISMATCH", "困难残疾人家庭无障碍改造"),
+        ("06-seed003_dept", "CROSS_FORM_MISMATCH", "8、盲人救助"), ("07-seed003_project", "CROSS_FORM_MISMATCH", "盲人补贴")}
