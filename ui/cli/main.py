@@ -10,14 +10,16 @@ import importlib
 import re
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from model.codec import dumps_form, load_form
 from model.datadir import default_data_dir
 from model.errors import DatabaseDamaged, JixiaoError, StoreError
 from model.form import KINDS
 from model.package_format import UUID_RE
-from model.store import Store
+
+if TYPE_CHECKING:
+    from model.store import Store  # imported when a command opens the database: render needs none
 
 # Modules that add their own subcommands; a missing one (not written yet) is skipped.
 _EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package")
@@ -133,6 +135,8 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 def open_store(args: argparse.Namespace) -> Store:
     """The store of the chosen data folder (created and migrated as needed)."""
+    from model.store import Store
+
     store = Store.open(_data_dir(args))
     if store.backup_warning:
         print(f"注意：{store.backup_warning}", file=sys.stderr)

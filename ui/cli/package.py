@@ -10,20 +10,25 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model.atomic import write_atomic_with
 from model.errors import StoreError
 from model.form import Form
-from model.package_apply import ImportPlan, apply_plan, plan_import
-from model.package_read import Package, read_package
-from model.package_write import rendering_base, write_package
-from model.store import Store
-from reports.summary_rows import Summary, build_summary, evaluate_form
+
+if TYPE_CHECKING:
+    # Imported where used: every command builds this parser, and `render` needs no database (speed).
+    from model.package_apply import ImportPlan
+    from model.package_read import Package
+    from model.store import Store
+    from reports.summary_rows import Summary
 
 
 def render_for_package(form: Form) -> Sequence[tuple[str, bytes]]:
     """The PDF and XLSX renderings of a form, named 年度-标题-编号前8位 (for people, not for import)."""
+    from model.package_write import rendering_base
     from reports import render_pdf, render_xlsx
+    from reports.summary_rows import evaluate_form
 
     result = evaluate_form(form)
     pdf, xlsx = io.BytesIO(), io.BytesIO()
@@ -63,6 +68,7 @@ def _open(args: argparse.Namespace) -> Store:
 
 def cmd_export_package(args: argparse.Namespace) -> int:
     """Write one package holding the chosen forms."""
+    from model.package_write import write_package
     from ui.cli.main import resolve_ids
 
     if args.all == bool(args.ids):
@@ -94,6 +100,9 @@ def print_plan(name: str, plan: ImportPlan) -> None:
 
 def cmd_import_package(args: argparse.Namespace) -> int:
     """Verify every package first; then plan and apply them in order, one transaction each."""
+    from model.package_apply import apply_plan, plan_import
+    from model.package_read import read_package
+
     packages: list[tuple[str, Package]] = [(path.name, read_package(path)) for path in args.files]
     store = _open(args)
     try:
@@ -116,6 +125,8 @@ def cmd_import_package(args: argparse.Namespace) -> int:
 def load_summary(store: Store, year: int | None = None, unit: str | None = None,
                  made: dt.datetime | None = None) -> Summary:
     """The 汇总表 of the stored forms (optionally of one year or one unit)."""
+    from reports.summary_rows import build_summary
+
     forms = [(store.load(s.id), s.revision) for s in store.list_forms(year=year, unit=unit)]
     return build_summary(forms, made or store.clock())
 
