@@ -162,16 +162,15 @@ class FormBuilder:
         if re.fullmatch(r"[（(]\s*(19|20)\d{2}\s*年度?\s*[)）]", text.strip()):
             self.form.year = self.form.year or (year_in(text) or 0)
             return
-        # "填报单位：…    金额单位：万元" on one line: each part is read like a cell.
-        parts = tuple(p for p in re.split(r"\s{2,}|\t|\u3000+", text) if p.strip())
-        self.header_cells(Line(parts, (), None, line.row), lambda c: None)
+        self.header_cells(line, lambda c: None)
 
     # -- header facts ----------------------------------------------------------------------------
 
     def header_cells(self, line: Line, take: object) -> None:
         """Label cells followed by their value, "label：value" cells, the signature line, 单位：元."""
         mark = take if callable(take) else (lambda c: None)
-        filled = line.filled
+        # "填报单位：…    金额单位：万元" in one cell: each part is read like a cell of its own.
+        filled = [(c, p) for c, t in line.filled for p in re.split(r"\s{2,}|\t|\u3000+", t) if p.strip()]
         header = self.form.header
         skip: set[int] = set()
         for n, (col, text) in enumerate(filled):

@@ -125,3 +125,47 @@ class WordWriter:
     def save(self, path: Path) -> Path:
         self.doc.save(str(path))
         return path
+
+
+def docx_to_xlsx(source: Path, dest: Path) -> Path:
+    """An Excel workbook with the same cells as a Word file: paragraphs as one-cell rows, every table
+    below them, vertical merges as merged ranges (how people copy a Word form into Excel)."""
+    from model.office.docx_read import read_docx
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    for r, line in enumerate(read_docx(source).lines, start=1):
+        for c, text in enumerate(line.cells, start=1):
+            if text:
+                cell = ws.cell(r, c, float(text) if _plain_number(text) else text)
+                if text.startswith("="):  # "=100%" is a target as written, not a formula
+                    cell.data_type = "s"
+    _merge_runs(ws, source)
+    wb.save(dest)
+    return dest
+
+
+def _merge_runs(ws: Any, source: Path) -> None:
+    from model.office.docx_read import read_docx
+
+    lines = read_docx(source).lines
+    for c in range(max(len(line.cells) for line in lines)):
+        r = 0
+        while r < len(lines):
+            if lines[r].table is not None and r + 1 < len(lines) and lines[r + 1].is_merged(c) \
+                    and lines[r + 1].table == lines[r].table:
+                end = r + 1
+                while end + 1 < len(lines) and lines[end + 1].is_merged(c) and lines[end + 1].table == lines[r].table:
+                    end += 1
+                ws.merge_cells(start_row=r + 1, start_column=c + 1, end_row=end + 1, end_column=c + 1)
+                r = end
+            r += 1
+
+
+def _plain_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return not text.startswith("0") or text.startswith("0.") or text == "0"
