@@ -1,0 +1,43 @@
+"""文件 → 从 Word/Excel 导入…: the preview is shown before anything is written; 导入 stores every form."""
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from model.store import Store
+from tests.model.office.conftest import write_seed_document
+from tests.ui.fake_scoring import fake_evaluate
+from ui import import_doc_dialog
+from ui.main_window import MainWindow
+from ui.settings import UiSettings
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")]
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_menu_item_previews_then_imports_all_or_nothing(qtbot: Any, tmp_path: Path, memory_store: Store,
+                                                        monkeypatch: pytest.MonkeyPatch, answer: bool) -> None:
+    doc = write_seed_document("003", tmp_path / "seed003.docx")
+    shown: list[str] = []
+
+    def fake_confirm(_parent: object, text: str, **kwargs: Any) -> bool:
+        shown.append(kwargs.get("detail", ""))
+        return answer
+
+    monkeypatch.setattr(import_doc_dialog, "confirm", fake_confirm)
+    monkeypatch.setattr(import_doc_dialog.QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(doc)], "")))
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(memory_store, settings, evaluator=fake_evaluate)
+    qtbot.addWidget(window)
+    assert window.import_doc_action.text() == "从 Word/Excel 导入…"
+    window.import_doc_action.trigger()
+    assert "找到 3 张表格" in shown[0] and "纸面总分 98" in shown[0]
+    assert len(memory_store.list_forms()) == (3 if answer else 0)
+    if answer:
+        assert window.session is not None and window.session.form.kind == "dept_basic_data"
+    window.close()
+    gc.collect()
