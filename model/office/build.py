@@ -108,12 +108,26 @@ class FormBuilder:
         if has_levels(line):
             self.reset_modes()
             self.indicators.heading(line, lambda c: self.take(i, c))
+            self.heading_above(i, line)
             return
         if self.indicators.active:
             if self.indicators.row(line, self.goal(), lambda c: self.take(i, c)):
                 return
             self.indicators.active = False
         self.read_facts_line(i, line)
+
+    def heading_above(self, i: int, line: Line) -> None:
+        """A heading whose other columns sit in the row above the 一级/二级/三级 row (绩效指标 | 年度指标值 …
+        over 一级指标 | 二级指标 | 三级指标): map those columns too, if that row was not read as anything else."""
+        if i == 0:
+            return
+        above = self.segment.lines[i - 1]
+        if above.table != line.table or above.sheet != line.sheet or any((i - 1, c) in self.used
+                                                                          for c, _t in above.filled):
+            return
+        mapped = self.indicators.heading_extra(above)
+        for c in mapped:
+            self.take(i - 1, c)
 
     def read_facts_line(self, i: int, line: Line) -> None:
         """A line outside the indicator table: money, plan, goal texts or header facts."""

@@ -44,6 +44,18 @@ class IndicatorReader:
         self.continuation_possible = True
         self.restart_goal()
 
+    def heading_extra(self, above: Line) -> list[int]:
+        """Columns named in the row above the heading (when the level names sit in a second row);
+        returns the columns used, none when that row names no column."""
+        s = synonyms()
+        fields = {c: s.column(t) for c, t in above.filled}
+        if not any(f for f in fields.values() if f not in (None, "level1", "level2")):
+            return []
+        for col, field in fields.items():
+            if field is not None and field not in self.cols:
+                self.cols[field] = col
+        return [c for c, _t in above.filled]
+
     def _map(self, col: int, word: str) -> bool:
         field = synonyms().column(word)
         if field is None:

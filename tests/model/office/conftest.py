@@ -28,9 +28,14 @@ def fixture(name: str) -> Form:
 
 def write_seed_document(doc: str, path: Path, style: Style = Style()) -> Path:
     """The Word document of one seed, every table laid out as in the original."""
-    forms = [fixture(n) for n in DOCUMENTS[doc]]
-    w = WordWriter("山海关区残疾人联合会2021年部门预算" if doc == "002" else None)
-    if doc == "002":
+    return write_forms([fixture(n) for n in DOCUMENTS[doc]], path, style, doc)
+
+
+def write_forms(forms: list[Form], path: Path, style: Style = Style(), doc: str = "") -> Path:
+    """A Word document holding the forms, each laid out as its seed original."""
+    title = f"示例区残疾人联合会{forms[0].year}年部门预算" if forms[0].kind == "project_target" else None
+    w = WordWriter(title)
+    if title:
         w.para("第二部分")
         w.para("预算项目绩效目标")
     for i, form in enumerate(forms):
