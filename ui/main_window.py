@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_group.createRedoAction(self, "重做")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.use_computed_action = self._action("全部改用计算得分", self.use_computed, "Ctrl+Shift+U",
+                                                "把当前表格的手工得分（如导入的纸面得分）全部换成程序计算的得分；可撤销")
         self.find_action = self._action("查找表格", self._focus_search, QKeySequence.StandardKey.Find)
         self.guide_action = self._action("使用说明", self.show_guide, "F1", "打开使用说明（操作方法和快捷键）")
         self.about_action = self._action("关于", self._about, "Shift+F1", "程序版本和简介")
@@ -145,6 +147,8 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("编辑(&E)")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.use_computed_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -350,6 +354,15 @@ class MainWindow(QMainWindow):
             self.navigator.reload()
             self.open_form(added[0])
             self.statusBar().showMessage(f"已导入 {len(added)} 张表格，已列在左侧。纸面得分保留为手工得分。", 15000)
+
+    def use_computed(self) -> None:
+        """编辑 → 全部改用计算得分: one undo step for the open form."""
+        if self.session is None:
+            self.statusBar().showMessage("请先在左侧打开一张表格。", 8000)
+            return
+        count = self.session.use_computed_scores()
+        self.statusBar().showMessage(f"已把 {count} 个手工得分换成计算得分（Ctrl+Z 可撤销）。" if count
+                                     else "这张表格没有手工得分，得分都是程序计算的。", 10000)
 
     def open_bureau_view(self) -> None:
         from ui.bureau_view import BureauView

@@ -41,3 +41,28 @@ def test_menu_item_previews_then_imports_all_or_nothing(qtbot: Any, tmp_path: Pa
         assert window.session is not None and window.session.form.kind == "dept_basic_data"
     window.close()
     gc.collect()
+
+
+def test_use_computed_replaces_the_paper_scores_in_one_undo_step(qtbot: Any, tmp_path: Path,
+                                                                 memory_store: Store) -> None:
+    from model.office.reading import read_office_file
+    from model.tree import leaves
+
+    form = read_office_file(write_seed_document("000", tmp_path / "seed000.docx")).forms[0].form
+    form_id = memory_store.add(form)
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(memory_store, settings, evaluator=fake_evaluate)
+    qtbot.addWidget(window)
+    window.open_form(form_id)
+    assert window.session is not None
+    paper = [leaf.score for leaf in leaves(window.session.form)]
+    assert all(s is not None for s in paper)
+    window.use_computed_action.trigger()
+    assert all(leaf.score is None for leaf in leaves(window.session.form))
+    assert all(leaf.score is None for leaf in leaves(memory_store.load(form_id))), "saved at once"
+    window.session.undo_stack.undo()
+    assert [leaf.score for leaf in leaves(window.session.form)] == paper
+    assert [leaf.score for leaf in leaves(memory_store.load(form_id))] == paper
+    window.session.undo_stack.clear()
+    window.close()
+    gc.collect()
