@@ -56,3 +56,19 @@ def test_our_own_xlsx_export_reads_back_into_the_same_form(tmp_path: Path, sampl
     assert [(s.section, s.columns) for s in back.basic_data or []] == \
         [(s.section, s.columns) for s in form.basic_data or []]
     assert scored(back)["nodes"] == scored(expected)["nodes"]
+
+
+def test_old_xls_workbook_reads_like_the_samples() -> None:
+    """An Excel 97-2003 file (written by LibreOffice) with merged category ranges."""
+    from model.codec import load_form
+
+    folder = Path(__file__).resolve().parents[2] / "fixtures" / "office"
+    found = read_office_file(folder / "samples-01-07.xls").forms
+    samples = [load_form(SAMPLES[0]), load_form(SAMPLES[6])]
+    assert [f.form.kind for f in found] == [s.kind for s in samples]
+    for one, sample in zip(found, samples):
+        expected = paper_only(sample)
+        assert tree_rows(one.form) == tree_rows(expected)
+        assert funds_rows(one.form) == funds_rows(expected)
+        assert scored(one.form) == scored(expected)
+        assert one.where.startswith("工作表“")
