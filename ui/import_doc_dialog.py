@@ -3,11 +3,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from model.errors import JixiaoError
 from model.store import Store
-from ui.messages import confirm, show_error
+from ui.messages import ok_cancel, show_error
+
+
+class ImportPreviewDialog(QDialog):
+    """The preview of one run: every form found and every cell that could not be placed; 导入 / 取消."""
+
+    def __init__(self, parent: QWidget | None, lines: list[str], count: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("导入预览")
+        layout = QVBoxLayout(self)
+        intro = QLabel(f"找到 {count} 张表格。点“导入”后一次全部写入（任何一张写不进去，就一张也不写）。"
+                       "纸面上的得分保留为手工得分，总分、执行率作为纸面数字供审核对照。")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.text = QPlainTextEdit("\n".join(lines))
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        layout.addWidget(self.text)
+        layout.addWidget(ok_cancel(self, "导入"))
+        self.resize(720, 420)
 
 
 def import_office_files(parent: QWidget, store: Store, paths: list[Path] | None = None) -> list[str]:
@@ -25,10 +44,7 @@ def import_office_files(parent: QWidget, store: Store, paths: list[Path] | None 
     except JixiaoError as exc:
         show_error(parent, str(exc), title="无法导入")
         return []
-    preview = "\n".join(preview_lines(run))
-    text = (f"找到 {len(run.found)} 张表格，将一次全部导入（纸面上的得分作为手工得分保留，总分等作为“纸面数字”供审核对照）。"
-            "点“显示详细信息”查看每张表格和未能放入的内容。")
-    if not confirm(parent, text, yes="导入", no="取消", title="导入预览", detail=preview):
+    if not confirm_preview(parent, preview_lines(run), len(run.found)):
         return []
     try:
         forms = store_run(store, run)
@@ -36,3 +52,8 @@ def import_office_files(parent: QWidget, store: Store, paths: list[Path] | None 
         show_error(parent, f"导入没有完成，数据库未改动：{exc}", title="无法导入")
         return []
     return [f.id for f in forms if f.id]
+
+
+def confirm_preview(parent: QWidget | None, lines: list[str], count: int) -> bool:
+    """Show the preview; True when the user chose 导入."""
+    return ImportPreviewDialog(parent, lines, count).exec() == QDialog.DialogCode.Accepted

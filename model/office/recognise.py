@@ -41,7 +41,8 @@ class Segment:
         if not tables:
             return ""
         if tables[0][0]:
-            return "、".join(f"工作表“{s}”" for s, _t in tables)
+            rows = [line.row for line in self.lines if line.sheet is not None]
+            return "、".join(f"工作表“{s}”" for s, _t in tables) + f" 第{min(rows)}–{max(rows)}行"
         return "、".join(f"表{t}" for _s, t in tables)
 
 

@@ -24,11 +24,11 @@ def test_menu_item_previews_then_imports_all_or_nothing(qtbot: Any, tmp_path: Pa
     doc = write_seed_document("003", tmp_path / "seed003.docx")
     shown: list[str] = []
 
-    def fake_confirm(_parent: object, text: str, **kwargs: Any) -> bool:
-        shown.append(kwargs.get("detail", ""))
+    def fake_confirm(_parent: object, lines: list[str], count: int) -> bool:
+        shown.append("\n".join(lines))
         return answer
 
-    monkeypatch.setattr(import_doc_dialog, "confirm", fake_confirm)
+    monkeypatch.setattr(import_doc_dialog, "confirm_preview", fake_confirm)
     monkeypatch.setattr(import_doc_dialog.QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(doc)], "")))
     settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     window = MainWindow(memory_store, settings, evaluator=fake_evaluate)
@@ -66,3 +66,10 @@ def test_use_computed_replaces_the_paper_scores_in_one_undo_step(qtbot: Any, tmp
     window.session.undo_stack.clear()
     window.close()
     gc.collect()
+
+
+def test_preview_dialog_shows_every_line(qtbot: Any) -> None:
+    dialog = import_doc_dialog.ImportPreviewDialog(None, ["文件“a.docx”：找到 1 张表格", "  未能放入表格的内容：表2 第7行 第3列“x”"], 1)
+    qtbot.addWidget(dialog)
+    assert "表2 第7行" in dialog.text.toPlainText()
+    assert "找到 1 张表格" in dialog.findChildren(import_doc_dialog.QLabel)[0].text()

@@ -47,9 +47,10 @@ def preview_lines(run: ImportRun) -> list[str]:
             stated = form.stated or {}
             total = f"，纸面总分 {stated['total']}" if "total" in stated else ""
             name = form.header.get("project_name") or form.header.get("unit_name") or form.header.get("department")
+            rows = (f"数据 {sum(len(s.rows or []) for s in form.basic_data or [])} 行"
+                    if form.kind == "dept_basic_data" else f"指标 {found.leaf_count} 行")
             out.append(f"  {number}. {KINDS.get(form.kind, form.kind)}（{found.where}）：{form.display_title}"
-                       f"{'，' + name if name else ''}，{form.year}年度，金额单位{form.currency}，"
-                       f"指标 {found.leaf_count} 行{total}")
+                       f"{'，' + name if name else ''}，{form.year}年度，金额单位{form.currency}，{rows}{total}")
             for note in found.notes:
                 out.append(f"     注意：{note}")
             for cell in found.unplaced:
