@@ -291,6 +291,20 @@ class FormSession(QObject):
             value = float(score.score) if score is not None and score.score is not None else 0.0
         self.set_field("node", (node_id, "score"), value, "手动填写得分" if manual else "恢复自动计算得分")
 
+    def use_computed_scores(self) -> int:
+        """Replace every manual score (e.g. the paper's 得分 after an import) by the computed one, in one
+        undo step; returns how many were replaced."""
+        from model.tree import leaves
+
+        manual = [leaf for leaf in leaves(self.form) if leaf.score is not None]
+        if not manual:
+            return 0
+        self.undo_stack.beginMacro(f"全部改用计算得分（{len(manual)} 项）")
+        for leaf in manual:
+            self.set_field("node", (leaf.id, "score"), None, "恢复自动计算得分")
+        self.undo_stack.endMacro()
+        return len(manual)
+
     def add_node(self, parent_id: int, index: int | None = None, group: bool = False,
                  name: str = "") -> int:
         """Add a blank leaf (or group) under a goal or group; returns the new id."""
