@@ -30,6 +30,11 @@ def _column_sums(ctx: Context, rows: list[FundsRow], unit: str) -> Iterator[Find
         whole = dec(getattr(total, field, None))
         part_values = [dec(getattr(r, field, None)) for r in parts]
         summed = _sum(part_values)
+        if whole is None and summed is not None and not _reported_blank(ctx, total, field):
+            yield ctx.finding(
+                "warning", "TOTAL_BLANK", ("funds", total.name),
+                f"资金表“{total.name}”的{title}空白，但其中各项填了数（合计 {fmt(summed)}{unit}）。"
+                f"请填写{total.name}的{title}（等于各分项之和）。", field)
         if whole is None or summed is None or whole == summed:
             continue
         terms = " + ".join(fmt(v) if v is not None else "0" for v in part_values)
@@ -37,6 +42,15 @@ def _column_sums(ctx: Context, rows: list[FundsRow], unit: str) -> Iterator[Find
             "error", "FUNDS_SUM_MISMATCH", ("funds", total.name),
             f"资金表“{total.name}”的{title} {fmt(whole)}{unit}，不等于其中各项之和 {terms} = "
             f"{fmt(summed)}{unit}。请核对合计数和各分项，使合计等于分项之和。", field)
+
+
+def _reported_blank(ctx: Context, total: FundsRow, field: str) -> bool:
+    """Whether the engine already reports this blank cell of the total row (FUNDS_ANNUAL_MISSING,
+    ACTUAL_MISSING on a scored 执行率) or _initial_missing does: one mistake, one finding."""
+    funds = ctx.form.funds
+    if field in ("annual", "executed"):
+        return funds is not None and funds.weight is not None
+    return ctx.form.kind in _INITIAL_KINDS and (dec(total.annual) is not None or dec(total.executed) is not None)
 
 
 def _initial_missing(ctx: Context, total: FundsRow) -> Iterator[Finding]:
@@ -107,7 +121,7 @@ def _income_against_spending(ctx: Context, total: FundsRow, income: Decimal | No
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    """FUNDS_SUM_MISMATCH, FUNDS_INITIAL_MISSING and FUNDS_OVER_100 on sub-rows."""
+    """FUNDS_SUM_MISMATCH, TOTAL_BLANK, FUNDS_INITIAL_MISSING and FUNDS_OVER_100 on sub-rows."""
     funds = ctx.form.funds
     if funds is None or not funds.rows:
         return

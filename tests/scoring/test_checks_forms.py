@@ -43,8 +43,9 @@ def test_spending_plan() -> None:
     def codes(*percents: float | None) -> set[tuple[str, tuple[str, ...], str | None]]:
         return keys(run(plan.check, tree_form({}, kind="project_target", spending_plan=_plan(*percents))))
     assert codes(25.0, 50.0, 75.0, 100.0) == set()
-    assert codes(None, None, 50.0, 100.0) == set()
-    assert codes(None, None, 100.0, None) == {("PLAN_NOT_100", ("spending_plan", "12月底"), "percent")}
+    leading = ("PLAN_LEADING_BLANK", ("spending_plan", "3月底"), "percent")
+    assert codes(None, None, 50.0, 100.0) == {leading}
+    assert codes(None, None, 100.0, None) == {("PLAN_NOT_100", ("spending_plan", "12月底"), "percent"), leading}
     assert codes(25.0, 20.0, 75.0, 90.0) == {("PLAN_NOT_CUMULATIVE", ("spending_plan", "6月底"), "percent"),
                                              ("PLAN_NOT_100", ("spending_plan", "12月底"), "percent")}
     assert codes(None, None, None, None) == {("PLAN_NOT_100", ("spending_plan", "12月底"), "percent")}
