@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from reportlab.pdfbase.ttfonts import TTFError
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate,
                                 Paragraph, Spacer, Table, TableStyle)
 
@@ -40,17 +39,6 @@ def write_pdf(doc: Document, out: BinaryIO) -> None:
     template.addPageTemplates([pages[first], *(p for n, p in pages.items() if n != first)])
     story = build_story(doc, styles)
     template.build(story, canvasmaker=numbered_canvas(choice.body, doc.draft))
-
-
-def warm_up() -> None:
-    """Load the fonts (and, by importing this module, ReportLab) before the first export.
-
-    The window calls this in a background thread after it opens.
-    """
-    try:
-        fonts()
-    except (OSError, TTFError):
-        pass  # the export itself will say what is missing, in Chinese
 
 
 def _plain_title(doc: Document) -> str:
