@@ -16,7 +16,6 @@ from model.codec import dumps_form, load_form
 from model.errors import DatabaseDamaged, JixiaoError, StoreError
 from model.form import KINDS
 from model.package_format import UUID_RE
-from model.store import Store
 from ui.cli.store_access import data_dir, open_store, resolve_ids
 from ui.services.naming import export_stems
 
