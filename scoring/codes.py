@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from scoring.result import severity_label
+
 SEVERITY: dict[str, str | None] = {
     "HEADER_MISSING": "warning",
     "FUNDS_RATE_MISMATCH": "warning",
@@ -70,8 +72,13 @@ SEVERITY: dict[str, str | None] = {
 }
 
 
-# How the docs name a severity (the 级别 column); None is the case-dependent UNIT_MISMATCH.
-SEVERITY_LABEL: dict[str | None, str] = {"error": "错误", "warning": "警告", "info": "提示", None: "提示/警告"}
+
+
+def doc_label(severity: str | None) -> str:
+    """How the docs name a severity (the 级别 column); None is the case-dependent UNIT_MISMATCH."""
+    return "提示/警告" if severity is None else severity_label(severity)
+
+
 _CODE_ROW_RE = re.compile(r"^(\| ([A-Z][A-Z_0-9]+) \| )([^|]*?)( \|)", re.M)
 
 
@@ -84,6 +91,6 @@ def sync_severity_column(markdown: str) -> str:
         code = match.group(2)
         if code not in SEVERITY:
             return match.group(0)
-        return f"{match.group(1)}{SEVERITY_LABEL[SEVERITY[code]]}{match.group(4)}"
+        return f"{match.group(1)}{doc_label(SEVERITY[code])}{match.group(4)}"
 
     return _CODE_ROW_RE.sub(fix, markdown)

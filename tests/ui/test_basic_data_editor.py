@@ -11,7 +11,9 @@ from ui.basic_data_editor import BasicDataEditor
 SANGONG = ("basic_data", "经费控制情况(万元)", "“三公”经费")
 BUILDINGS = ("basic_data", "楼堂馆所控制情况(2023年完工项目)", "楼堂馆所")
 # The sample keeps the paper's mistake: 0 ÷ 0 rates written as 0 (where "—" belongs).
-SAMPLE_FINDINGS = [("ZERO_DENOMINATOR", BUILDINGS, "投资概算控制率"), ("ZERO_DENOMINATOR", BUILDINGS, "规模控制率")]
+SAMPLE_FINDINGS = [("ZERO_DENOMINATOR", BUILDINGS, "投资概算控制率"), ("ZERO_DENOMINATOR", BUILDINGS, "规模控制率"),
+                   # the seed's blank 项目支出 row above its filled items (issue #14, TOTAL_BLANK)
+                   ("TOTAL_BLANK", ("basic_data", "经费控制情况(万元)", "项目支出："), "2022年决算数")]
 
 
 def _sample() -> Form:
