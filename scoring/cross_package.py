@@ -1,8 +1,8 @@
 """The forms of one package against each other beyond the indicators (cross_forms.py has those):
 the unit every form names (HEADER_UNIT_MISMATCH) and the money the tables repeat
 (FUNDS_CROSS_MISMATCH): a project's 全年预算数 / 全年执行数 against the 基础数据表 row of the same
-project, and the department form's 项目支出 against the 基础数据表's 项目支出 (its total, or the sum
-of its items when the total is blank).
+project and against the department form's 项目支出 (one project cannot exceed it), and the department
+form's 项目支出 against the 基础数据表's 项目支出 (its total, or the sum of its items when blank).
 
 Pure: cross_forms.cross_check_indexed calls these on forms it has indexed.
 """
@@ -159,6 +159,26 @@ def _dept_vs_basic(dept: FormIndex, basic: FormIndex) -> Iterator[tuple[str, Fin
          f"{fmt(amount)}{d.currency}。"))
 
 
+def _project_vs_dept(project: FormIndex, dept: FormIndex) -> Iterator[tuple[str, Finding]]:
+    """One project cannot spend more than the department's whole 项目支出 (按支出性质分)."""
+    p, d = project.form, dept.form
+    assert p is not None and d is not None
+    if p.funds is None or not p.funds.rows or d.funds is None or not d.funds.by_spending:
+        return
+    spent = dec(p.funds.rows[0].executed)
+    whole = next((dec(a.amount) for a in d.funds.by_spending if norm_name(a.name) == "项目支出"), None)
+    if spent is None or whole is None or spent * _factor(p.currency) <= whole * _factor(d.currency):
+        return
+    name = (p.header.get("project_name") or "").strip() or "本项目"
+    yield from _both_sides(
+        (project.form_id, ("funds", p.funds.rows[0].name), "executed",
+         f"“{name}”的全年执行数 {fmt(spent)}{p.currency} 超过了{dept.label}按支出性质分的项目支出合计 "
+         f"{fmt(whole)}{d.currency}，一个项目不能比全部项目花得还多。"),
+        (dept.form_id, ("funds", "按支出性质分"), "by_spending",
+         f"按支出性质分的“项目支出”{fmt(whole)}{d.currency} 小于{project.label}一个项目的全年执行数 "
+         f"{fmt(spent)}{p.currency}。"))
+
+
 def money_findings(one: FormIndex, other: FormIndex) -> Iterator[tuple[str, Finding]]:
     """FUNDS_CROSS_MISMATCH between two forms of one unit and year (either order)."""
     if one.form is None or other.form is None:
@@ -169,3 +189,5 @@ def money_findings(one: FormIndex, other: FormIndex) -> Iterator[tuple[str, Find
             yield from _project_vs_basic(a, b)
         elif kinds == ("dept_self_eval", "dept_basic_data"):
             yield from _dept_vs_basic(a, b)
+        elif kinds == ("project_self_eval", "dept_self_eval"):
+            yield from _project_vs_dept(a, b)

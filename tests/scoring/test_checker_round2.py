@@ -331,3 +331,14 @@ def test_round2_cross_rules_on_the_samples_flag_only_the_seed_mistakes() -> None
         ("06-seed003_dept", "CROSS_FORM_MISMATCH", "6、困难残疾人家庭无障碍改造"),
         ("07-seed003_project", "CROSS_FORM_MISMATCH", "困难残疾人家庭无障碍改造"),
         ("06-seed003_dept", "CROSS_FORM_MISMATCH", "8、盲人救助"), ("07-seed003_project", "CROSS_FORM_MISMATCH", "盲人补贴")}
+
+
+def test_one_project_cannot_spend_more_than_the_department_projects_together() -> None:
+    def dept(projects: float) -> Form:
+        return Form(kind="dept_self_eval", year=2023, id="dept", header={"unit_name": "示例县残疾人联合会"},
+                    funds=Funds(weight=10, rows=[FundsRow("年度资金总额", 500, 500, 500)],
+                                by_spending=[Amount("基本支出", 300), Amount("项目支出", projects)]))
+    found = _codes(cross_check([_project("p", annual=154, executed=154), dept(100)]))
+    assert found == {("p", "FUNDS_CROSS_MISMATCH", ("funds", "年度资金总额"), "executed"),
+                     ("dept", "FUNDS_CROSS_MISMATCH", ("funds", "按支出性质分"), "by_spending")}
+    assert cross_check([_project("p", annual=154, executed=154), dept(200)]) == []
