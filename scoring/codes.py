@@ -55,6 +55,7 @@ SEVERITY: dict[str, str | None] = {
     "PLAN_NOT_CUMULATIVE": "error",
     "PLAN_NOT_100": "error",
     "SUBSET_EXCEEDS_TOTAL": "error",
+    "BASIC_SUM_MISMATCH": "warning",
     "ZERO_DENOMINATOR": "warning",
     "CROSS_FORM_MISMATCH": "warning",
     # Round 2 (issue #14)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from model.form import DataRow, DataSection
+from model.rates import rate_fraction
 from scoring.checks._common import dec, fmt, norm_name, pct
 from scoring.context import Context
 from scoring.result import Finding
@@ -65,18 +66,31 @@ def _sum_check(ctx: Context, section: DataSection, total: DataRow, parts: list[D
 
 def _subset_check(ctx: Context, section: DataSection, total: DataRow,
                   parts: list[DataRow]) -> Iterator[Finding]:
-    """Σ 其中 rows must not exceed their total (the 其中 list need not be exhaustive)."""
+    """Σ 其中 rows must not exceed their total; when every 其中 row is filled they should equal it.
+
+    Over the total is an error (SUBSET_EXCEEDS_TOTAL); under it, with no 其中 row left blank, a
+    warning (BASIC_SUM_MISMATCH): the rows may not list everything, but usually a figure is wrong.
+    """
     for col, title in enumerate(_columns(section)):
         whole = _value(total, col)
-        values = [v for p in parts if (v := _value(p, col)) is not None]
+        raw = [_value(p, col) for p in parts]
+        values = [v for v in raw if v is not None]
         if whole is None or not values:
             continue
         summed = sum(values, Decimal(0))
+        path = ("basic_data", section.section, total.name)
+        terms = " + ".join(fmt(v) for v in values)
         if summed > whole:
             yield ctx.finding(
-                "error", "SUBSET_EXCEEDS_TOTAL", ("basic_data", section.section, total.name),
+                "error", "SUBSET_EXCEEDS_TOTAL", path,
                 f"基础数据表“{total.name}”的{title} {fmt(whole)}，小于其中各项之和 {fmt(summed)}。"
                 f"“其中”各项不能超过总数，请核对。", title)
+        elif summed != whole and len(values) == len(raw):
+            names = "、".join(f"“{p.name.removeprefix('其中：')}”" for p in parts)
+            yield ctx.finding(
+                "warning", "BASIC_SUM_MISMATCH", path,
+                f"基础数据表“{total.name}”的{title} {fmt(whole)}，但其中{names}之和为 {terms} = "
+                f"{fmt(summed)}，相差 {fmt(whole - summed)}。请核对{total.name}和各项金额。", title)
 
 
 def project_rows(rows: list[DataRow]) -> tuple[DataRow, list[DataRow]] | None:
@@ -143,7 +157,9 @@ def _ratio(ctx: Context, section: DataSection, row: DataRow, num: int, den: int,
     if r is None:
         return
     computed = n / d
-    written = r / 100 if r > 5 else r  # 100 (percent points) or 1.0 (fraction) both mean 100%
+    written = dec(rate_fraction(float(r)))  # 100 (percent points) or 1.0 (fraction) both mean 100%
+    if written is None:
+        return
     if abs(computed - written) > _RATE_TOLERANCE:
         yield ctx.finding(
             "error", "RATE_MISMATCH", path,

@@ -92,6 +92,7 @@ def _breakdowns(ctx: Context, total: FundsRow, unit: str) -> Iterator[Finding]:
             f"“按收入性质分”各项合计 {fmt(income)}{unit}，与{total.name}的预算数 {fmt(budget)}{unit} "
             f"不一致。请核对一般公共预算、政府性基金等各项金额。", "by_income")
     spending = _amounts(funds.by_spending)
+    yield from _income_against_spending(ctx, total, income, spending, unit)
     stated = ctx.form.stated if isinstance(ctx.form.stated, dict) else {}
     declared = dec(stated.get("by_spending_total"))
     if spending is not None and declared is not None and spending != declared:
@@ -99,6 +100,24 @@ def _breakdowns(ctx: Context, total: FundsRow, unit: str) -> Iterator[Finding]:
             "error", "FUNDS_SUM_MISMATCH", ("funds", "按支出性质分"),
             f"“按支出性质分”合计写的是 {fmt(declared)}{unit}，但基本支出与项目支出之和为 "
             f"{fmt(spending)}{unit}。请核对合计数或各项金额。", "by_spending")
+
+
+def _income_against_spending(ctx: Context, total: FundsRow, income: Decimal | None, spending: Decimal | None,
+                             unit: str) -> Iterator[Finding]:
+    """按收入性质分 and 按支出性质分 split the same money: their totals must agree (003 附件2)."""
+    if income is None or spending is None or income == spending:
+        return
+    amounts = {dec(getattr(total, f, None)) for f, _t in _COLUMNS} - {None}
+    if income in amounts:
+        hint = f"收入合计与{total.name}一致，请核对基本支出和项目支出的金额。"
+    elif spending in amounts:
+        hint = f"支出合计与{total.name}一致，请核对按收入性质分的各项金额。"
+    else:
+        hint = f"两者都不等于{total.name}，请逐项核对。"
+    yield ctx.finding(
+        "error", "FUNDS_SUM_MISMATCH", ("funds", "按支出性质分"),
+        f"“按收入性质分”各项合计 {fmt(income)}{unit}，与“按支出性质分”各项合计 {fmt(spending)}{unit} "
+        f"不一致（同一笔资金的两种分法，合计应相同）。{hint}", "by_spending")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
