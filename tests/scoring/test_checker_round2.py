@@ -342,3 +342,16 @@ def test_one_project_cannot_spend_more_than_the_department_projects_together() -
     assert found == {("p", "FUNDS_CROSS_MISMATCH", ("funds", "年度资金总额"), "executed"),
                      ("dept", "FUNDS_CROSS_MISMATCH", ("funds", "按支出性质分"), "by_spending")}
     assert cross_check([_project("p", annual=154, executed=154), dept(200)]) == []
+
+
+def test_package_checks_take_half_filled_forms_without_raising() -> None:
+    odd_basic = Form(kind="dept_basic_data", year=2023, id="b", header={"unit_name": "示例县残联"},
+                     basic_data=[DataSection("经费控制情况(万元)", None, [DataRow("项目支出", [])]),
+                                 DataSection("经费控制情况(万元)", ["2023年预算数"], None), DataSection("说明", text="无")])
+    bare_dept = Form(kind="dept_self_eval", year=2023, id="d", header={"unit_name": "示例县残联"},
+                     funds=Funds(rows=[], by_spending=[Amount("项目支出", None)]))
+    bare_project = _project("p", "示例县残联", "", 0, 0)
+    bare_project.funds = None
+    no_unit = Form(kind="project_self_eval", year=2023, id="n")
+    for forms in ([odd_basic, bare_dept, bare_project, no_unit], [_project("x", name="残疾人就业保障金"), odd_basic]):
+        assert all(f.code in ROUND2 | {"CROSS_FORM_MISMATCH"} for _i, f in cross_check(forms))
