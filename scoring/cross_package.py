@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from model.form import DataRow, DataSection, Form
 from scoring.checks._common import dec, fmt, norm_name
 from scoring.checks.basic_data import project_rows, value_at
+from scoring.cross_names import within
 from scoring.result import Finding
 
 if TYPE_CHECKING:
@@ -29,6 +30,18 @@ _MIN_NAME = 4  # a shorter project name (“康复”) matches too many rows
 def _unit_field(form: Form) -> str:
     """The header key Form.unit was read from (where the user corrects it)."""
     return next((k for k in _UNIT_FIELDS if form.header.get(k)), "unit_name")
+
+
+def near_unit(a: str, b: str) -> bool:
+    """Whether two different unit keys (cross_forms.unit_key) look like one unit mistyped: one within
+    the other with one or two characters left out (吉州残联 / 昌吉州残联), or one character different. The window loads such forms too, so it can
+    report HEADER_UNIT_MISMATCH; they are never compared indicator by indicator."""
+    if a == b or min(len(a), len(b)) < 4:
+        return False
+    short, long = sorted((a, b), key=len)
+    if len(long) - len(short) in (1, 2):
+        return within(short, long)  # a character or two left out (示例残联 for 示例县残联)
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def unit_findings(indexes: Sequence[FormIndex]) -> Iterator[tuple[str, Finding]]:

@@ -355,3 +355,12 @@ def test_package_checks_take_half_filled_forms_without_raising() -> None:
     no_unit = Form(kind="project_self_eval", year=2023, id="n")
     for forms in ([odd_basic, bare_dept, bare_project, no_unit], [_project("x", name="残疾人就业保障金"), odd_basic]):
         assert all(f.code in ROUND2 | {"CROSS_FORM_MISMATCH"} for _i, f in cross_check(forms))
+
+
+def test_near_unit_names_are_typos_not_other_units() -> None:
+    from scoring.cross_package import near_unit
+    assert near_unit("吉州残联", "昌吉州残联") and near_unit("示例残联", "示例县残联")
+    assert near_unit("示例县残联", "示倒县残联")          # one character mistyped
+    assert not near_unit("示例县残联", "示例县残联")       # the same unit is no typo
+    assert not near_unit("示例县残联", "别的县残联")       # two characters: another county
+    assert not near_unit("县残联", "某县残联")             # too short to tell
