@@ -364,3 +364,14 @@ def test_near_unit_names_are_typos_not_other_units() -> None:
     assert not near_unit("示例县残联", "示例县残联")       # the same unit is no typo
     assert not near_unit("示例县残联", "别的县残联")       # two characters: another county
     assert not near_unit("县残联", "某县残联")             # too short to tell
+
+
+def test_the_title_year_must_be_the_form_year() -> None:
+    def codes(title: str, year: int = 2023) -> set[tuple[str, tuple[str, ...], str | None]]:
+        return keys(run(header_facts.check, tree_form({}, year=year, title=title)), "HEADER_YEAR_MISMATCH")
+    bad = {("HEADER_YEAR_MISMATCH", ("header", "title"), "title")}
+    assert codes("2022年度部门整体支出绩效自评表") == bad
+    assert codes("部门整体支出绩效自评表（23年度）") == bad
+    assert codes("2023年度部门整体支出绩效自评表") == set()
+    assert codes("中央2021年残疾人事业发展补助资金绩效目标表", 2021) == set()
+    assert codes("残疾人康复经费绩效目标表") == set()
