@@ -375,3 +375,15 @@ def test_the_title_year_must_be_the_form_year() -> None:
     assert codes("2023年度部门整体支出绩效自评表") == set()
     assert codes("中央2021年残疾人事业发展补助资金绩效目标表", 2021) == set()
     assert codes("残疾人康复经费绩效目标表") == set()
+
+
+def test_a_sum_of_one_part_or_one_goal_of_many_is_not_the_funds_total() -> None:
+    funds = Funds(weight=10, rows=[FundsRow("年度资金总额", 40, 40, 30)])
+    leaf = Leaf("康复救助人数", target="260人", actual="250人")
+    part = _goal_form("其中康复救助预算10万元，全年预算资金40万元", "本项目实际执行30万元", leaf, funds=funds)
+    assert run(goal_text.check, part) == []
+    many = _goal_form("预算资金15万元用于康复救助", None, leaf, funds=funds)
+    many.goals.append(Goal(title="目标2", expected="预算资金25万元用于就业培训"))
+    assert run(goal_text.check, many) == []
+    many.goals.pop()
+    assert keys(run(goal_text.check, many)) == {("GOAL_TEXT_MISMATCH", ("funds", "年度资金总额"), "annual")}
