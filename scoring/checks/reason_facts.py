@@ -33,7 +33,9 @@ def _role(m: Mention) -> str | None:
     last = {role: max((m.before.rfind(w) for w in words), default=-1)
             for role, words in (("target", _PLAN_WORDS), ("actual", _DONE_WORDS))}
     role = max(last, key=lambda r: last[r])
-    return role if last[role] >= 0 else None
+    if last[role] < 0 or "其中" in m.before[last[role]:]:
+        return None  # “实际培训45人其中女性20人”: the 20 is a part, not the row's figure
+    return role
 
 
 def _arithmetic(ctx: Context, lv: LeafView) -> Iterator[Finding]:

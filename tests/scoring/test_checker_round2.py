@@ -127,7 +127,8 @@ def test_reason_arithmetic_against_the_row() -> None:
     assert "实际培训45人" in found[0].message and "“40人”" in found[0].message
     right = Leaf("培训人数", target="60人", actual="45人", weight=10, score=7.5, reason="计划培训60人，实际培训45人")
     other_unit = Leaf("接受培训人数(人)", target="80", actual="40", weight=10, score=5, reason="计划培训2期,实际培训1期")
-    assert run(reason_facts.check, _leaf_form(right, other_unit)) == []
+    part = Leaf("培训人次", target="60人", actual="45人", weight=10, score=7.5, reason="实际培训45人其中女性20人")
+    assert run(reason_facts.check, _leaf_form(right, other_unit, part)) == []
 
 
 def test_cost_far_over_its_cap_needs_a_reason_that_says_why() -> None:
