@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from scoring.result import severity_label
+from scoring.result import SEVERITY_LABELS
 
 SEVERITY: dict[str, str | None] = {
     "HEADER_MISSING": "warning",
@@ -73,13 +73,9 @@ SEVERITY: dict[str, str | None] = {
 }
 
 
-
-
-def doc_label(severity: str | None) -> str:
-    """How the docs name a severity (the 级别 column); None is the case-dependent UNIT_MISMATCH."""
-    return "提示/警告" if severity is None else severity_label(severity)
-
-
+# How the docs name a severity (the 级别 column); None is the case-dependent UNIT_MISMATCH.
+SEVERITY_LABEL: dict[str | None, str] = {None: "提示/警告"}
+SEVERITY_LABEL.update(SEVERITY_LABELS)
 _CODE_ROW_RE = re.compile(r"^(\| ([A-Z][A-Z_0-9]+) \| )([^|]*?)( \|)", re.M)
 
 
@@ -92,6 +88,6 @@ def sync_severity_column(markdown: str) -> str:
         code = match.group(2)
         if code not in SEVERITY:
             return match.group(0)
-        return f"{match.group(1)}{doc_label(SEVERITY[code])}{match.group(4)}"
+        return f"{match.group(1)}{SEVERITY_LABEL[SEVERITY[code]]}{match.group(4)}"
 
     return _CODE_ROW_RE.sub(fix, markdown)

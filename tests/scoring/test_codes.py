@@ -9,7 +9,7 @@ import pytest
 from model.codec import load_form
 from resources.profile_files import load_profile_data
 from scoring import evaluate
-from scoring.codes import SEVERITY, doc_label, sync_severity_column
+from scoring.codes import SEVERITY, SEVERITY_LABEL, sync_severity_column
 from scoring.rules.profile import profile_for
 from tests.conftest import FIXTURES, REPO
 
@@ -39,7 +39,7 @@ def test_docs_severity_columns_are_generated_from_the_code_table(doc: str) -> No
     assert sync_severity_column(text) == text, f"run `make docs-codes`: docs/{doc} disagrees with scoring/codes.py"
     for code, label in re.findall(r"^\| ([A-Z][A-Z_0-9]+) \| ([^|]+?) \|", text, re.M):
         assert code in SEVERITY, f"docs/{doc} lists {code}, which scoring/codes.py does not know"
-        assert label.strip() == doc_label(SEVERITY[code])
+        assert label.strip() == SEVERITY_LABEL[SEVERITY[code]]
 
 
 def test_sync_rewrites_a_wrong_severity_and_keeps_the_rest() -> None:
