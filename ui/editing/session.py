@@ -19,6 +19,7 @@ from model.errors import JixiaoError
 from model.form import ChecklistItem, Form, Goal, Group, Leaf, Node
 from model.store import Store
 from scoring.cross_forms import FormIndex, cross_check_indexed, index_form, unit_key
+from scoring.cross_package import near_unit
 from scoring.result import Result
 from ui.services.evaluation import Evaluator, evaluate_with_profile
 
@@ -109,13 +110,16 @@ class FormSession(QObject):
             return None
 
     def _load_others(self) -> list[FormIndex]:
-        """The other stored forms of this form's unit and year, read once per open (CROSS_FORM_MISMATCH)."""
+        """The other stored forms of this form's unit and year, read once per open (CROSS_FORM_MISMATCH,
+        FUNDS_CROSS_MISMATCH), and of a unit name one typo away (HEADER_UNIT_MISMATCH)."""
         unit = unit_key(self.form.unit)
         if not unit:
             return []
         others = []
         for summary in self.store.list_forms(year=self.form.year):
-            if summary.id == self.form.id or unit_key(summary.unit) != unit:
+            other = unit_key(summary.unit)
+            # a unit one typo away is loaded too: HEADER_UNIT_MISMATCH (never compared indicator by indicator)
+            if summary.id == self.form.id or (other != unit and not near_unit(other, unit)):
                 continue
             try:
                 others.append(index_form(self.store.load(summary.id)))
