@@ -10,7 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QToolBar, QVBoxLayout,
+                               QWidget)
 
 from model.errors import JixiaoError
 from model.form import Form
@@ -65,6 +66,14 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(1, 1)
+        # No panel may change width because of its text (a long grade label once widened the right
+        # panel by 190 px and pushed the tree's names out of view): the splitter ignores the
+        # panels' size hints and only the user's dragging sets the widths.
+        for widget, minimum in ((self.navigator, 160), (self.centre, 420), (side, 200)):
+            policy = widget.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            widget.setSizePolicy(policy)
+            widget.setMinimumWidth(minimum)
         self.splitter.setSizes([280, 826, 260])
         self.setCentralWidget(self.splitter)
         self.save_label = QLabel(self)
