@@ -11,8 +11,9 @@ import json
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QMenu, QTreeView, QWidget
+from PySide6.QtGui import QAction, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QLineEdit, QMenu, QTreeView,
+                               QWidget)
 
 from model.codec import node_from_dict, node_to_dict
 from model.errors import JixiaoError
@@ -36,6 +37,7 @@ class IndicatorTreeView(QTreeView):
     def __init__(self, session: FormSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._current_moving = False
         self.tree_model = IndicatorTreeModel(session, self)
         self.setModel(self.tree_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -124,9 +126,18 @@ class IndicatorTreeView(QTreeView):
         else:
             super().keyPressEvent(event)
 
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        # Qt closes an open editor here with SubmitModelCache when the row changes (a click on another
+        # row); that is not Enter, so the cursor must stay where the user put it.
+        self._current_moving = True
+        try:
+            super().currentChanged(current, previous)
+        finally:
+            self._current_moving = False
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         # Enter in an editor confirms and moves down, as in a spreadsheet.
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and not self._current_moving:
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             self._move_rows(1)
             return
@@ -143,25 +154,67 @@ class IndicatorTreeView(QTreeView):
         return self._next_editable(current, step)
 
     def _next_editable(self, index: QModelIndex, step: int) -> QModelIndex:
-        """The next (step 1) or previous (-1) editable cell in reading order; `index` at the end."""
+        """The next (step 1) or previous (-1) editable cell in reading order; `index` at the end.
+
+        Other rows count only when they are leaves (a group row met on the way took the next
+        keystrokes into Qt's keyboard search, which typed them into another row); 评分方式 is left
+        out (a drop-down; the 档次 is chosen in the detail pane).
+        """
         columns = self.tree_model.columnCount()
         row, column = index, index.column() + step
         while True:
             while 0 <= column < columns:
                 cell = row.siblingAtColumn(column)
-                if not self.isColumnHidden(column) and cell.flags() & Qt.ItemFlag.ItemIsEditable:
+                if (not self.isColumnHidden(column) and cell.flags() & Qt.ItemFlag.ItemIsEditable
+                        and self.tree_model.columns[column].cell is not Cell.RULE):
                     return cell
                 column += step
-            row = self.indexBelow(row) if step > 0 else self.indexAbove(row)
+            row = self._leaf_row(row, step)
             if not row.isValid():
                 return index
             column = 0 if step > 0 else columns - 1
 
+    def _leaf_row(self, index: QModelIndex, step: int) -> QModelIndex:
+        """The next leaf row below (step 1) or above (-1) an index; invalid when there is none."""
+        row = index
+        while True:
+            row = self.indexBelow(row) if step > 0 else self.indexAbove(row)
+            if not row.isValid() or isinstance(self.tree_model.item(row), Leaf):
+                return row
+
     def _move_rows(self, step: int) -> None:
+        # Enter goes down to the same cell of the next indicator row (never onto a group row).
         current = self.currentIndex()
-        target = self.indexBelow(current) if step > 0 else self.indexAbove(current)
+        target = self._leaf_row(current, step)
         if target.isValid():
             self.setCurrentIndex(target.siblingAtColumn(current.column()))
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        # Text an input method commits on a closed cell (≥, ％, 中文…) opened the editor with the old
+        # text and dropped what was typed: open the cell and hand the text to the editor, as a key does.
+        commit = event.commitString()
+        if not commit or self.state() == self.State.EditingState:
+            super().inputMethodEvent(event)
+            return
+        current = self.currentIndex()
+        if not current.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.keyboardSearch(commit)
+            return
+        if self.edit(current, self.EditTrigger.AnyKeyPressed, event):
+            editor = self.indexWidget(current) or self.focusWidget()
+            if isinstance(editor, QLineEdit):
+                editor.selectAll()  # typing replaces the cell, as a first key does
+            if editor is not None and editor is not self:
+                QApplication.sendEvent(editor, event)
+        event.accept()
+
+    def keyboardSearch(self, search: str) -> None:
+        # Qt's keyboard search jumped to another row starting with the typed character, and the
+        # rest of the typing overwrote that row's cell: typing on a cell that cannot take it does
+        # nothing but say why (Ctrl+F finds an indicator by name).
+        if search.strip() and self.currentIndex().isValid():
+            self.session.report_error("这一格不能填写（分组行只填名称和分值，得分由程序计算）；"
+                                      "请用方向键或 Tab 移到指标行的格子再输入，按 Ctrl+F 可按名称查找指标")
 
     def _on_current(self, action: Callable[[int], None]) -> None:
         node_id = self.current_id()
