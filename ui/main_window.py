@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QUndoGroup
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QToolBar, QVBoxLayout,
                                QWidget)
 
@@ -75,6 +75,10 @@ class MainWindow(QMainWindow):
             widget.setSizePolicy(policy)
             widget.setMinimumWidth(minimum)
         self.splitter.setSizes([280, 826, 260])
+        # Until the user drags a divider (or a saved layout is restored) the panels keep their share
+        # of the window's width, so a 1024-pixel window still leaves the form most of the room.
+        self._user_split = False
+        self.splitter.splitterMoved.connect(self._split_by_user)
         self.setCentralWidget(self.splitter)
         self.save_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.save_label)
@@ -502,7 +506,18 @@ class MainWindow(QMainWindow):
         if self.settings.window_geometry is not None:
             self.restoreGeometry(self.settings.window_geometry)
         if self.settings.splitter_state is not None:
-            self.splitter.restoreState(self.settings.splitter_state)
+            self._user_split = self.splitter.restoreState(self.settings.splitter_state)
+
+    def _split_by_user(self, _pos: int, _index: int) -> None:
+        self._user_split = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._user_split:
+            width = self.splitter.width()
+            navigator = min(max(width * 20 // 100, 200), 320)
+            side = min(max(width * 19 // 100, 220), 320)
+            self.splitter.setSizes([navigator, width - navigator - side, side])
 
     def restore_last_form(self) -> None:
         """Open the form open at the last exit, else the first listed one."""

@@ -258,8 +258,8 @@ class IndicatorTreeModel(QAbstractItemModel):
                 node = self.session.result.node(item.id)
                 if item.score is not None and not edit:
                     # The typed score in force, with what the rule gives beside it.
-                    computed = "—" if node is None or node.computed is None else _short(node.computed)
-                    return f"{_fmt_score(node.score if node else None)}（算{computed}）"
+                    beside = "手填" if node is None or node.computed is None else f"算{_short(node.computed)}"
+                    return f"{_fmt_score(node.score if node else None)}（{beside}）"
                 if edit:
                     return ""  # typing replaces; an empty commit leaves the computed score alone
                 if node is not None and node.score is None and node.tier_suggested and not edit:

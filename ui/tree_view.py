@@ -61,11 +61,51 @@ class IndicatorTreeView(QTreeView):
             self._delegates.append(delegate)
             self.setItemDelegateForColumn(i, delegate)
             self.setColumnWidth(i, column.width)
+        # Columns follow the view's width (1024 to 1920 pixels) until the user drags one.
+        self._fitting = False
+        self._user_sized = False
+        self.header().setStretchLastSection(False)  # fit_columns shares the width instead
+        self.header().sectionResized.connect(self._section_resized)
         self.tree_model.rowsInserted.connect(self._expand_inserted)
         self.expandAll()
         first = self.tree_model.index(0, 0)
         if first.isValid():
             self.setCurrentIndex(first)
+
+    # -- column widths ---------------------------------------------------------------------------
+
+    def _section_resized(self, _index: int, _old: int, _new: int) -> None:
+        if not self._fitting:
+            self._user_sized = True
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        if not self._user_sized:
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Share the view's width among the columns: text columns take what is spare on a wide
+        screen (names were cut beside 600 px of empty space), all shrink on a narrow one."""
+        columns = self.tree_model.columns
+        shown = [i for i in range(len(columns)) if not self.isColumnHidden(i)]
+        base = {i: columns[i].width for i in shown}
+        avail = self.viewport().width() - 2
+        total = sum(base.values())
+        if avail <= 0 or not shown:
+            return
+        if avail >= total:
+            wide = [i for i in shown if columns[i].cell in (Cell.NAME, Cell.TEXT, Cell.MULTILINE)]
+            share = sum(base[i] for i in wide) or 1
+            extra = avail - total
+            widths = {i: base[i] + (extra * base[i] // share if i in wide else 0) for i in shown}
+        else:
+            widths = {i: max(int(base[i] * avail / total), 36) for i in shown}
+        self._fitting = True
+        try:
+            for i, width in widths.items():
+                self.setColumnWidth(i, width)
+        finally:
+            self._fitting = False
 
     # -- public API for the window ---------------------------------------------------------------
 
@@ -81,6 +121,26 @@ class IndicatorTreeView(QTreeView):
         self.selectionModel().clearSelection()
         self.setCurrentIndex(index)
         self.scrollTo(index)
+
+    def enter_first_blank(self) -> None:
+        """Keyboard arrival from the funds: the first indicator row with no name yet (else the first
+        indicator row), in its first cell."""
+        first_leaf = QModelIndex()
+        row = self.tree_model.index(0, 0)
+        while row.isValid():
+            item = self.tree_model.item(row)
+            if isinstance(item, Leaf):
+                if not item.name:
+                    first_leaf = row
+                    break
+                if not first_leaf.isValid():
+                    first_leaf = row
+            row = self.indexBelow(row)
+        self.setFocus(Qt.FocusReason.TabFocusReason)
+        if first_leaf.isValid():
+            self.selectionModel().clearSelection()
+            self.setCurrentIndex(first_leaf)
+            self.scrollTo(first_leaf)
 
     def current_id(self) -> int | None:
         """The id of the current row's goal or node."""
