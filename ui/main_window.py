@@ -25,6 +25,7 @@ from ui.editing.session import Evaluator, FormSession, evaluate_form
 from ui.settings import UiSettings
 
 APP_TITLE = "绩效自评助手"
+KEPT_SESSIONS = 12  # forms whose undo history is kept after switching away (a few MB at most)
 
 
 def score_text(result: Result) -> tuple[str, str]:
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self._evaluate: Evaluator = evaluator or evaluate_form
         self._score_cache: dict[tuple[str, int], tuple[str, str]] = {}
         self.session: FormSession | None = None
+        self._kept: dict[str, tuple[FormSession, int]] = {}
         self.editor: FormEditor | None = None
         self.undo_group = QUndoGroup(self)
 
@@ -182,12 +184,14 @@ class MainWindow(QMainWindow):
         """Open a form in the editor (closing the previous one); False with a message if it fails."""
         if self.session is not None and self.session.form.id == form_id:
             return True
-        try:
-            session = FormSession(self.store, form_id, self, evaluator=self._evaluate)
-        except JixiaoError as exc:
-            self.statusBar().showMessage(str(exc), 10000)
-            return False
-        self._close_session()
+        session = self._kept_session(form_id)
+        if session is None:
+            try:
+                session = FormSession(self.store, form_id, self, evaluator=self._evaluate)
+            except JixiaoError as exc:
+                self.statusBar().showMessage(str(exc), 10000)
+                return False
+        self._close_session(keep=True)
         self.session = session
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
@@ -208,15 +212,47 @@ class MainWindow(QMainWindow):
         self._update_actions()
         return True
 
-    def _close_session(self) -> None:
+    def _kept_session(self, form_id: str) -> FormSession | None:
+        """A session kept from an earlier visit (with its undo history), if the stored form is still
+        the one it saved; anything else changed the form (import, restore) and it is dropped."""
+        kept = self._kept.pop(form_id, None)
+        if kept is None:
+            return None
+        session, revision = kept
+        if session.store is self.store and not session.unsaved and self.store.revision(form_id) == revision:
+            return session
+        session.deleteLater()
+        return None
+
+    def _drop_kept_sessions(self) -> None:
+        """Forget every kept session (the store was replaced or a form restored)."""
+        for session, _revision in self._kept.values():
+            session.deleteLater()
+        self._kept.clear()
+
+    def _close_session(self, keep: bool = False) -> None:
         if self.editor is not None:
             self.editor.close_session()
             self._centre_layout.removeWidget(self.editor)
             self.editor.deleteLater()
             self.editor = None
         if self.session is not None:
-            self.undo_group.removeStack(self.session.undo_stack)
-            self.session.deleteLater()
+            session = self.session
+            self.undo_group.removeStack(session.undo_stack)
+            for signal, slot in ((session.changed, self._on_changed), (session.saved, self._on_saved),
+                                 (session.error, self._on_error),
+                                 (session.undo_stack.cleanChanged, self._on_clean_changed)):
+                signal.disconnect(slot)
+            form_id = session.form.id
+            if keep and form_id and not session.unsaved:
+                # Each form keeps its own undo history while the window is open (docs/ui.md): the
+                # session stays, without its editor, until the form is opened again.
+                self._kept[form_id] = (session, self.store.revision(form_id) or 0)
+                while len(self._kept) > KEPT_SESSIONS:
+                    oldest = next(iter(self._kept))
+                    self._kept.pop(oldest)[0].deleteLater()
+            else:
+                session.deleteLater()
             self.session = None
         self._placeholder.show()
         self.score_panel.show_result(None, None)
@@ -407,6 +443,9 @@ class MainWindow(QMainWindow):
 
         if self.session is not None and self.session.form.id == form_id:
             self._close_session()
+        kept = self._kept.pop(form_id, None)  # its copy of the form is replaced by the restore
+        if kept is not None:
+            kept[0].deleteLater()
         try:
             revision = self.store.restore_entry(entry_id)
         except JixiaoError as exc:
@@ -461,6 +500,7 @@ class MainWindow(QMainWindow):
             self.setEnabled(False)  # no store to work on: nothing in the window may write
             return False
         self.store = store
+        self._drop_kept_sessions()
         self.navigator.set_store(store)
         self._score_cache.clear()
         self.navigator.reload()
