@@ -19,7 +19,7 @@ from model.store import Clock, Store
 from scoring.result import Result
 from ui.findings_panel import FindingsPanel
 from ui.form_editor import FormEditor
-from ui.navigator import Navigator
+from ui.navigator import Navigator, full_title, row_label
 from ui.score_panel import ScorePanel, fmt
 from ui.editing.session import Evaluator, FormSession, evaluate_form
 from ui.settings import UiSettings
@@ -272,7 +272,8 @@ class MainWindow(QMainWindow):
         total, grade = score_text(session.result)
         form = session.form
         assert form.id is not None
-        self.navigator.update_scores(form.id, total, grade, form.header.get("project_name") or form.display_title)
+        self.navigator.update_scores(form.id, total, grade,
+                                     row_label(form.kind, form.header.get("project_name") or "", form.year))
         self._update_title()
 
     def _on_clean_changed(self, _clean: bool) -> None:
@@ -297,9 +298,10 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_TITLE)
             return
         form = self.session.form
-        name = form.header.get("project_name") or form.unit or form.display_title
+        name = form.header.get("project_name") or form.unit
+        title = full_title(form.year, form.display_title)
         mark = "（未保存）" if self.session.unsaved else ""
-        self.setWindowTitle(f"{name} — {form.year}年度{form.display_title}{mark} — {APP_TITLE}")
+        self.setWindowTitle(" — ".join(p for p in (name, title + mark, APP_TITLE) if p))
 
     def _summary_score(self, form_id: str, revision: int) -> tuple[str, str]:
         key = (form_id, revision)

@@ -251,3 +251,13 @@ def test_each_form_keeps_its_undo_history_after_switching_away_and_back(
     window.open_form(first_id)
     assert window.session.form.header["project_name"] == "导入后的名称"
     assert window.session.undo_stack.count() == 0
+
+
+def test_the_window_title_names_the_year_once(qtbot, file_store: Store, settings: UiSettings) -> None:
+    """Issue #15 point 6: a department form read “2023年度2023年度部门整体…”."""
+    form = make_sample_form()
+    form.kind, form.title, form.year = "dept_self_eval", "2023年度部门整体支出绩效自评表", 2023
+    form.header = {"unit_name": "示例县残疾人联合会"}
+    window = _window(qtbot, file_store, settings)
+    window.open_form(file_store.add(form))
+    assert window.windowTitle() == "示例县残疾人联合会 — 2023年度部门整体支出绩效自评表 — 绩效自评助手"
