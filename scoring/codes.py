@@ -53,3 +53,8 @@ SEVERITY: dict[str, str | None] = {
     "ZERO_DENOMINATOR": "warning",
     "CROSS_FORM_MISMATCH": "warning",
 }
+
+# Codes that only say something is not filled in yet: the checker lists them together as 未填写
+# (a blank new form showed a wall of red errors for what is simply still to do).
+NOT_FILLED: frozenset[str] = frozenset({"HEADER_MISSING", "FUNDS_ANNUAL_MISSING", "FUNDS_INITIAL_MISSING",
+                                        "TARGET_MISSING", "ACTUAL_MISSING"})
