@@ -10,9 +10,8 @@ from PySide6.QtWidgets import (QLabel, QStyledItemDelegate, QStyleOptionViewItem
                                QVBoxLayout, QWidget)
 
 from scoring.codes import NOT_FILLED
-from scoring.result import SEVERITIES, Finding, Result
+from scoring.result import SEVERITIES, SEVERITY_LABELS, Finding, Result
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#3c5a99"}
 NOT_FILLED_COLOUR = "#505050"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -100,7 +99,7 @@ class FindingsPanel(QWidget):
             return
         # What is simply still to fill comes first, as one list (未填写 N 项), not as red errors.
         groups = [("未填写", NOT_FILLED_COLOUR, [f for f in result.findings if f.code in NOT_FILLED])]
-        groups += [(SEVERITY_NAMES[severity], SEVERITY_COLOURS[severity],
+        groups += [(SEVERITY_LABELS[severity], SEVERITY_COLOURS[severity],
                     [f for f in result.findings if f.severity == severity and f.code not in NOT_FILLED])
                    for severity in SEVERITIES]
         counts = [f"{name} {len(found)}" + (" 项" if name == "未填写" else "") for name, _c, found in groups if found]
@@ -149,7 +148,7 @@ class FindingsPanel(QWidget):
             self.detail.setText("")
             return
         where = path_text(finding.path)
-        self.detail.setText(f"{SEVERITY_NAMES[finding.severity]}：{finding.message}"
+        self.detail.setText(f"{SEVERITY_LABELS[finding.severity]}：{finding.message}"
                             + (f"\n位置：{where}" if where else ""))
 
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
