@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QLabel, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from model.places import place_text
 from scoring.codes import NOT_FILLED
 from scoring.result import SEVERITIES, SEVERITY_LABELS, Finding, Result
 
@@ -17,12 +18,9 @@ NOT_FILLED_COLOUR = "#505050"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def path_text(path: tuple[str, ...]) -> str:
-    """A finding's place as the user reads it (funds → 项目资金, header → 表头)."""
-    names = {"funds": "项目资金", "header": "表头", "spending_plan": "资金支出计划", "total": "总分",
-             "stated": "原表填写", "basic_data": "基础数据"}
-    parts = [names.get(path[0], path[0]), *path[1:]] if path else []
-    return " › ".join(p for p in parts if p)
+def path_text(path: tuple[str, ...], field: str | None = None) -> str:
+    """A finding's place as the user reads it (资金表 › 年度资金总额 › 全年预算数; model/places.py)."""
+    return place_text(path, field)
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -115,9 +113,9 @@ class FindingsPanel(QWidget):
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(head)
             for finding in found:
-                where = path_text(finding.path)
+                where = path_text(finding.path, finding.field)
                 item = QTreeWidgetItem([f"{finding.message}" + (f"\n{where}" if where else "")])
-                item.setToolTip(0, f"{finding.message}\n位置：{where}\n代码：{finding.code}")
+                item.setToolTip(0, f"{finding.message}\n位置：{where}")
                 item.setData(0, FINDING_ROLE, finding)
                 head.addChild(item)
             head.setExpanded(True)
@@ -147,7 +145,7 @@ class FindingsPanel(QWidget):
         if not isinstance(finding, Finding):
             self.detail.setText("")
             return
-        where = path_text(finding.path)
+        where = path_text(finding.path, finding.field)
         self.detail.setText(f"{SEVERITY_LABELS[finding.severity]}：{finding.message}"
                             + (f"\n位置：{where}" if where else ""))
 

@@ -31,7 +31,7 @@ def test_groups_by_severity_errors_first(qtbot) -> None:
     assert heads == ["错误（1）", "警告（1）", "提示（1）"]
     assert panel.findings() == [E, W, I]
     assert panel.summary.text() == "审核结果：错误 1，警告 1，提示 1"
-    assert "项目资金 › 年度资金总额" in panel.tree.topLevelItem(0).child(0).text(0)
+    assert "资金表 › 年度资金总额 › 全年预算数" in panel.tree.topLevelItem(0).child(0).text(0)
 
 
 def test_no_findings_says_so(qtbot) -> None:
@@ -59,8 +59,11 @@ def test_click_emits_node_field_and_path(qtbot) -> None:
     assert blocker.args == [None, "annual", ("funds", "年度资金总额")]
 
 
-def test_path_text_names_special_places() -> None:
-    assert path_text(("header", "phone")) == "表头 › phone"
+def test_path_text_names_places_as_the_form_prints_them() -> None:
+    # Issue #15 point 8: no internal keys (funds, header, phone, annual).
+    assert path_text(("header", "phone"), "phone") == "表头 › 联系电话"
+    assert path_text(("funds", "年度资金总额"), "executed") == "资金表 › 年度资金总额 › 全年执行数"
+    assert path_text(("目标1", "产出指标", "数量指标", "培训人数"), "actual") == "目标1 › 产出指标 › 数量指标 › 培训人数 › 实际完成值"
     assert path_text(("目标1", "产出指标")) == "目标1 › 产出指标"
     assert path_text(()) == ""
 
@@ -88,7 +91,7 @@ def test_the_selected_finding_is_shown_in_full(qtbot) -> None:
     panel.show_result(_result(long, E))
     assert panel.detail.text() == ""
     panel.tree.setCurrentItem(panel.item_for(long))
-    assert panel.detail.text() == f"警告：{long.message}\n位置：目标1 › 产出指标 › 数量指标 › 培训人数"
+    assert panel.detail.text() == f"警告：{long.message}\n位置：目标1 › 产出指标 › 数量指标 › 培训人数 › 偏差原因分析及改进措施"
     panel.show_result(_result(E))
     assert panel.detail.text() == ""
 
