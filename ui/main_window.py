@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QUndoGroup
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QToolBar, QVBoxLayout,
                                QWidget)
 
 from model.errors import JixiaoError
 from model.form import Form
+from model.places import place_text
 from model.store import Store
 from scoring.result import Result
 from ui.findings_panel import FindingsPanel
@@ -23,9 +24,11 @@ from ui.navigator import Navigator, full_title, row_label
 from ui.score_panel import ScorePanel, fmt
 from ui.editing.session import FormSession
 from ui.services.evaluation import Evaluator, evaluate_with_profile
+from ui.services.drafts import Draft, DraftFile
 from ui.settings import UiSettings
 
 APP_TITLE = "绩效自评助手"
+DRAFT_INTERVAL_MS = 2000
 KEPT_SESSIONS = 12  # forms whose undo history is kept after switching away (a few MB at most)
 
 
@@ -87,6 +90,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
 
         self._make_actions()
+        # The text of a cell being typed is kept as a draft every two seconds (everything else is
+        # saved per keystroke), so a crash loses at most two seconds of typing.
+        self.drafts = DraftFile(data_dir) if data_dir is not None else None
+        self._draft_timer = QTimer(self, interval=DRAFT_INTERVAL_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        if self.drafts is not None:
+            self._draft_timer.start()
         self.navigator.form_activated.connect(self.open_form)
         self.findings_panel.finding_activated.connect(self._on_finding)
         self.resize(1280, 720)
@@ -545,7 +555,77 @@ class MainWindow(QMainWindow):
         if target is not None:
             self.open_form(target)
 
+    # -- drafts of the cell being typed -----------------------------------------------------------
+
+    def keep_draft(self) -> None:
+        """Write the open cell editor's text to the draft file (clear it when no cell is open)."""
+        if self.drafts is None:
+            return
+        tree = self.editor.tree_view if self.editor is not None else None
+        typed = tree.open_editor_text() if tree is not None else None
+        if typed is None or self.session is None or not self.session.form.id:
+            self.drafts.clear()
+            return
+        node_id, field, text = typed
+        item = self.session.item(node_id)
+        name = getattr(item, "name", None) or getattr(item, "title", "") or "（未命名指标）"
+        place = f"“{name}”的{place_text((), field)}"
+        self.drafts.save(Draft(self.session.form.id, self._row_path(node_id), field, text, place))
+
+    def _row_path(self, node_id: int) -> tuple[int, ...]:
+        """A row's position path (goal index, then child indexes): stable across loads, unlike ids."""
+        assert self.session is not None
+        path: list[int] = []
+        item_id: int | None = node_id
+        while item_id is not None:
+            parent, row = self.session.parent_and_row(item_id)
+            path.insert(0, row)
+            item_id = parent
+        return tuple(path)
+
+    def _row_at(self, path: tuple[int, ...]) -> int | None:
+        """The id of the row at a position path (None when the form no longer has it)."""
+        assert self.session is not None
+        children: list[object] = list(self.session.form.goals)
+        item: object = None
+        for index in path:
+            if not 0 <= index < len(children):
+                return None
+            item = children[index]
+            children = list(getattr(item, "children", []))
+        return getattr(item, "id", None)
+
+    def offer_draft(self) -> bool:
+        """After a crash: offer back the text that was being typed in a cell; True when put back."""
+        from ui.messages import confirm
+
+        if self.drafts is None:
+            return False
+        draft = self.drafts.load()
+        self.drafts.clear()
+        if draft is None or draft.form_id not in self.navigator.form_ids():
+            return False
+        if not confirm(self, f"程序上次意外关闭时，{draft.place or '一个格子'}正在输入、还没有确认的内容是：\n\n{draft.text}",
+                       yes="恢复这段内容", no="不要了", title="恢复未确认的输入",
+                       detail="选择“恢复这段内容”会把它填回原来的格子（可以用 Ctrl+Z 撤销）。"):
+            return False
+        if not self.open_form(draft.form_id) or self.editor is None or self.editor.tree_view is None:
+            return False
+        node_id = self._row_at(draft.row)
+        if node_id is None:
+            self.statusBar().showMessage("那一行已经不在了，未能恢复。", 8000)
+            return False
+        done = self.editor.tree_view.put_text(node_id, draft.field, draft.text)
+        if done:
+            self.statusBar().showMessage(f"已恢复 {draft.place} 的输入。", 8000)
+        return done
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editor is not None and self.editor.tree_view is not None:
+            self.editor.tree_view.commit_open_editor()  # a cell being typed is confirmed, not lost
+        if self.drafts is not None:
+            self._draft_timer.stop()
+            self.drafts.clear()
         if self.session is not None and self.session.unsaved:
             self.session.save_now()
         self.settings.window_geometry = self.saveGeometry()

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QLineEdit, QMenu, QTreeView,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QLineEdit, QMenu,
+                               QPlainTextEdit, QTreeView, QWidget)
 
 from model.codec import node_from_dict, node_to_dict
 from model.errors import JixiaoError
@@ -141,6 +141,39 @@ class IndicatorTreeView(QTreeView):
             self.selectionModel().clearSelection()
             self.setCurrentIndex(first_leaf)
             self.scrollTo(first_leaf)
+
+    def open_editor_text(self) -> tuple[int, str, str] | None:
+        """(node id, field, text) of the cell being typed, or None when no cell editor is open."""
+        if self.state() != self.State.EditingState:
+            return None
+        current = self.currentIndex()
+        editor = self.indexWidget(current)
+        node_id = self.tree_model.node_id(current)
+        if node_id is None or editor is None:
+            return None
+        if isinstance(editor, QLineEdit):
+            text = editor.text()
+        elif isinstance(editor, QPlainTextEdit):
+            text = editor.toPlainText()
+        else:
+            return None
+        return node_id, self.tree_model.columns[current.column()].field, text
+
+    def commit_open_editor(self) -> None:
+        """Confirm the cell being typed (the window closes normally)."""
+        if self.state() == self.State.EditingState:
+            editor = self.indexWidget(self.currentIndex())
+            if editor is not None:
+                self.commitData(editor)
+                super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def put_text(self, node_id: int, field: str, text: str) -> bool:
+        """Set a cell from text as if typed and confirmed (a draft given back after a crash)."""
+        index = self.tree_model.index_of(node_id, self.tree_model.column_of(field))
+        if not index.isValid() or self.tree_model.columns[index.column()].field != field:
+            return False
+        self.select_cell(node_id, field)
+        return self.tree_model.setData(index, text)
 
     def current_id(self) -> int | None:
         """The id of the current row's goal or node."""
