@@ -310,7 +310,8 @@ class IndicatorTreeModel(QAbstractItemModel):
             node = self.session.result.node(item.id)
             lines = [] if node is None else [f"计算过程：{node.explanation}"] if node.explanation else []
             if node is not None and node.score is None and node.tier_suggested and item.score is None:
-                lines.append("在“评分方式”一列双击，选择档次（达成 / 部分达成 / 未达成）后计分。")
+                lines.append("在下方详情的“档次”中选择（达成 / 部分达成 / 未达成）后计分，"
+                             "也可在“评分方式”一列双击选择。")
             if item.score is not None:
                 computed = _fmt_score(node.computed) if node and node.computed is not None else "无"
                 lines.append(f"手动填写的得分（按规则计算为 {computed}）。按 Delete 恢复自动计算。")
