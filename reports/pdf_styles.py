@@ -21,7 +21,6 @@ GRID_LINE = 0.5
 CELL_PAD_X = 2.5
 CELL_PAD_Y = 2.0
 BODY_SIZE = 9.0
-HEAD_SIZE = 9.0
 TITLE_SIZE = 18.0
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}

@@ -25,13 +25,11 @@ class SessionCommand(QUndoCommand):
     def __init__(self, session: FormSession, text: str) -> None:
         super().__init__(text)
         self.session = session
-        self.failed = False
 
     def redo(self) -> None:
         try:
             self._redo()
         except JixiaoError as exc:
-            self.failed = True
             self.setObsolete(True)
             self.session.report_error(str(exc))
 

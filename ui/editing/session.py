@@ -25,7 +25,6 @@ from ui.services.evaluation import Evaluator, evaluate_with_profile
 if TYPE_CHECKING:
     from ui.editing.clipboard import PastedRow
 
-ROOT = None  # parent id of the goals (top-level rows of the tree)
 
 
 class TreeListener(Protocol):
