@@ -97,7 +97,7 @@ class FundsEditor(QWidget):
         self.table = FundsTable(self)
         self.table.setColumnCount(len(HEADINGS))
         self.table.setHorizontalHeaderLabels(list(HEADINGS))
-        self.table.horizontalHeaderItem(NOTE_COLUMN).setToolTip(NOTE_TIP)
+        self._heading(NOTE_COLUMN).setToolTip(NOTE_TIP)
         header = self.table.horizontalHeader()
         # Every column shares the width (from 1024 to 1920 pixels): a sideways scroll bar took the
         # height of a row and hid 其他资金.
@@ -118,15 +118,20 @@ class FundsEditor(QWidget):
         session.changed.connect(self.refresh)
         self.refresh()
 
+    def _heading(self, column: int) -> QTableWidgetItem:
+        item = self.table.horizontalHeaderItem(column)
+        assert item is not None  # set by setHorizontalHeaderLabels for every column
+        return item
+
     def _label_columns(self) -> None:
         """Name the money unit on the headings; a target form shows only its one amount column."""
         form = self.session.form
         unit = form.currency
         for column in range(len(FIELDS)):
-            self.table.horizontalHeaderItem(column).setToolTip(f"{HEADINGS[column]}，单位：{unit}")
+            self._heading(column).setToolTip(f"{HEADINGS[column]}，单位：{unit}")
         if form.kind not in TARGET_KINDS:
             return
-        self.table.horizontalHeaderItem(TARGET_COLUMN).setText(f"年度金额（{unit}）")
+        self._heading(TARGET_COLUMN).setText(f"年度金额（{unit}）")
         for column in range(self.table.columnCount()):
             self.table.setColumnHidden(column, column != TARGET_COLUMN)
         self.table.horizontalHeader().setSectionResizeMode(TARGET_COLUMN, QHeaderView.ResizeMode.Stretch)

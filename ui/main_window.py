@@ -105,7 +105,8 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str,
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))

@@ -385,9 +385,14 @@ class IndicatorTreeView(QTreeView):
             self.tree_model.setData(index, "")
         self.session.undo_stack.endMacro()
 
+    def current_item(self) -> Goal | Node | None:
+        """The goal or node of the current row, if any."""
+        current = self.current_id()
+        return None if current is None else self.session.item(current)
+
     def toggle_manual_score(self) -> None:
         """Switch the current leaf between a computed and a typed 得分."""
-        item = self.session.item(self.current_id()) if self.current_id() is not None else None
+        item = self.current_item()
         if isinstance(item, Leaf):
             self.session.set_manual_score(item.id, item.score is None)
 
@@ -513,7 +518,7 @@ class IndicatorTreeView(QTreeView):
     def context_menu(self) -> QMenu:
         """The right-click menu for the current row (each entry shows its key)."""
         menu = QMenu(self)
-        item = self.session.item(self.current_id()) if self.current_id() is not None else None
+        item = self.current_item()
         entries: list[tuple[str, Callable[[], None], str | None]] = [
             ("在下方插入指标", self.insert_row, "Insert"),
             ("在下方插入分组", lambda: self.insert_row(group=True), "Ctrl+G"),

@@ -117,7 +117,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         if dest is None:
             continue
         try:
-            write_atomic_with(dest, lambda f: render(summary, f))  # type: ignore[operator]
+            write_atomic_with(dest, lambda f: render(summary, f))
         except OSError as exc:
             raise StoreError(f"无法保存汇总表“{dest}”（{exc.strerror or exc}）。请换一个可写的位置。") from None
         print(f"已保存汇总表：{dest}")

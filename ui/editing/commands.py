@@ -28,7 +28,6 @@ class SessionCommand(QUndoCommand):
         # Weak: the session owns the stack that owns this command; a strong reference made a cycle
         # that the garbage collector freed in an order that crashed (tests/ui/test_session_lifetime.py).
         self._session = weakref.ref(session)
-        self.failed = False
 
     @property
     def session(self) -> FormSession:
@@ -40,7 +39,6 @@ class SessionCommand(QUndoCommand):
         try:
             self._redo()
         except JixiaoError as exc:
-            self.failed = True
             self.setObsolete(True)
             self.session.report_error(str(exc))
 

@@ -26,7 +26,6 @@ from ui.services.evaluation import Evaluator, evaluate_with_profile
 if TYPE_CHECKING:
     from ui.editing.clipboard import PastedRow
 
-ROOT = None  # parent id of the goals (top-level rows of the tree)
 
 
 class TreeListener(Protocol):
@@ -350,7 +349,7 @@ class FormSession(QObject):
     def move_down(self, node_id: int) -> None:
         """Swap a row with the one below it (same parent)."""
         parent_id, row = self._parent_and_row(node_id)
-        siblings = self.form.goals if parent_id is None else self.item(parent_id).children
+        siblings = self.form.goals if parent_id is None else tree.parent_by_id(self.form, parent_id)[0].children
         if row >= len(siblings) - 1:
             self.error.emit("已经是最后一行，无法下移")
             return
@@ -411,7 +410,7 @@ class FormSession(QObject):
         except JixiaoError as exc:
             self.error.emit(str(exc))
             return False
-        siblings = self.form.goals if parent_id is None else self.item(parent_id).children
+        siblings = self.form.goals if parent_id is None else tree.parent_by_id(self.form, parent_id)[0].children
         # Each row goes just before the first sibling at the drop point that is not itself dragged,
         # so rows taken out above that point do not shift where the others land.
         anchor = next((s.id for s in siblings[max(row, 0):] if s.id not in ids), None) if row >= 0 else None
