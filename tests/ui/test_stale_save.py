@@ -89,6 +89,6 @@ def test_an_import_while_the_form_is_open_is_kept_and_the_users_cell_becomes_a_d
     assert "包里的填表人" in asked[0] and "窗口里填的88人" in asked[0]
     stored = window.store.load(form_id)
     assert stored.header["preparer"] == "包里的填表人"  # the import was not overwritten
-    assert window.store.history(form_id)  # nor its history
+    assert window.store.history_entries(form_id)  # nor its history
     assert window.session is not None and window.session.form.header["preparer"] == "包里的填表人"
     assert (next(leaves(stored)).actual == "窗口里填的88人") is answer

@@ -9,10 +9,13 @@ lists the unreadable ones for the command line, which names them and exits 1.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from model.store import Store
 from reports.summary_rows import Summary, SummaryRow, build_summary
 from ui.services.evaluation import evaluate_with_profile
+
+if TYPE_CHECKING:
+    from model.store import Store  # annotations only: the CLI imports this module for every command
 
 UNREADABLE = "无法读取："
 
