@@ -23,6 +23,7 @@ from ui.score_panel import ScorePanel, fmt
 from ui.editing.session import FormSession
 from ui.services.evaluation import Evaluator, evaluate_with_profile
 from ui.settings import UiSettings
+from ui.weak import weak_slot
 
 APP_TITLE = "绩效自评助手"
 
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(weak_slot(slot))
         return action
 
     @staticmethod

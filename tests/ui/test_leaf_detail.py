@@ -11,7 +11,7 @@ from model.form import Leaf
 from model.store import Store
 from model.tree import leaves
 from resources import samples_dir
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.leaf_detail import LeafDetail
 from ui.editing.session import FormSession
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from model.form import Group
 from model.store import Store
-from tests.ui.test_session import leaf_named, open_session
+from tests.ui.helpers import leaf_named, open_session
 from ui.tree_view import IndicatorTreeView
 
 

@@ -6,6 +6,7 @@ makes the command obsolete (Qt drops it) and reports the Chinese message through
 """
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
@@ -24,7 +25,16 @@ class SessionCommand(QUndoCommand):
 
     def __init__(self, session: FormSession, text: str) -> None:
         super().__init__(text)
-        self.session = session
+        # Weak: the session's undo stack owns its commands, so a strong reference back would be a
+        # cycle, and a closed form's session would wait for the garbage collector to be freed.
+        self._session = weakref.ref(session)
+
+    @property
+    def session(self) -> FormSession:
+        """The session this command edits (alive as long as its undo stack, which holds the command)."""
+        session = self._session()
+        assert session is not None, "a command outlived its session's undo stack"
+        return session
 
     def redo(self) -> None:
         try:
