@@ -22,7 +22,7 @@ def header_label(key: str) -> str:
 
 
 def extra_header_rows(grid: Grid, form: Form, shown: set[str], label_span: int = 1) -> None:
-    """Header keys the layout has not placed yet, one row each (form-format.md: printed as rows)."""
+    """Header keys the layout has not placed yet, one row each (docs/form-format.md: printed as rows)."""
     for key, value in form.header.items():
         if key in shown or key in SIGNATURE_KEYS or not value:
             continue

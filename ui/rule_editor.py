@@ -1,4 +1,4 @@
-"""RuleEditor: a leaf's rule override — the type and that type's parameters (docs/rules-format.md).
+"""RuleEditor: a leaf's rule override — the type and that type's parameters (docs/form-format.md).
 
 Parameters are typed as text ("0.8, 0.6" for a list, "1:4；0.8:2" for bands) and read here into
 the rule object; an empty field leaves the parameter out, so the rule's default applies. A change

@@ -1,4 +1,4 @@
-"""cross_check: the same indicator in the forms of one unit and year (domain.md §2.12, CROSS_FORM_MISMATCH)."""
+"""cross_check: the same indicator in the forms of one unit and year (docs/rules.md §2.12, CROSS_FORM_MISMATCH)."""
 from __future__ import annotations
 
 from model.form import Form, Goal, Group, Leaf
@@ -29,7 +29,7 @@ def test_seed003_accessibility_households_differ_between_department_and_project_
     dept.id, project.id = "dept", "project"
     found = [(fid, f) for fid, f in cross_check([dept, project, seed("seed003_basic")])
              if f.code == "CROSS_FORM_MISMATCH" and "无障碍" in f.path[-1]]
-    # domain.md §2.12's example: 困难残疾人家庭无障碍改造 150户 in 附件2, 15户 in 附件3, target and actual
+    # docs/rules.md §2.12's example: 困难残疾人家庭无障碍改造 150户 in 附件2, 15户 in 附件3, target and actual
     assert sorted((fid, f.field) for fid, f in found) == [
         ("dept", "actual"), ("dept", "target"), ("project", "actual"), ("project", "target")]
     for fid, finding in found:
