@@ -203,3 +203,10 @@ def test_the_checker_itself_catches_a_violation(tmp_path: Path) -> None:
     bad.write_text("from PySide6.QtCore import QObject\nimport sqlite3\n", "utf-8")
     names = _imports(bad)
     assert "PySide6.QtCore" in names and "sqlite3" in names
+
+
+def test_no_test_file_imports_another() -> None:
+    """Shared test helpers live in helper modules (tests/ui/helpers.py, conftest.py), not in test files."""
+    bad = [(str(p.relative_to(REPO)), n) for p in sorted((REPO / "tests").rglob("test_*.py"))
+           for n in _imports(p) if n.split(".")[-1].startswith("test_") and n.startswith("tests.")]
+    assert bad == []

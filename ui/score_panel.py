@@ -42,6 +42,8 @@ class ScorePanel(QWidget):
         big.setBold(True)
         self.total_label.setFont(big)
         self.total_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Wrapped, so a longer text (等级待定…) grows the label downwards, never the panel sideways.
+        self.total_label.setWordWrap(True)
         self.funds_label = QLabel(self)
         self.funds_label.setWordWrap(True)
         self.table = QTreeWidget(self)

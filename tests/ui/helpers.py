@@ -6,6 +6,7 @@ from model.store import Store
 from model.tree import leaves
 from tests.conftest import make_sample_form
 from ui.editing.session import FormSession
+from ui.tree_view import IndicatorTreeView
 
 
 def open_session(store: Store, form: Form | None = None) -> FormSession:
@@ -17,3 +18,8 @@ def open_session(store: Store, form: Form | None = None) -> FormSession:
 def leaf_named(session: FormSession, name: str) -> Leaf:
     """The session's leaf with this name (the first one)."""
     return next(leaf for leaf in leaves(session.form) if leaf.name == name)
+
+
+def col(view: IndicatorTreeView, title: str) -> int:
+    """The index of the tree's column with this title."""
+    return [c.title for c in view.tree_model.columns].index(title)

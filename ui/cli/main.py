@@ -16,12 +16,11 @@ from model.codec import dumps_form, load_form
 from model.errors import DatabaseDamaged, JixiaoError, StoreError
 from model.form import KINDS
 from model.package_format import UUID_RE
-from model.store import Store
 from ui.cli.store_access import data_dir, open_store, resolve_ids
 from ui.services.naming import export_stems
 
 # Modules that add their own subcommands; a missing one (not written yet) is skipped.
-_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package")
+_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package", "ui.cli.import_doc")
 
 
 # argparse's own English error texts (Python 3.11) and their Chinese; unmatched ones pass through.

@@ -25,15 +25,14 @@ class SessionCommand(QUndoCommand):
 
     def __init__(self, session: FormSession, text: str) -> None:
         super().__init__(text)
-        # Weak: the session's undo stack owns its commands, so a strong reference back would be a
-        # cycle, and a closed form's session would wait for the garbage collector to be freed.
+        # Weak: the session owns the stack that owns this command; a strong reference made a cycle
+        # that the garbage collector freed in an order that crashed (tests/ui/test_session_lifetime.py).
         self._session = weakref.ref(session)
 
     @property
     def session(self) -> FormSession:
-        """The session this command edits (alive as long as its undo stack, which holds the command)."""
         session = self._session()
-        assert session is not None, "a command outlived its session's undo stack"
+        assert session is not None
         return session
 
     def redo(self) -> None:
