@@ -1,0 +1,1 @@
+"""Reading Word and Excel files people wrote by hand (no Qt)."""
