@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
 from model.errors import FormFileError
+from model.rates import is_rate_column, parse_percent
 from model.form import (
     KINDS,
     MONEY_UNITS,
@@ -31,19 +32,20 @@ from model.form import (
     Leaf,
     Node,
     Number,
+    LEAF_FIELDS,
     PlanPoint,
+    TIERS,
 )
+from model.tree import MAX_DEPTH
 
-MAX_DEPTH = 3
 # Containers nested deeper than this are refused before anything recurses over them (a real form
 # is about a dozen deep; Python's own recursion gives out near a thousand).
 MAX_NESTING = 64
 T = TypeVar("T")
-_LEAF_TEXT = ("name", "code", "description", "target", "actual")
-_LEAF_TEXT_2 = ("reason", "basis", "criteria", "process")
-_LEAF_KEYS = (*_LEAF_TEXT, "weight", "score", *_LEAF_TEXT_2, "rule", "checklist", "survey", "tier")
+_LEAF_KEYS = LEAF_FIELDS
+# The plain-text fields among them (the others are numbers, objects and the tier, read apart).
+_LEAF_TEXTS = tuple(k for k in LEAF_FIELDS if k not in ("weight", "score", "rule", "checklist", "survey", "tier"))
 _GROUP_KEYS = ("name", "code", "weight", "children")
-_TIERS = ("达成", "部分达成", "未达成")
 
 
 def _reject_constant(name: str) -> NoReturn:
@@ -218,14 +220,14 @@ class _Reader:
         return self.leaf(d, path)
 
     def leaf(self, d: dict[str, Any], path: str) -> Leaf:
-        texts = {k: self.text(d, k, path) for k in (*_LEAF_TEXT, *_LEAF_TEXT_2)}
+        texts = {k: self.text(d, k, path) for k in _LEAF_TEXTS}
         rule = d.get("rule")
         if rule is not None:
             rule = copy.deepcopy(self.obj(rule, _join(path, "rule")))
             if not isinstance(rule.get("type"), str):
                 self.fail(_join(path, "rule.type"), "规则对象缺少类型", "例如 {\"type\": \"ratio\"}")
         tier = self.text(d, "tier", path)
-        if tier is not None and tier not in _TIERS:
+        if tier is not None and tier not in TIERS:
             self.fail(_join(path, "tier"), f"档次“{tier}”不认识", "应为“达成”“部分达成”或“未达成”")
         texts["name"] = texts["name"] or ""
         return Leaf(
@@ -272,7 +274,8 @@ class _Reader:
                 self.fail(f"{p}.columns", "列名应都是文字", "请用双引号括起每个列名")
             rows = None
             if d.get("rows") is not None:
-                rows = [self.data_row(r, f"{p}.rows[{j}]")
+                rates = {j for j, c in enumerate(columns or []) if is_rate_column(c)}
+                rows = [self.data_row(r, f"{p}.rows[{j}]", rates)
                         for j, r in enumerate(self.lst(d["rows"], f"{p}.rows"))]
             out.append(DataSection(section=self.text(d, "section", p) or "",
                                    columns=None if columns is None else list(columns),
@@ -280,12 +283,19 @@ class _Reader:
                                    extra=self.extra(d, ("section", "columns", "rows", "text"))))
         return out
 
-    def data_row(self, value: Any, path: str) -> DataRow:
+    def data_row(self, value: Any, path: str, rates: set[int] | frozenset[int] = frozenset()) -> DataRow:
         d = self.obj(value, path)
-        values = self.lst(d.get("values", []), f"{path}.values")
+        values = list(self.lst(d.get("values", []), f"{path}.values"))
         for j, v in enumerate(values):
+            if j in rates and isinstance(v, str):
+                # Rates as the paper writes them: "100%", "98.5%" (stored as fractions).
+                try:
+                    values[j] = parse_percent(v)
+                except ValueError as exc:
+                    self.fail(f"{path}.values[{j}]", f"比率{exc}", "例如 \"100%\"，或填写小数 1.0")
+                continue
             self.number({"v": v}, "v", f"{path}.values[{j}]", "数值")
-        return DataRow(name=self.text(d, "name", path) or "", values=list(values),
+        return DataRow(name=self.text(d, "name", path) or "", values=values,
                        extra=self.extra(d, ("name", "values")))
 
 

@@ -5,19 +5,20 @@ Pure and deterministic: no I/O, no clock; the same form and profile always give 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from model.form import Form, Goal, Group, Leaf, Node
+from model.tree import leaves
 from scoring.categories import level1_key, level2_key
 from scoring.check_runner import run_checks
 from scoring.codes import SEVERITY
 from scoring.context import Context, GroupView
 from scoring.leaf_memo import LeafEntry, leaf_entry
 from scoring.rules.profile import Profile, as_profile
-from scoring.result import SEVERITIES, Finding, GroupScore, NodeScore, Result
+from scoring.result import Finding, GroupScore, NodeScore, Result, severity_rank
 from scoring.rounding import HUNDRED, ZERO, percent_text, plain, q2, score_text, to_decimal
 from scoring.rules.funds import score_funds, stated_percent
 
@@ -26,24 +27,22 @@ _SECTION_RANK = {"header": 0, "funds": 1, "spending_plan": 2, "basic_data": 4, "
 _RATE_PLACES = Decimal("0.0001")  # 得分率 as a fraction: 2 decimals of a percent
 
 
+def kind_is_scored(kind: str) -> bool:
+    """Whether forms of this kind can carry scores at all (目标表 and 基础数据表 never do)."""
+    return kind not in UNSCORED_KINDS
+
+
 def is_scored(form: Form) -> bool:
-    """Whether the form kind carries scores (a dept self-evaluation only when weights are given)."""
-    if form.kind in UNSCORED_KINDS:
+    """Whether this form carries scores: the one answer for scoring, the printed layout and the window.
+
+    A 部门整体支出绩效自评表 is scored (003 附件2 layout) only when it declares a 分值, on a leaf or the funds.
+    """
+    if not kind_is_scored(form.kind):
         return False
     if form.kind == "dept_self_eval":
-        has_leaf_weight = any(leaf.weight is not None for leaf in _leaves(form))
+        has_leaf_weight = any(leaf.weight is not None for leaf in leaves(form))
         return has_leaf_weight or (form.funds is not None and form.funds.weight is not None)
     return True
-
-
-def _leaves(form: Form) -> Iterable[Leaf]:
-    stack: list[Node] = [n for goal in reversed(form.goals) for n in reversed(goal.indicators)]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Group):
-            stack.extend(reversed(node.children))
-        else:
-            yield node
 
 
 @dataclass
@@ -196,9 +195,10 @@ def _total_findings(walk: _Walk, form: Form, funds: Any, total: Decimal, max_tot
                            f"分值合计为 {plain(max_total)} 分（含执行率），不是 100 分；请调整各指标分值", "weight"))
     complete = _complete(walk, funds)
     printed_total = to_decimal(stated.get("total"))
-    if printed_total is not None and complete and printed_total != total:
+    paper_total = _paper_total(total, funds, stated)
+    if printed_total is not None and complete and printed_total != paper_total:
         out.append(Finding("warning", "TOTAL_MISMATCH", ("stated", "total"),
-                           f"表上总分为 {plain(printed_total)}，各项得分（含执行率得分）合计为 {score_text(total)}；"
+                           f"表上总分为 {plain(printed_total)}，各项得分（含执行率得分）合计为 {score_text(paper_total)}；"
                            "请改正总分或核对各项得分"))
     rates = stated.get("rates")
     if isinstance(rates, Mapping):
@@ -208,6 +208,21 @@ def _total_findings(walk: _Walk, form: Form, funds: Any, total: Decimal, max_tot
         out.append(Finding("warning", "RATE_MISMATCH", ("stated", "total_rate"),
                            f"表上总得分率为 {plain(printed)}%，按总分 ÷ 总分值计算应为 {percent_text(total / max_total)}"))
     return out
+
+
+def _paper_total(total: Decimal, funds: Any, stated: Mapping[str, Any]) -> Decimal:
+    """The total the paper's own cells give: its printed 执行率得分 counts in place of the computed one.
+
+    One mistake, one finding: a wrong 执行率得分 is FUNDS_SCORE_MISMATCH; the paper's 总分 is checked
+    against the paper's figures (as typed leaf scores are), so it is not reported a second time.
+    """
+    printed = to_decimal(stated.get("funds_score"))
+    if printed is None or funds is None or funds.score is None or funds.computed is None:
+        return total
+    if funds.score != funds.computed:
+        return total  # a typed 执行率得分 is already the score in force
+    paper: Decimal = total - funds.score + printed
+    return paper
 
 
 def _rate_findings(walk: _Walk, form: Form, rates: Mapping[str, Any]) -> list[Finding]:
@@ -250,6 +265,6 @@ def _sorted_unique(findings: list[Finding], walk: _Walk) -> tuple[Finding, ...]:
             rank, position = _SECTION_RANK[section], 0
         else:
             rank, position = 3, walk.path_order.get(f.path, len(walk.order))
-        return rank, position, SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 9, f.code, f.field or ""
+        return rank, position, severity_rank(f.severity), f.code, f.field or ""
 
     return tuple(sorted(unique, key=sort_key))

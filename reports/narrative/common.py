@@ -202,12 +202,24 @@ def problems(report: Report, t: Templates, form: Form, result: Result) -> None:
         texts.append(t.say("problem_findings", 条数=str(len(open_findings)), 错误=str(result.count("error")),
                            警告=str(result.count("warning"))))
         for f in open_findings[:MAX_FINDINGS]:
-            texts.append(t.say("problem_finding", 位置=" / ".join(f.path), 说明=f.message))
+            texts.append(t.say("problem_finding", 位置=finding_place(f.path, form), 说明=f.message))
         if len(open_findings) > MAX_FINDINGS:
             texts.append(t.say("problem_more", 条数=str(len(open_findings) - MAX_FINDINGS)))
     if not texts:
         texts.append(t.say("no_problem"))
     report.para(*(f"{i}. {text}" if i else text for i, text in _numbered(texts)))
+
+
+_PLACES = {"funds": "资金", "stated": "表上填写", "total": "总分", "header": "表头", "basic_data": "基础数据表",
+           "spending_plan": "资金支出计划"}
+
+
+def finding_place(path: tuple[str, ...], form: Form) -> str:
+    """A finding's place in Chinese; the goal's title is left out when the form has one goal."""
+    parts = [_PLACES.get(p, p) for p in path]
+    if len(form.goals) == 1 and len(parts) > 1 and parts[0] == form.goals[0].title:
+        parts = parts[1:]
+    return " / ".join(parts)
 
 
 def _numbered(texts: list[str]) -> Iterator[tuple[int, str]]:

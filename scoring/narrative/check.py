@@ -34,8 +34,9 @@ ATTRS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("指标值", ("target",)), ("标杆值", ("target",)), ("业绩值", ("actual",)),
 )
 _NOUN_FOLLOWS = ("为", "对", "帮助", "保障", "救助", "扶持", "资助", "组织", "安排")
-# Paragraphs that state scoring rules (评价标准, 评分规则…): their figures are thresholds, not results.
-_RULE_TEXT = ("评价标准", "评分标准", "评价要点", "评分规则", "评价过程", "计算过程", "扣分规则")
+# Paragraphs that state scoring rules (评价标准, 评分规则…): their figures are thresholds, not results;
+# a 审核意见 quoted from the checker restates the forms' own figures (and the disagreement it names).
+_RULE_TEXT = ("评价标准", "评分标准", "评价要点", "评分规则", "评价过程", "计算过程", "扣分规则", "审核意见")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 _TITLE = re.compile(r"(自评报告|评价报告)\s*$")
 _YEAR = re.compile(r"(20\d\d)\s*年")

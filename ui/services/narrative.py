@@ -10,24 +10,13 @@ from typing import TYPE_CHECKING
 
 from model.errors import JixiaoError
 from model.form import Form
-from resources.profile_files import load_profile_data
-from scoring import evaluate
-from scoring.result import Result
-from scoring.rules.profile import ProfileError, profile_for
+from ui.services.evaluation import evaluate_with_profile as score
+from ui.services.naming import report_stem
 
 if TYPE_CHECKING:
     from model.store import Store
     from reports.narrative import Related
     from scoring.narrative.check import NarrativeFinding
-
-
-def score(form: Form) -> Result:
-    """evaluate() with the form's own profile; a bad profile is a Chinese error."""
-    try:
-        profile = profile_for(form.rules, form.profile_name(), load_profile_data)
-    except ProfileError as exc:
-        raise JixiaoError(f"表格的评分规则有误：{exc}") from None
-    return evaluate(form, profile)
 
 
 def _same_unit(a: str, b: str) -> bool:
@@ -65,13 +54,8 @@ def write_report(form: Form, *, docx: Path | None, pdf: Path | None, store: Stor
 
 
 def report_file_name(form: Form, suffix: str) -> str:
-    """A readable default name: 年度-单位-项目或表名-绩效自评报告.docx."""
-    import re
-
-    name = form.header.get("project_name") or ("整体支出" if form.kind == "dept_self_eval" else form.display_title)
-    kind = "绩效评价报告" if form.kind == "evaluation" else "绩效自评报告"
-    raw = f"{form.year}-{form.unit or '未填单位'}-{name}-{kind}"
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", raw)[:120] + suffix
+    """The default file name of a form's report, e.g. 2023-示例县残疾人联合会-残疾人就业保障金-绩效自评报告.docx."""
+    return report_stem(form) + suffix
 
 
 @dataclass(frozen=True)
