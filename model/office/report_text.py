@@ -58,11 +58,12 @@ def read_report(path: Path) -> ReportText:
         raise ReportReadError(f"找不到报告文件“{path}”。请检查文件名和所在文件夹。")
     try:
         import docx
+        from docx.opc.exceptions import PackageNotFoundError
         from docx.table import Table
         from docx.text.paragraph import Paragraph
 
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
         raise ReportReadError(f"“{path.name}”不是可读的 Word（.docx）文件（{exc}）。"
                               "请确认文件完整，并用 Word 或 WPS 另存为 .docx 后再核对。") from None
     text = ReportText()
