@@ -165,7 +165,7 @@ def analysis(report: Report, t: Templates, form: Form, result: Result, *, leaf_t
             report.table(t.columns("leaves_header"),
                          [(r.level2, r.leaf.name, written(r.leaf.target), written(r.leaf.actual),
                            bare(r.score.weight if r.score else None), bare(r.score.score if r.score else None))
-                          for r in rows], (2.0, 3.2, 1.6, 1.6, 1.0, 1.0))
+                          for r in rows], (2.0, 3.2, 1.6, 1.6, 1.0, 1.0), merge_first=True)
         _shortfalls(report, t, rows)
 
 

@@ -35,6 +35,17 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...]
     caption: str | None = None
+    merge_first: bool = False  # equal neighbours in the first column share one cell (二级指标 down its rows)
+
+    def first_column_runs(self) -> list[tuple[int, int]]:
+        """(first, last) body-row indexes of each run of equal first-column values longer than one."""
+        runs, start = [], 0
+        for i in range(1, len(self.rows) + 1):
+            if i == len(self.rows) or self.rows[i][0] != self.rows[start][0]:
+                if i - start > 1:
+                    runs.append((start, i - 1))
+                start = i
+        return runs if self.merge_first else []
 
 
 Block = Union[Heading, Para, Table]
@@ -58,10 +69,10 @@ class Report:
         self.blocks.extend(Para(t) for t in texts if t)
 
     def table(self, header: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths: tuple[float, ...],
-              caption: str | None = None) -> None:
+              caption: str | None = None, merge_first: bool = False) -> None:
         """Append a table (nothing when it has no rows)."""
         if rows:
-            self.blocks.append(Table(header, tuple(rows), widths, caption))
+            self.blocks.append(Table(header, tuple(rows), widths, caption, merge_first))
 
     def text(self) -> str:
         """Every word of the report, in order (for tests and the checker)."""

@@ -106,7 +106,7 @@ def _goals_unscored(report: Report, t: Templates, form: Form, result: Result) ->
             report.para(t.say("goal_achieved", 实际完成情况=goal.achieved))
         rows = [(r.level2, r.leaf.name, written(r.leaf.target), written(r.leaf.actual))
                 for node in goal.indicators for r in leaf_rows(node, result)]
-        report.table(t.columns("plain_header"), rows, (2.0, 3.6, 2.2, 2.2))
+        report.table(t.columns("plain_header"), rows, (2.0, 3.6, 2.2, 2.2), merge_first=True)
 
 
 def build_dept(form: Form, result: Result, related: Related | None = None) -> Report:

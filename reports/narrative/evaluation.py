@@ -108,7 +108,7 @@ def _caption_last_table(report: Report, start: int, caption: str) -> None:
     for i in range(len(report.blocks) - 1, start - 1, -1):
         block = report.blocks[i]
         if isinstance(block, Table):
-            report.blocks[i] = Table(block.header, block.rows, block.widths, caption)
+            report.blocks[i] = Table(block.header, block.rows, block.widths, caption, block.merge_first)
             return
 
 
@@ -119,7 +119,7 @@ def _number_tables(report: Report, start: int, t: Templates, form: Form) -> None
         block = report.blocks[i]
         if isinstance(block, Table) and n < len(names):
             report.blocks[i] = Table(block.header, block.rows, block.widths,
-                                     t.top_table("level_caption", 序号=str(n + 1), 一级指标=names[n]))
+                                     t.top_table("level_caption", 序号=str(n + 1), 一级指标=names[n]), block.merge_first)
             n += 1
 
 

@@ -51,7 +51,9 @@ def _markup(text: str) -> str:
     out = []
     for piece, mark in split_placeholders(text):
         safe = escape(printable(piece))
-        out.append(f'<span backColor="{_MARK}">{safe}</span>' if mark else safe)
+        # Two spans: ReportLab drops the ground of a paragraph that is one CJK-wrapped span only.
+        out.append(f'<span backColor="{_MARK}">{safe[:1]}</span><span backColor="{_MARK}">{safe[1:]}</span>'
+                   if mark else safe)
     return "".join(out)
 
 
@@ -61,17 +63,28 @@ def _table(table: Table, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     total = sum(table.widths)
     cols = [width * w / total for w in table.widths]
     data = [[Paragraph(_markup(v), s["head"]) for v in table.header]]
-    for row in table.rows:
-        data.append([Paragraph(_markup(v), s["num"] if c > 0 and _is_figure(v) else s["cell"])
-                     for c, v in enumerate(row)])
+    runs = table.first_column_runs()
+    hidden = {r for first, last in runs for r in range(first + 1, last + 1)}
+    for i, row in enumerate(table.rows):
+        data.append([Paragraph("" if c == 0 and i in hidden else _markup(v),
+                               s["num"] if c > 0 and _is_figure(v) else s["cell"]) for c, v in enumerate(row)])
+    # A 二级 name over several rows is printed once with no rule between its rows (not a SPAN: ReportLab
+    # cannot split a spanned block between pages, and a long 数量指标 run must be able to run on).
+    first_col = [("LINEABOVE", (0, i + 1), (0, i + 1), 0.5, colors.black) for i in range(len(table.rows))
+                 if i not in hidden]
     grid = RLTable(data, colWidths=cols, repeatRows=1, hAlign="CENTER")
     # FONT too: a Table names Helvetica for its (empty) own text otherwise, a font the PDF cannot embed.
-    grid.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, L.TABLE_PT), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+    grid.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, L.TABLE_PT), ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
+                              ("INNERGRID", (1, 0), (-1, -1), 0.5, colors.black),
+                              ("LINEAFTER", (0, 0), (0, -1), 0.5, colors.black),
+                              ("LINEBELOW", (0, 0), (0, 0), 0.5, colors.black),
                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+                              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                              *first_col]))
     out: list[Flowable] = []
     if table.caption:
         out.append(Paragraph(_markup(table.caption), s["caption"]))
+        out[-1].keepWithNext = True  # a caption is never the last line of a page
     return [*out, grid, Spacer(1, 8)]
 
 

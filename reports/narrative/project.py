@@ -29,7 +29,9 @@ def funds_paragraphs(report: Report, t: Templates, form: Form, result: Result) -
         report.para(t.say("funds", 年度=str(form.year), **_amounts(total, unit), 执行率=percent(rate)))
     parts = [r for r in funds.rows[1:] if any(v is not None for v in (r.initial, r.annual, r.executed))]
     for row in parts:
-        report.para(t.say("funds_part", 资金来源=row.name, **_amounts(row, unit)))
+        filled = [f"{label}{money(v, unit)}" for label, v in (("年初预算", row.initial), ("全年预算", row.annual),
+                                                               ("全年执行", row.executed)) if v is not None]
+        report.para(t.say("funds_part", 资金来源=row.name, 已填金额="，".join(filled)))
     rows = [(r.name, *_cells(r), percent(rate) if r is total else "—") for r in [total, *parts]]
     report.table(tuple(f"{h}（{unit}）" if 0 < i < 4 else h for i, h in enumerate(t.columns("funds_header"))),
                  rows, (2.6, 1.5, 1.5, 1.5, 1.3))

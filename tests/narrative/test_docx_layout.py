@@ -35,6 +35,10 @@ def test_page_margins_fonts_and_footer(tmp_path: Path) -> None:
     assert d.paragraphs[0].style.name == "Title"
     assert any(p.style.name == "Heading 1" and p.text == "一、基本情况" for p in d.paragraphs)
     assert len(d.tables) >= 5 and d.tables[0].style.name == "Table Grid"
+    leaves = next(t for t in d.tables if t.rows[0].cells[0].text == "二级指标")
+    assert "w:vMerge" in leaves._tbl.xml  # 数量指标 is one cell down its ten rows
+    assert [leaves.rows[i].cells[0].text for i in (1, 10)] == ["数量指标", "数量指标"]
+    assert leaves.rows[1].cells[0].paragraphs[0].style.name == "Table Text"
     highlighted = [r for p in d.paragraphs for r in p.runs if r.font.highlight_color is not None]
     assert highlighted and all(r.text.startswith("【请填写：") for r in highlighted)
 
