@@ -137,3 +137,22 @@ def test_pdf_writes_to_a_stream_with_embedded_fonts_only() -> None:
     render_report(*sample("07-seed003_project"), pdf=out)
     data = out.getvalue()
     assert data.startswith(b"%PDF") and b"Helvetica" not in data
+
+
+def test_templates_ship_with_the_program() -> None:
+    from installer.build import app_files
+
+    files = app_files()
+    for kind in ("project_self_eval", "dept_self_eval", "evaluation"):
+        assert f"resources/report_templates/{kind}.toml" in files
+
+
+def test_a_broken_template_says_which_file_and_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reports.narrative.templates import TemplateError, Templates
+
+    broken = Templates("project_self_eval", {"sentences": {"funds": "执行率{执行率"}})
+    with pytest.raises(TemplateError, match="project_self_eval.toml.*“funds”一句的花括号"):
+        broken.say("funds", 执行率="4.50%")
+    with pytest.raises(TemplateError, match="缺少“\\[sentences\\] work”"):
+        broken.say("work")
+    assert Templates("k", {"sentences": {"x": "{未知}"}}).say("x") == "【请填写：未知】"
