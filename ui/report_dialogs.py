@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from model.errors import JixiaoError
@@ -110,7 +110,7 @@ class ReportDialog(QDialog):
 class CheckReportDialog(QDialog):
     """Pick a .docx report, check it against the stored forms of its unit and year, list what differs."""
 
-    COLUMNS = ("级别", "代码", "报告写", "表格为", "表格位置", "报告原文")
+    COLUMNS = ("级别", "报告原文", "报告写", "表格为", "表格位置", "代码")
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,7 +120,6 @@ class CheckReportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
-        self.table.horizontalHeader().setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         choose = QPushButton("选择报告…", self)
@@ -135,7 +134,7 @@ class CheckReportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(980, 560)
+        self.resize(1180, 620)
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "选择自评报告", str(Path.home()), "Word 文档 (*.docx)")
@@ -160,13 +159,18 @@ class CheckReportDialog(QDialog):
         findings = sorted(outcome.findings, key=lambda f: f.severity == "info")
         self.table.setRowCount(len(findings))
         for r, f in enumerate(findings):
-            for c, text in enumerate((_SEVERITY.get(f.severity, f.severity), f.code, f.stated, f.expected or "—",
-                                      f.where or "—", f.sentence)):
+            for c, text in enumerate((_SEVERITY.get(f.severity, f.severity), f.sentence, f.stated, f.expected or "—",
+                                      f.where or "—", f.code)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+        for c in (0, 2, 5):
+            self.table.resizeColumnToContents(c)
+        # The quoted sentence is what the user looks for in Word: the widest column; the others wrap.
+        for c, width in ((1, 380), (3, 170), (4, 230)):
+            self.table.setColumnWidth(c, width)
+        self.table.resizeRowsToContents()
         problems = sum(1 for f in findings if f.severity != "info")
         self.summary.setText(f"“{path.name}”：对照表格 {len(outcome.forms)} 张，不一致 {problems} 处，"
                              f"未能核对的数字 {len(findings) - problems} 个（列在后面，请人工核对）。")

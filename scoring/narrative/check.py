@@ -33,6 +33,8 @@ ATTRS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("实际完成", ("actual",)), ("完成", ("actual",)), ("实际", ("actual",)), ("目标", ("target",)),
     ("指标值", ("target",)), ("标杆值", ("target",)), ("业绩值", ("actual",)),
 )
+# Words every indicator of this field shares: a match on them alone says nothing (残疾人困难诉求 ≠ 残疾人困难救助).
+_GENERIC = re.compile(r"残疾人|残疾|困难|服务|人数|指标|支出|项目")
 _NOUN_FOLLOWS = ("为", "对", "帮助", "保障", "救助", "扶持", "资助", "组织", "安排")
 # Paragraphs that state scoring rules (评价标准, 评分规则…): their figures are thresholds, not results;
 # a 审核意见 quoted from the checker restates the forms' own figures (and the disagreement it names).
@@ -144,9 +146,10 @@ def _match_len(entity: Entity, text: str) -> tuple[int, int]:
         # A leaf named by a long enough part of its name (“创业扶持” for 残疾人创业扶持), in the words
         # right before the figure only: further back the part may belong to another subject.
         start = max(text.rfind(c) for c in "，,：:；（(") + 1
+        near = _GENERIC.sub(lambda m: "\0" * len(m.group(0)), text[start:])  # keep positions
         for name in entity.names:
-            length, end = _common(name, text[start:])
-            if length >= 5 and length > best[1]:
+            length, end = _common(_GENERIC.sub("", name), near)
+            if length >= 4 and length > best[1]:
                 best = (start + end, length)
     return best
 
@@ -232,6 +235,8 @@ class _Checker:
 
     def _compare(self, sentence: str, fig: Figure, chosen: list[Entity], attr: tuple[str, ...] | None) -> None:
         facts = [f for e in chosen for f in e.of_kind(fig.kind)]
+        if fig.kind == "count":  # 32次 is not a count of 人: another quantity of the subject, not checked
+            facts = [f for f in facts if _same_unit(fig.unit, f.unit)]
         narrowed = [f for f in facts if attr is None or f.attr in attr]
         if not narrowed:  # the words say it is something the forms do not hold (扣分 of a funds row…)
             self._unchecked(sentence, fig)
@@ -248,14 +253,16 @@ class _Checker:
             return fig.grade == fact.grade
         if fact.value is None:
             return False
-        if fig.kind == "count" and fact.unit and fig.unit != fact.unit and not (
-                {fig.unit, fact.unit} <= {"人", "人次", "名"}):
-            return False
         return same_figure(fig, fact.value)
 
     def _unchecked(self, sentence: str, fig: Figure) -> None:
         self.findings.append(NarrativeFinding("NARRATIVE_UNCHECKED", _severity("NARRATIVE_UNCHECKED"),
                                               sentence.strip(), fig.text, None, None))
+
+
+def _same_unit(stated: str, written: str) -> bool:
+    """Whether a stated count and a form's count measure the same thing (人, 人次 and 名 are people)."""
+    return not written or stated == written or {stated, written} <= {"人", "人次", "名"}
 
 
 def _severity(code: str) -> str:

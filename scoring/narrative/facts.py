@@ -108,7 +108,8 @@ def _funds_entity(form: Form, result: Result, i: int, names: tuple[str, ...]) ->
     e = Entity(names, form_index=i)
     if form.funds is not None and form.funds.rows:
         row = form.funds.rows[0]
-        for attr, raw, col in (("initial", row.initial, "年初预算数"), ("annual", row.annual, "全年预算数"),
+        # 全年预算数 first: what a sentence about “the budget” is compared with when it matches nothing.
+        for attr, raw, col in (("annual", row.annual, "全年预算数"), ("initial", row.initial, "年初预算数"),
                                ("executed", row.executed, "全年执行数")):
             _add(e, money_fact(form, attr, raw, f"{label} {row.name or '年度资金总额'} {col}"))
     if result.funds is not None:

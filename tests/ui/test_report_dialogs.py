@@ -60,6 +60,7 @@ def test_check_report_dialog_lists_disagreements(qtbot, memory_store: Store, tmp
     qtbot.addWidget(dialog)
     assert dialog.check(path) == 2
     cells = {dialog.table.item(r, 2).text(): dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())}
+    assert dialog.table.item(0, 1).text().startswith("本单位2023年度基本支出")  # the sentence quoted
     assert cells["46.74万元"] == "18.30万元" and cells["13.81%"].startswith("13.24%")
     assert "不一致 2 处" in dialog.summary.text()
 
