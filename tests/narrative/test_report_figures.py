@@ -112,17 +112,18 @@ def test_table_rows_read_back_as_sentences() -> None:
     assert table_sentences(table) == ["产出指标：分值30.00分，得分28.50分，得分率95.00%。"]
 
 
-def test_libreoffice_opens_every_kind(tmp_path: Path) -> None:
-    """The DOCX converts to PDF in LibreOffice headless (no repair, no error)."""
+@pytest.mark.slow
+def test_libreoffice_opens_every_report(tmp_path: Path) -> None:
+    """Every sample's and seed fixture's DOCX converts to PDF in LibreOffice headless without error."""
     import shutil
 
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.fail("LibreOffice (soffice) is needed: apt-get install -y libreoffice-writer-nogui")
     files = []
-    for name in ("07-seed003_project", "06-seed003_dept", "08-seed004_eval", "03-seed001_dept"):
-        out = tmp_path / f"{name}.docx"
-        render_report(*sample(name), docx=out)
+    for path in REPORTABLE:
+        out = tmp_path / f"{path.stem}.docx"
+        render_report(*scored(path), docx=out)
         files.append(str(out))
     done = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
                            "pdf", "--outdir", str(tmp_path / "pdf"), *files],
