@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from scoring.result import SEVERITY_LABELS
+
 SEVERITY: dict[str, str | None] = {
     "HEADER_MISSING": "warning",
     "FUNDS_RATE_MISMATCH": "warning",
@@ -81,7 +83,8 @@ SEVERITY: dict[str, str | None] = {
 
 
 # How the docs name a severity (the 级别 column); None is the case-dependent UNIT_MISMATCH.
-SEVERITY_LABEL: dict[str | None, str] = {"error": "错误", "warning": "警告", "info": "提示", None: "提示/警告"}
+SEVERITY_LABEL: dict[str | None, str] = {None: "提示/警告"}
+SEVERITY_LABEL.update(SEVERITY_LABELS)
 _CODE_ROW_RE = re.compile(r"^(\| ([A-Z][A-Z_0-9]+) \| )([^|]*?)( \|)", re.M)
 
 
@@ -97,3 +100,9 @@ def sync_severity_column(markdown: str) -> str:
         return f"{match.group(1)}{SEVERITY_LABEL[SEVERITY[code]]}{match.group(4)}"
 
     return _CODE_ROW_RE.sub(fix, markdown)
+
+
+# Codes that only say something is not filled in yet: the checker lists them together as 未填写
+# (a blank new form showed a wall of red errors for what is simply still to do).
+NOT_FILLED: frozenset[str] = frozenset({"HEADER_MISSING", "FUNDS_ANNUAL_MISSING", "FUNDS_INITIAL_MISSING",
+                                        "TARGET_MISSING", "ACTUAL_MISSING"})

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from model.errors import JixiaoError
+from scoring.result import severity_label
 from model.form import Form
 from model.store import Store
 from ui.settings import UiSettings
 
-_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 class ReportDialog(QDialog):
@@ -159,7 +159,7 @@ class CheckReportDialog(QDialog):
         findings = sorted(outcome.findings, key=lambda f: f.severity == "info")
         self.table.setRowCount(len(findings))
         for r, f in enumerate(findings):
-            for c, text in enumerate((_SEVERITY.get(f.severity, f.severity), f.sentence, f.stated, f.expected or "—",
+            for c, text in enumerate((severity_label(f.severity), f.sentence, f.stated, f.expected or "—",
                                       f.where or "—", f.code)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

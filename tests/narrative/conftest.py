@@ -8,7 +8,7 @@ from model.form import Form
 from resources import samples_dir
 from scoring.result import Result
 from tests.conftest import FIXTURES
-from ui.services.narrative import score
+from ui.services.evaluation import evaluate_with_profile as score
 
 REPORT_KINDS = ("project_self_eval", "dept_self_eval", "evaluation")
 ALL = sorted(samples_dir().glob("*.json")) + sorted(

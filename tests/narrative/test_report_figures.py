@@ -60,7 +60,7 @@ def test_incomplete_form_lists_unscored_items_instead_of_a_grade() -> None:
     form = copy.deepcopy(form)
     leaf = _leaves(form.goals[0].indicators)[0]
     leaf.score, leaf.actual = None, None
-    from ui.services.narrative import score
+    from ui.services.evaluation import evaluate_with_profile as score
 
     result = score(form)
     assert result.grade is None

@@ -10,9 +10,10 @@ from typing import Any
 
 from model.codec import load_form
 from model.errors import JixiaoError
+from scoring.result import severity_label
 from model.form import Form
+from ui.cli.store_access import open_store, resolve_ids
 
-_SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def register(subparsers: Any) -> None:
@@ -42,8 +43,6 @@ def _forms(args: argparse.Namespace, sources: list[str]) -> list[Form]:
             raise JixiaoError(f"找不到表格文件“{name}”。请检查文件名和所在文件夹。")
         forms.append(load_form(Path(name)))
     if ids:
-        from ui.cli.main import open_store, resolve_ids
-
         store = open_store(args)
         try:
             forms.extend(store.load(i) for i in resolve_ids(store, ids))
@@ -55,7 +54,8 @@ def _forms(args: argparse.Namespace, sources: list[str]) -> list[Form]:
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the report of one form; prints each written path."""
     from reports.narrative import Related, render_report
-    from ui.services.narrative import related_forms, score
+    from ui.services.evaluation import evaluate_with_profile as score
+    from ui.services.narrative import related_forms
 
     if args.docx is None and args.pdf is None:
         raise JixiaoError("请至少指定一个输出文件：--docx 报告.docx 或 --pdf 报告.pdf。")
@@ -68,8 +68,6 @@ def cmd_report(args: argparse.Namespace) -> int:
         related = Related(next((o for o in others if o.kind == "dept_basic_data"), None),
                           [(o, score(o)) for o in others if o.kind == "project_self_eval"])
     elif not Path(args.source).is_file():
-        from ui.cli.main import open_store
-
         store = open_store(args)
         try:
             related = related_forms(store, form)
@@ -95,8 +93,6 @@ def cmd_check_report(args: argparse.Namespace) -> int:
     if args.others:
         outcome = check_report_file(args.report, None, forms=_forms(args, args.others))
     else:
-        from ui.cli.main import open_store
-
         store = open_store(args)
         try:
             outcome = check_report_file(args.report, store)
@@ -110,7 +106,7 @@ def cmd_check_report(args: argparse.Namespace) -> int:
         else:
             expected = f"，表格为 {f.expected}" if f.expected else ""
             where = f"（{f.where}）" if f.where else ""
-            sys.stdout.write(f"[{_SEVERITY_LABEL.get(f.severity, f.severity)}] {f.code} 报告写 {f.stated}{expected}"
+            sys.stdout.write(f"[{severity_label(f.severity)}] {f.code} 报告写 {f.stated}{expected}"
                              f"{where}：{f.sentence}\n")
     if not args.json:
         problems = sum(1 for f in outcome.findings if f.severity != "info")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from model.errors import JixiaoError
 from model.form import Form
-from ui.services.evaluation import evaluate_with_profile as score
+from ui.services.evaluation import evaluate_with_profile
 from ui.services.naming import report_stem
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def related_forms(store: Store | None, form: Form) -> Related:
             related.basic = store.load(summary.id)
         elif summary.kind == "project_self_eval":
             project = store.load(summary.id)
-            related.projects.append((project, score(project)))
+            related.projects.append((project, evaluate_with_profile(project)))
     return related
 
 
@@ -45,7 +45,7 @@ def write_report(form: Form, *, docx: Path | None, pdf: Path | None, store: Stor
     """Score the form and write its report in the asked formats (each file whole or not at all)."""
     from reports.narrative import render_report
 
-    result = score(form)
+    result = evaluate_with_profile(form)
     try:
         render_report(form, result, docx=docx, pdf=pdf, related=related_forms(store, form))
     except OSError as exc:
@@ -88,5 +88,5 @@ def check_report_file(path: Path, store: Store | None, ids: list[str] | None = N
         if store is None:
             raise JixiaoError("没有可以对照的表格：请用 --with 指定表格编号或表格文件。")
         forms = forms_for_report(store, report_year(text.paragraphs), "\n".join(text.paragraphs), ids)
-    scored = [(f, score(f)) for f in forms]
+    scored = [(f, evaluate_with_profile(f)) for f in forms]
     return CheckOutcome(check_report(text.blocks, scored), forms)
