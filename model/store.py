@@ -1,4 +1,7 @@
-"""The SQLite store: the only module that talks to the database (through sqlite-utils).
+"""The SQLite store: forms, their history and settings, through sqlite-utils.
+
+SQL lives in model/ only: here, in migrations.py (schema upgrades) and in backup.py (copies and
+integrity checks); nothing outside model/ touches the database.
 
 One file per user (WAL, synchronous=FULL so a power cut loses no committed edit). Each form is
 kept as its `jixiao.form/1` document plus the columns needed to list and search it; every save

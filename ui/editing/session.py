@@ -6,6 +6,7 @@ recomputes the whole form, saves it in one transaction and emits `changed`.
 """
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
@@ -96,7 +97,8 @@ class FormSession(QObject):
         self._last_edit: tuple[str, tuple[Any, ...], Any] | None = None
         self._evaluate = evaluator or evaluate_with_profile
         self._others = self._load_others()
-        self._listeners: list[TreeListener] = []
+        # Weak: the tree models hold the session, and the session must not keep a closed view's model.
+        self._listener_refs: list[weakref.ref[TreeListener]] = []
         self.unsaved = False
         self.saved_text = ""
         self.result: Result = self._compute() or _empty_result()
@@ -106,13 +108,17 @@ class FormSession(QObject):
     # -- listeners -------------------------------------------------------------------------------
 
     def add_listener(self, listener: TreeListener) -> None:
-        """Register a tree model that must hear about structural changes."""
-        self._listeners.append(listener)
+        """Register a tree model that must hear about structural changes (held weakly)."""
+        self._listener_refs.append(weakref.ref(listener))
 
     def remove_listener(self, listener: TreeListener) -> None:
         """Forget a tree model (when its view closes)."""
-        if listener in self._listeners:
-            self._listeners.remove(listener)
+        self._listener_refs = [r for r in self._listener_refs if r() is not None and r() is not listener]
+
+    @property
+    def _listeners(self) -> list[TreeListener]:
+        """The tree models still alive."""
+        return [listener for listener in (r() for r in self._listener_refs) if listener is not None]
 
     # -- pushing, recomputing, saving ------------------------------------------------------------
 
