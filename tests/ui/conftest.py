@@ -9,18 +9,42 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from model.store import Store
+from tests.conftest import FakeClock
 from tests.ui.helpers import open_session
 from ui.tree_view import IndicatorTreeView
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _collect_once_at_the_end() -> Iterator[None]:
     yield
     gc.collect()
+
+
+@pytest.fixture
+def disk_window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """A shown main window on a data folder on disk (fake scoring), its store closed afterwards."""
+    from PySide6.QtCore import QSettings
+
+    from tests.ui.fake_scoring import fake_evaluate
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+
+    store = Store.open(tmp_path / "data", clock)
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(store, settings, evaluator=fake_evaluate, data_dir=tmp_path / "data")
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.store.close()
 
 
 @pytest.fixture

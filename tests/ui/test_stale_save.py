@@ -11,7 +11,6 @@ from model.store import Store
 from model.tree import leaves
 from tests.conftest import FakeClock, make_sample_form
 from tests.model.package_helpers import good_package
-from tests.ui.test_history import window  # noqa: F401 — the window on a data folder, shared
 from ui.editing.session import FormSession
 from ui.main_window import MainWindow
 
@@ -62,7 +61,8 @@ def _close(*sessions: FormSession) -> None:
 
 @pytest.mark.parametrize("answer", [True, False])
 def test_an_import_while_the_form_is_open_is_kept_and_the_users_cell_becomes_a_draft(
-        qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, clock: FakeClock, answer: bool) -> None:  # type: ignore[no-untyped-def]
+        qtbot, disk_window: MainWindow, monkeypatch: pytest.MonkeyPatch, clock: FakeClock, answer: bool) -> None:  # type: ignore[no-untyped-def]
+    window = disk_window
     form = make_sample_form()
     form_id = window.store.add(form)
     assert window.open_form(form_id)
