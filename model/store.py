@@ -193,6 +193,30 @@ class Store:
                                     f"请确认备份文件夹“{backups_dir(data_dir)}”可写、磁盘有足够空间。")
         return store
 
+    @classmethod
+    def snapshot(cls, data_dir: Path, clock: Clock = _now) -> Store:
+        """An in-memory, migrated copy of a data folder's database, or an empty store when it has
+        none: a dry run plans against it and creates, backs up and changes nothing on disk."""
+        path = database_path(Path(data_dir))
+        if not path.is_file():
+            return cls.memory(clock)
+        db = connect(None)
+        try:
+            # Without a -wal file nobody has the database open: read it as an immutable file, which
+            # creates no -wal/-shm beside it. With one, a plain read-only open uses the files there.
+            live = Path(f"{path}-wal").exists()
+            source = sqlite3.connect(f"{path.as_uri()}?mode=ro{'' if live else '&immutable=1'}", uri=True)
+            try:
+                source.backup(db.conn)  # the whole database, as one consistent snapshot
+            finally:
+                source.close()
+            migrations.check_not_newer(db)
+            migrations.migrate(db)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise _open_error(path, exc, backups_dir(Path(data_dir))) from None
+        return cls(db, None, clock)
+
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite)."""
         self.db.close()

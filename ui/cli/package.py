@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from model.atomic import write_atomic_with
 from model.errors import StoreError
-from ui.cli.store_access import open_store, report_unreadable, resolve_ids
+from ui.cli.store_access import data_dir, open_store, report_unreadable, resolve_ids
 from ui.services.packaging import render_for_package
 from ui.services.summary import load_summary
 
@@ -85,7 +85,12 @@ def cmd_import_package(args: argparse.Namespace) -> int:
     from model.package_read import read_package
 
     packages: list[tuple[str, Package]] = [(path.name, read_package(path)) for path in args.files]
-    store = open_store(args)
+    if args.dry_run:  # plan against a copy in memory: no database, backup or folder is created
+        from model.store import Store
+
+        store = Store.snapshot(data_dir(args))
+    else:
+        store = open_store(args)
     try:
         for name, package in packages:
             plan = plan_import(store, package)
