@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, default=None)
     p.set_defaults(func=cmd_list)
 
+    p = sub.add_parser("samples", help="载入示例表格（已在数据库中的不重复载入）")
+    p.set_defaults(func=cmd_samples)
+
     p = sub.add_parser("import", help="导入 jixiao.form/1 表格文件（全部成功才写入）")
     p.add_argument("files", nargs="+", type=Path)
     p.set_defaults(func=cmd_import)
@@ -133,11 +136,33 @@ def cmd_list(args: argparse.Namespace) -> int:
     """Print the stored forms, one per line."""
     store = open_store(args)
     try:
-        for s in store.list_forms(args.query, year=args.year):
+        found = store.list_forms(args.query, year=args.year)
+        for s in found:
             kind = KINDS.get(s.kind, s.kind)
             print(f"{s.id}\t{s.year}\t{s.unit or '—'}\t{kind}\t{s.project or s.title}\t第{s.revision}版")
+        if not found:
+            # Said on stderr: stdout stays the list itself (empty) for scripts.
+            if store.is_empty():
+                print(f"数据库中还没有表格（数据文件夹：{data_dir(args)}）。可以用 samples 命令载入示例表格，"
+                      "或用 import 导入表格文件、import-package 导入交换包。", file=sys.stderr)
+            else:
+                print("没有符合条件的表格。请换一个查找词或年度再试。", file=sys.stderr)
     finally:
         store.close()
+    return 0
+
+
+def cmd_samples(args: argparse.Namespace) -> int:
+    """Load the sample forms that are not in the database yet."""
+    from model.samples import add_samples
+    from resources import samples_dir
+
+    store = open_store(args)
+    try:
+        added = add_samples(store, samples_dir())
+    finally:
+        store.close()
+    print(f"已载入 {added} 张示例表格。" if added else "示例表格都已在数据库中，没有重复载入。")
     return 0
 
 
@@ -187,6 +212,8 @@ def cmd_export_json(args: argparse.Namespace) -> int:
         if args.all == bool(args.ids):
             raise StoreError("请写出要导出的表格编号，或使用 --all 导出全部（二者选一）。")
         ids = [s.id for s in store.list_forms()] if args.all else resolve_ids(store, args.ids)
+        if not ids:
+            raise StoreError("数据库中没有表格，没有可导出的内容。可以先用 samples 命令载入示例表格，或用 import 导入表格文件。")
         try:
             args.dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
