@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from model.codec import DuplicateKey, form_from_dict, unique_keys
-from model.errors import FormFileError
+from model.errors import FormFileError, os_reason
 from model.form import KINDS, Form
 from model.package_format import (
     DEFAULT_LIMITS,
@@ -117,7 +117,7 @@ def _read_bytes(source: Path | bytes, limits: Limits) -> bytes:
                 # Read one byte past the limit: the file may grow between stat and read.
                 data = f.read(limits.max_package_bytes + 1)
         except OSError as exc:
-            _fail("unreadable", f"无法读取交换包“{path.name}”（{exc.strerror or exc}）。"
+            _fail("unreadable", f"无法读取交换包“{path.name}”（{os_reason(exc)}）。"
                                 "请确认U盘已插好、文件未被其他程序占用。")
     if len(data) > limits.max_package_bytes:
         _fail("package_too_large", _too_large_message(len(data), limits))

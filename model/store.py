@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from model import backup, migrations
 from model.codec import dumps_form, loads_form
 from model.datadir import backups_dir, database_path
-from model.errors import DatabaseDamaged, FormFileError, StaleRevision, StoreError
+from model.errors import DatabaseDamaged, FormFileError, StaleRevision, StoreError, os_reason
 from model.form import Form
 from model.tree import walk
 
@@ -165,7 +165,7 @@ class Store:
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"无法创建数据文件夹“{data_dir}”（{exc.strerror}）。"
+            raise StoreError(f"无法创建数据文件夹“{data_dir}”（{os_reason(exc)}）。"
                              "请检查该位置是否可写，或用 --data-dir 指定其他文件夹。") from None
         path = database_path(data_dir)
         existed = path.is_file() and path.stat().st_size > 0

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from model.codec import dumps_form, load_form
-from model.errors import DatabaseDamaged, JixiaoError, StoreError
+from model.errors import DatabaseDamaged, JixiaoError, StoreError, os_reason
 from model.form import KINDS
 from model.package_format import UUID_RE
 from ui.cli.store_access import data_dir, open_store, report_unreadable, resolve_ids
@@ -116,7 +116,7 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"错误：{exc}", file=sys.stderr)
     except OSError as exc:
         where = f"“{exc.filename}”" if exc.filename else ""
-        print(f"错误：无法读写文件{where}（{exc.strerror or exc}）。请确认位置存在、可写、磁盘有空间，"
+        print(f"错误：无法读写文件{where}（{os_reason(exc)}）。请确认位置存在、可写、磁盘有空间，"
               "且文件没有被其他程序占用。", file=sys.stderr)
     except Exception as exc:  # noqa: BLE001 — a script user gets a Chinese line and a log, not a traceback
         from ui.crash import message_for, write_log
@@ -217,7 +217,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
         try:
             args.dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"无法创建文件夹“{args.dir}”（{exc.strerror}）。请换一个可写的位置。") from None
+            raise StoreError(f"无法创建文件夹“{args.dir}”（{os_reason(exc)}）。请换一个可写的位置。") from None
         from model.codec import dump_form_file
 
         forms, unreadable = store.load_each(ids)
@@ -227,7 +227,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
                 dump_form_file(form, args.dir / name)
             except OSError as exc:
                 # Files are written whole or not at all; say which ones made it.
-                raise StoreError(f"无法写入“{args.dir / name}”（{exc.strerror or exc}），已完整导出 {done} 张，"
+                raise StoreError(f"无法写入“{args.dir / name}”（{os_reason(exc)}），已完整导出 {done} 张，"
                                  f"其余 {len(ids) - done} 张未导出。请确认磁盘有足够空间且可写后重新导出。") from None
             print(args.dir / name)
     finally:

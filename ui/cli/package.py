@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.atomic import write_atomic_with
-from model.errors import StoreError
+from model.errors import StoreError, os_reason
 from ui.cli.store_access import data_dir, open_store, report_unreadable, resolve_ids
 from ui.services.packaging import render_for_package
 from ui.services.summary import load_summary
@@ -128,7 +128,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         try:
             write_atomic_with(dest, lambda f: render(summary, f))
         except OSError as exc:
-            raise StoreError(f"无法保存汇总表“{dest}”（{exc.strerror or exc}）。请换一个可写的位置。") from None
+            raise StoreError(f"无法保存汇总表“{dest}”（{os_reason(exc)}）。请换一个可写的位置。") from None
         print(f"已保存汇总表：{dest}")
     from ui.services.summary import unreadable_rows
 
