@@ -85,7 +85,7 @@ def test_a_failed_save_keeps_the_edit_and_retries(session: FormSession, memory_s
     session.error.connect(errors.append)
     real_save = memory_store.save
 
-    def broken(form: Form) -> int:
+    def broken(form: Form, base: int) -> int:
         raise OSError("磁盘已满")
     monkeypatch.setattr(memory_store, "save", broken)
     session.set_header("leader", "李华")
