@@ -21,6 +21,7 @@ from ui.leaf_detail import LeafDetail
 from ui.plan_editor import PlanEditor
 from ui.editing.session import FormSession
 from ui.tree_view import IndicatorTreeView
+from ui.weak import weak_slot
 
 SCORED_KINDS = frozenset({"project_self_eval", "dept_self_eval", "evaluation"})
 GOAL_BAR_KINDS = frozenset({"dept_self_eval"})
@@ -157,8 +158,7 @@ class FormEditor(QWidget):
             self.header_editor.goal_choice.currentIndexChanged.connect(self._header_goal_chosen)
             layout.addWidget(self.goal_bar)
         layout.addWidget(self.tree_view)
-        self.tree_view.selectionModel().currentChanged.connect(
-            lambda current, _previous: self._current_changed(current))
+        self.tree_view.selectionModel().currentChanged.connect(weak_slot(self._current_changed, take=1))
         return part
 
     def _show_goal(self, goal_id: int) -> None:

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from model.store import Store
+from tests.conftest import FakeClock
+from tests.ui.fake_scoring import fake_evaluate
 from tests.ui.helpers import open_session
+from ui.main_window import MainWindow
+from ui.settings import UiSettings
 from ui.tree_view import IndicatorTreeView
 
 
@@ -21,6 +27,19 @@ from ui.tree_view import IndicatorTreeView
 def _collect_once_at_the_end() -> Iterator[None]:
     yield
     gc.collect()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """A main window on a data folder (a file store), with the stand-in scorer; test modules may
+    define their own `window`."""
+    store = Store.open(tmp_path / "data", clock)
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(store, settings, evaluator=fake_evaluate, data_dir=tmp_path / "data")
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.store.close()
 
 
 @pytest.fixture
