@@ -88,5 +88,9 @@ def _settle_year(built: Built, doc_year: int | None, today: dt.date) -> None:
         form.year = doc_year
         built.notes.append(f"表格没有写年度，按文件标题取 {doc_year} 年")
         return
+    if built.weak_year:
+        form.year = built.weak_year
+        built.notes.append(f"表格没有写年度，按标题中的 {built.weak_year} 年，请导入后在表头核对")
+        return
     form.year = today.year - 1
     built.notes.append(f"表格和文件标题都没有写年度，暂定为 {form.year} 年，请导入后在表头核对")
