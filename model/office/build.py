@@ -27,7 +27,7 @@ _SPENDING = re.compile(r"(基本支出|项目支出)[:：]\s*([\d.,]*)")
 _SPENDING_TOTAL = re.compile(r"按支出性质分[:：]\s*([\d.,]+)")
 _BARE_AMOUNT = re.compile(r"^(?:其中[:：])?(一般公共预算|政府性基金拨款|纳入专户管理的非税收入拨款|基本支出|项目支出)[:：]?$")
 # Template text that carries no data: the seal line and footnotes.
-_BOILERPLATE = re.compile(r"盖章|^\s*(注|说明)\s*[:：]")
+_BOILERPLATE = re.compile(r"盖章|^\s*(注|说明)\s*[:：]|^表\s*\d+([-—－]\d+)?\s")
 _SIGNATURE_LABELS = re.compile(r"(填表人|填报日期|联系电话|单位负责人)\s*[:：]")
 _TARGET_FUNDS = {"预算数": "预算数", "其中:财政资金": "财政资金", "财政资金": "财政资金", "其他资金": "其他资金"}
 
