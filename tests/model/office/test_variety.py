@@ -73,8 +73,12 @@ def test_two_forms_stacked_in_one_sheet(tmp_path: Path) -> None:
             ["产出指标", "质量指标", "乙一", "100%", "90%", "50", "45", "原因"]]
     for row in rows:
         ws.append(row)
+    hidden = wb.create_sheet("下拉选项")
+    hidden.append(["一级指标", "二级指标", "三级指标", "年度指标值"])
+    hidden.append(["产出指标", "数量指标", "选项", "1"])
+    hidden.sheet_state = "hidden"
     wb.save(tmp_path / "d.xlsx")
     found = read_office_file(tmp_path / "d.xlsx").forms
-    assert [f.form.header["project_name"] for f in found] == ["甲项目", "乙项目"]
+    assert [f.form.header["project_name"] for f in found] == ["甲项目", "乙项目"]  # the hidden sheet is not read
     assert found[0].form.stated == {"total": 90, "weight_total": 100}
     assert found[1].where.endswith("第7–11行")
