@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from model.errors import JixiaoError
 from model.form import Form, Group, Node
+from model.places import place_text
 from model.tree import is_spare_row, leaves
 from reports import blocks, kinds
 from reports.cells import head, num, text
@@ -18,7 +19,7 @@ from scoring.engine import is_scored
 from scoring.result import Result, severity_label, severity_rank
 
 APPENDIX_WIDTHS = [0.34, 0.08, 0.08, 0.50]
-FINDINGS_WIDTHS = [0.07, 0.21, 0.28, 0.44]  # 代码 fits COST_FAR_BELOW_TARGET on one line
+FINDINGS_WIDTHS = [0.08, 0.32, 0.60]  # 级别, 位置 (Chinese place names), 问题; no internal codes
 
 
 def build_document(form: Form, result: Result, *, appendix: bool = False, findings: bool = False,
@@ -112,14 +113,15 @@ def appendix_sheet(result: Result, shown: set[int] | None = None) -> Sheet:
 
 def findings_sheet(result: Result) -> Sheet:
     """审核意见: the checker's findings, errors first, with where and what to fix."""
-    grid = Grid(4, name="findings")
-    grid.add(head("审核意见", 4))
-    grid.add(head("级别"), head("代码"), head("位置"), head("问题"))
+    grid = Grid(3, name="findings")
+    grid.add(head("审核意见", 3))
+    grid.add(head("级别"), head("位置"), head("问题"))
     grid.repeat = 2
     found = sorted(result.findings, key=lambda f: severity_rank(f.severity))
     for f in found:
-        grid.add(text(severity_label(f.severity), align="center"), text(f.code),
-                 text(" / ".join(f.path)), text(f.message))
+        # Place names as printed on the form (资金表 年度资金总额 全年执行数), never internal keys or codes.
+        grid.add(text(severity_label(f.severity), align="center"), text(place_text(f.path, f.field, " ")),
+                 text(f.message))
     if not found:
-        grid.add(text("审核未发现问题。", 4))
+        grid.add(text("审核未发现问题。", 3))
     return Sheet("审核意见", FINDINGS_WIDTHS, [grid], page_break_before=True)

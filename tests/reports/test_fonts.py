@@ -104,7 +104,7 @@ def test_to_unicode_map_writes_characters_beyond_the_bmp_as_utf16_pairs() -> Non
 
 def test_warm_up_registers_the_fonts_and_survives_missing_ones(monkeypatch: pytest.MonkeyPatch) -> None:
     from reports import fonts as font_module
-    from reports.fonts import warm_up
+    from reports.pdf import warm_up
 
     warm_up()
     assert {font_module.fonts().body, font_module.fonts().title} <= set(pdfmetrics.getRegisteredFontNames())
