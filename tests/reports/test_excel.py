@@ -44,12 +44,12 @@ def test_self_eval_cells_merges_and_number_formats(seed) -> None:  # type: ignor
     money = [c for row in ws.iter_rows() for c in row if c.value == 1.8 and c.number_format == "#,##0.00"]
     assert money and isinstance(money[0].value, float)
     total = next(c for c in cells.values() if c.value == "总分")
-    assert ws.cell(total.row, 7).value == pytest.approx(float(result.total))
+    assert ws.cell(total.row, 8).value == pytest.approx(float(result.total))
     # 分值 and 得分 in one number format (issue 13): 100 and 52, as the official forms print them.
-    assert ws.cell(total.row, 7).number_format == ws.cell(total.row, 6).number_format == "General"
+    assert ws.cell(total.row, 8).number_format == ws.cell(total.row, 7).number_format == "General"
     first = cells["产出指标"]
-    merged = next(m for m in ws.merged_cells.ranges if m.min_row == first.row and m.min_col == 1)
-    assert merged.max_row - merged.min_row + 1 == 5 and merged.max_col == 1
+    merged = next(m for m in ws.merged_cells.ranges if m.min_row == first.row and m.min_col == 2)
+    assert merged.max_row - merged.min_row + 1 == 5 and merged.max_col == 2
     # Page headings are written where a page starts mid-table (issue 13), not as print titles.
     assert ws.print_title_rows is None
     assert ws.row_dimensions[cells["年度总体目标"].row].height >= 18

@@ -215,3 +215,31 @@ def test_libreoffice_prints_the_xlsx_on_as_many_pages_as_the_pdf(name: str, tmp_
         info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
         return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert pages(tmp_path / "lo" / "form.pdf") == pages(tmp_path / "form.pdf")
+
+
+def test_columns_grow_for_amounts_in_yuan_and_short_headings_and_the_others_give_room(seed) -> None:  # type: ignore[no-untyped-def]
+    from reports.linebreak import em_measure
+    from reports.widths import CELL_ROOM_PT, FRAME_WIDTH_PT
+
+    form, result = seed["seed000_t1"]
+    form.money_unit = "元"
+    row = form.funds.rows[0]  # type: ignore[union-attr]
+    row.annual, row.executed = 1540000, 1539999.5
+    sheet = build_document(form, result).sheets[0]
+    total = FRAME_WIDTH_PT[sheet.landscape]
+    need = em_measure(9)("1,540,000.00") + CELL_ROOM_PT
+    header = sheet.grids[0]
+    money_col = next(c for r, c, cell in header.cells() if cell.display == "1,540,000.00")
+    assert sheet.widths[money_col] * total >= need - 0.01
+    assert sum(sheet.widths) == pytest.approx(1.0)
+    heads = [c for r, c, cell in sheet.grids[-1].cells() if cell.display == "年度指标值"]
+    assert sheet.widths[heads[0]] * total >= em_measure(9)("年度指标值") + CELL_ROOM_PT - 0.01
+
+
+def test_the_width_table_matches_the_pdf_frame() -> None:
+    from reports.layout import Sheet
+    from reports.pdf import frame_width
+    from reports.widths import FRAME_WIDTH_PT
+
+    for landscape in (False, True):
+        assert FRAME_WIDTH_PT[landscape] == pytest.approx(frame_width(Sheet("x", [1.0], landscape=landscape)), abs=0.01)
