@@ -70,6 +70,15 @@ SEVERITY: dict[str, str | None] = {
     "REASON_ARITHMETIC_MISMATCH": "warning",
     "REASON_COPIED": "info",
     "TIMELINESS_MISSING": "warning",
+    # check-report: a narrative report's figures against the forms and its own arithmetic.
+    "NARRATIVE_SUM_MISMATCH": "warning",
+    "NARRATIVE_RATE_MISMATCH": "warning",
+    "NARRATIVE_SCORE_MISMATCH": "warning",
+    "NARRATIVE_GRADE_MISMATCH": "warning",
+    "NARRATIVE_COUNT_MISMATCH": "warning",
+    "NARRATIVE_SHARE_MISMATCH": "warning",
+    "NARRATIVE_PART_EXCEEDS_TOTAL": "error",
+    "NARRATIVE_UNCHECKED": "info",
 }
 
 
@@ -91,3 +100,9 @@ def sync_severity_column(markdown: str) -> str:
         return f"{match.group(1)}{SEVERITY_LABEL[SEVERITY[code]]}{match.group(4)}"
 
     return _CODE_ROW_RE.sub(fix, markdown)
+
+
+# Codes that only say something is not filled in yet: the checker lists them together as 未填写
+# (a blank new form showed a wall of red errors for what is simply still to do).
+NOT_FILLED: frozenset[str] = frozenset({"HEADER_MISSING", "FUNDS_ANNUAL_MISSING", "FUNDS_INITIAL_MISSING",
+                                        "TARGET_MISSING", "ACTUAL_MISSING"})

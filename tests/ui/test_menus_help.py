@@ -15,7 +15,7 @@ from model.store import Store
 from model.version import VERSION
 from tests.conftest import make_sample_form
 from tests.ui.fake_scoring import fake_evaluate
-from tests.ui.test_session import leaf_named, open_session
+from tests.ui.helpers import leaf_named, open_session
 from ui import help_dialog
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
@@ -46,7 +46,7 @@ def _menu_actions(window: MainWindow) -> dict[str, list[QAction]]:
 
 def test_every_menu_command_has_its_own_shortcut(window: MainWindow) -> None:
     menus = _menu_actions(window)
-    assert set(menus) == {"文件(&F)", "编辑(&E)", "帮助(&H)"}
+    assert set(menus) == {"文件(&F)", "编辑(&E)", "审核(&A)", "帮助(&H)"}
     keys = {}
     for actions in menus.values():
         for action in actions:

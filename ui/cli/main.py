@@ -16,12 +16,11 @@ from model.codec import dumps_form, load_form
 from model.errors import DatabaseDamaged, JixiaoError, StoreError
 from model.form import KINDS
 from model.package_format import UUID_RE
-from model.store import Store
-from ui.cli.store_access import data_dir, open_store, resolve_ids
+from ui.cli.store_access import data_dir, open_store, report_unreadable, resolve_ids
 from ui.services.naming import export_stems
 
 # Modules that add their own subcommands; a missing one (not written yet) is skipped.
-_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package")
+_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package", "ui.cli.import_doc", "ui.cli.narrative")
 
 
 # argparse's own English error texts (Python 3.11) and their Chinese; unmatched ones pass through.
@@ -48,7 +47,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse with Chinese help headings and usage errors (exit code 2)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, formatter_class=_Formatter, add_help=False, **kwargs)
+        kwargs.update(formatter_class=_Formatter, add_help=False)
+        super().__init__(*args, **kwargs)
         self._positionals.title = "参数"
         self._optionals.title = "选项"
         self.add_argument("-h", "--help", action="help", help="显示本帮助后退出")
@@ -192,7 +192,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
             raise StoreError(f"无法创建文件夹“{args.dir}”（{exc.strerror}）。请换一个可写的位置。") from None
         from model.codec import dump_form_file
 
-        forms = [store.load(form_id) for form_id in ids]
+        forms, unreadable = store.load_each(ids)
         for done, (form, stem) in enumerate(zip(forms, export_stems(forms))):
             name = f"{stem}.json"
             try:
@@ -204,4 +204,4 @@ def cmd_export_json(args: argparse.Namespace) -> int:
             print(args.dir / name)
     finally:
         store.close()
-    return 0
+    return report_unreadable(unreadable)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from model import fields as form_fields
 from model import tree
-from model.errors import JixiaoError
+from model.errors import KEY_NAMES, JixiaoError, StaleRevision
 from model.form import ChecklistItem, Form, Goal, Group, Leaf, Node
 from model.store import Store
 from scoring.cross_forms import FormIndex, cross_check_indexed, index_form, unit_key
@@ -28,7 +28,6 @@ from ui.services.evaluation import Evaluator, evaluate_with_profile
 if TYPE_CHECKING:
     from ui.editing.clipboard import PastedRow
 
-ROOT = None  # parent id of the goals (top-level rows of the tree)
 
 
 class TreeListener(Protocol):
@@ -59,21 +58,48 @@ _SETTERS: dict[str, Callable[[Form, tuple[Any, ...], Any], Any]] = {
 }
 
 
+# Field kinds whose key starts with a goal or node id (process-local: kept as a position in a draft).
+_ID_KEYED = ("node", "checklist_item", "survey")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The user's last edit that a stale save refused: re-applied to the newer revision on request.
+
+    `key` is the field key with its item id replaced by the item's position (model.tree.position).
+    """
+
+    kind: str
+    key: tuple[Any, ...]
+    value: Any
+    text: str
+
+
 class FormSession(QObject):
-    """Owns one form while it is open; the only way the UI changes it."""
+    """Owns one form while it is open; the only way the UI changes it.
+
+    Every save states the revision the session read (`revision`); when another window, an import or
+    the command line saved the form in between, the save is refused (StaleRevision), `draft` keeps
+    the user's last edit and `stale` is emitted so the window can reload.
+    """
 
     changed = Signal()
     saved = Signal(str)
     error = Signal(str)
+    stale = Signal(str)
 
     def __init__(self, store: Store, form_id: str, parent: QObject | None = None,
                  evaluator: Evaluator | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.form: Form = store.load(form_id)
+        self.form: Form
+        self.form, self.revision = store.load_with_revision(form_id)
+        self.draft: Draft | None = None
+        self._last_edit: tuple[str, tuple[Any, ...], Any] | None = None
         self._evaluate = evaluator or evaluate_with_profile
         self._others = self._load_others()
-        self._listeners: list[TreeListener] = []
+        # Weak: the tree models hold the session, and the session must not keep a closed view's model.
+        self._listener_refs: list[weakref.ref[TreeListener]] = []
         self.unsaved = False
         self.saved_text = ""
         self.result: Result = self._compute() or _empty_result()
@@ -94,18 +120,28 @@ class FormSession(QObject):
     # -- listeners -------------------------------------------------------------------------------
 
     def add_listener(self, listener: TreeListener) -> None:
-        """Register a tree model that must hear about structural changes."""
-        self._listeners.append(listener)
+        """Register a tree model that must hear about structural changes (held weakly)."""
+        self._listener_refs.append(weakref.ref(listener))
 
     def remove_listener(self, listener: TreeListener) -> None:
         """Forget a tree model (when its view closes)."""
-        if listener in self._listeners:
-            self._listeners.remove(listener)
+        self._listener_refs = [r for r in self._listener_refs if r() is not None and r() is not listener]
+
+    @property
+    def _listeners(self) -> list[TreeListener]:
+        """The tree models still alive."""
+        return [listener for listener in (r() for r in self._listener_refs) if listener is not None]
 
     # -- pushing, recomputing, saving ------------------------------------------------------------
 
     def push(self, command: QUndoCommand) -> None:
         """Run a command through the undo stack (its redo() makes the change)."""
+        from ui.editing.commands import EditFieldCommand
+
+        # The draft of a refused save, as plain values: a Python reference to a command the stack
+        # owns (or QUndoStack.command()'s wrapper) crashed the garbage collector later.
+        self._last_edit = ((command.kind, tuple(command.key), command.new)
+                           if isinstance(command, EditFieldCommand) else None)
         self.undo_stack.push(command)
 
     def report_error(self, message: str) -> None:
@@ -158,7 +194,12 @@ class FormSession(QObject):
 
     def _save(self) -> None:
         try:
-            self.store.save(self.form)
+            self.revision = self.store.save(self.form, self.revision)
+        except StaleRevision as exc:
+            self.unsaved = True
+            self.draft = self._draft()
+            self.stale.emit(str(exc))
+            return
         except Exception as exc:  # disk full, locked file…: keep the edit in memory, retry next time
             self.unsaved = True
             self.error.emit(f"保存失败（{exc}）。修改仍在窗口中，下次修改时会再次保存；"
@@ -171,6 +212,39 @@ class FormSession(QObject):
     def save_now(self) -> None:
         """Ctrl+S: every edit is saved already; save again (retrying a failed save) and confirm."""
         self._save()
+
+    def _draft(self) -> Draft | None:
+        """The last field edit as a Draft (None after a structural change)."""
+        if self._last_edit is None:
+            return None
+        kind, key, value = self._last_edit
+        label = KEY_NAMES.get(str(key[-1]), str(key[-1]))
+        if kind in _ID_KEYED:
+            where = tree.position(self.form, key[0])
+            if where is None:
+                return None
+            item = tree.item_at(self.form, where)
+            name = getattr(item, "name", None) or getattr(item, "title", "")
+            key, label = (where, *key[1:]), f"“{name}”的{label}" if name else label
+        shown = "（空）" if value in (None, "") else str(value)
+        return Draft(kind, key, value, f"{label}：{shown[:60]}")
+
+    def apply_draft(self, draft: Draft) -> bool:
+        """Put a draft from a refused save into this (newer) form as a normal, undoable edit.
+
+        False when the place it was typed into no longer exists in this revision.
+        """
+        key = draft.key
+        if draft.kind in _ID_KEYED:
+            item = tree.item_at(self.form, key[0])
+            if item is None:
+                return False
+            key = (item.id, *key[1:])
+        try:
+            self.set_field(draft.kind, key, draft.value, "填入草稿")
+        except (JixiaoError, LookupError, ValueError):
+            return False
+        return True
 
     # -- raw changes, called by commands only ----------------------------------------------------
 
@@ -308,6 +382,20 @@ class FormSession(QObject):
             value = float(score.score) if score is not None and score.score is not None else 0.0
         self.set_field("node", (node_id, "score"), value, "手动填写得分" if manual else "恢复自动计算得分")
 
+    def use_computed_scores(self) -> int:
+        """Replace every manual score (e.g. the paper's 得分 after an import) by the computed one, in one
+        undo step; returns how many were replaced."""
+        from model.tree import leaves
+
+        manual = [leaf for leaf in leaves(self.form) if leaf.score is not None]
+        if not manual:
+            return 0
+        self.undo_stack.beginMacro(f"全部改用计算得分（{len(manual)} 项）")
+        for leaf in manual:
+            self.set_field("node", (leaf.id, "score"), None, "恢复自动计算得分")
+        self.undo_stack.endMacro()
+        return len(manual)
+
     def add_node(self, parent_id: int, index: int | None = None, group: bool = False,
                  name: str = "") -> int:
         """Add a blank leaf (or group) under a goal or group; returns the new id."""
@@ -349,7 +437,7 @@ class FormSession(QObject):
     def move_down(self, node_id: int) -> None:
         """Swap a row with the one below it (same parent)."""
         parent_id, row = self._parent_and_row(node_id)
-        siblings = self.form.goals if parent_id is None else self.item(parent_id).children
+        siblings = self.form.goals if parent_id is None else tree.parent_by_id(self.form, parent_id)[0].children
         if row >= len(siblings) - 1:
             self.error.emit("已经是最后一行，无法下移")
             return
@@ -410,7 +498,7 @@ class FormSession(QObject):
         except JixiaoError as exc:
             self.error.emit(str(exc))
             return False
-        siblings = self.form.goals if parent_id is None else self.item(parent_id).children
+        siblings = self.form.goals if parent_id is None else tree.parent_by_id(self.form, parent_id)[0].children
         # Each row goes just before the first sibling at the drop point that is not itself dragged,
         # so rows taken out above that point do not shift where the others land.
         anchor = next((s.id for s in siblings[max(row, 0):] if s.id not in ids), None) if row >= 0 else None
