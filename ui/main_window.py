@@ -26,6 +26,7 @@ from ui.editing.session import FormSession
 from ui.services.evaluation import Evaluator, evaluate_with_profile
 from ui.services.drafts import Draft, DraftFile
 from ui.settings import UiSettings
+from ui.weak import weak_slot
 
 APP_TITLE = "绩效自评助手"
 DRAFT_INTERVAL_MS = 2000
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
         action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(weak_slot(slot))
         return action
 
     @staticmethod
@@ -223,6 +224,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._on_changed)
         session.saved.connect(self._on_saved)
         session.error.connect(self._on_error)
+        session.stale.connect(self._on_stale)
         # A bound slot, not a lambda: Qt drops it with the window, so a stack outliving the window
         # during shutdown cannot call into a deleted window.
         session.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -311,6 +313,14 @@ class MainWindow(QMainWindow):
     def _on_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
         self._update_title()
+
+    def _on_stale(self, message: str) -> None:
+        """A save was refused as stale: reload once the edit that caused it has returned."""
+        from PySide6.QtCore import QTimer
+
+        from ui.stale_save import reload_after_stale
+
+        QTimer.singleShot(0, self, lambda: reload_after_stale(self, message))
 
     def _on_finding(self, node_id: object, field: object, path: object) -> None:
         if self.editor is not None:

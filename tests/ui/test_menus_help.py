@@ -15,7 +15,7 @@ from model.store import Store
 from model.version import VERSION
 from tests.conftest import make_sample_form
 from tests.ui.fake_scoring import fake_evaluate
-from tests.ui.test_session import leaf_named, open_session
+from tests.ui.helpers import leaf_named, open_session
 from ui import help_dialog
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
