@@ -30,19 +30,6 @@ def _collect_once_at_the_end() -> Iterator[None]:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    """A main window on a data folder (a file store), with the stand-in scorer; test modules may
-    define their own `window`."""
-    store = Store.open(tmp_path / "data", clock)
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(store, settings, evaluator=fake_evaluate, data_dir=tmp_path / "data")
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.store.close()
-
-
-@pytest.fixture
 def view(qtbot, memory_store: Store) -> IndicatorTreeView:  # type: ignore[no-untyped-def]
     """An indicator tree view on the sample form, shown at a usable size."""
     widget = IndicatorTreeView(open_session(memory_store))
@@ -50,3 +37,15 @@ def view(qtbot, memory_store: Store) -> IndicatorTreeView:  # type: ignore[no-un
     widget.resize(1000, 500)
     widget.show()
     return widget
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """A main window on a fresh data folder with the fake evaluator (history, restore, stale saves)."""
+    store = Store.open(tmp_path / "data", clock)
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(store, settings, evaluator=fake_evaluate, data_dir=tmp_path / "data")
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.store.close()
