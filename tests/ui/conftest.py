@@ -12,7 +12,15 @@ from collections.abc import Iterator
 
 import pytest
 
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
 from model.store import Store
+from tests.conftest import FakeClock
+from tests.ui.fake_scoring import fake_evaluate
+from ui.main_window import MainWindow
+from ui.settings import UiSettings
 from tests.ui.helpers import open_session
 from ui.tree_view import IndicatorTreeView
 
@@ -31,3 +39,15 @@ def view(qtbot, memory_store: Store) -> IndicatorTreeView:  # type: ignore[no-un
     widget.resize(1000, 500)
     widget.show()
     return widget
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """A main window on a fresh data folder with the fake evaluator (history, restore, stale saves)."""
+    store = Store.open(tmp_path / "data", clock)
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(store, settings, evaluator=fake_evaluate, data_dir=tmp_path / "data")
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.store.close()
