@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
 from model.errors import FormFileError
+from model.signoff import signoff_from_dict, signoff_to_dict
 from model.form import (
     KINDS,
     MONEY_UNITS,
@@ -129,6 +130,7 @@ class _Reader:
             stated=None if d.get("stated") is None else copy.deepcopy(self.obj(d["stated"], "stated")),
             rules=self.rules(d.get("rules")),
             basic_data=self.basic_data(d.get("basic_data"), "basic_data"),
+            signoff=None if d.get("signoff") is None else signoff_from_dict(d["signoff"], "signoff", self.fail),
             extra=self.extra(d, _FORM_KEYS),
         )
         return form
@@ -290,7 +292,7 @@ class _Reader:
 
 
 _FORM_KEYS = ("schema", "id", "kind", "year", "title", "money_unit", "header", "funds",
-              "spending_plan", "goals", "stated", "rules", "basic_data")
+              "spending_plan", "goals", "stated", "rules", "basic_data", "signoff")
 
 
 def _finite(value: int | float) -> bool:
@@ -431,6 +433,8 @@ def form_to_dict(form: Form) -> dict[str, Any]:
     _put(d, "rules", copy.deepcopy(form.rules))
     if form.basic_data is not None:
         d["basic_data"] = [_section(s) for s in form.basic_data]
+    if form.signoff is not None:
+        d["signoff"] = signoff_to_dict(form.signoff)
     return _with_extra(d, form.extra)
 
 

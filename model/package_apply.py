@@ -12,6 +12,7 @@ from model.codec import dumps_form
 from model.form import KINDS
 from model.package_format import PackageError
 from model.package_read import Package, PackagedForm
+from model.signoff import DRAFT, MODIFIED, status
 from model.store import Store
 
 NEW, NEWER, SAME, OLDER, CONFLICT = "new", "newer", "same", "older", "conflict"
@@ -33,10 +34,20 @@ class PlanItem:
     stored_kind: str = ""
 
     @property
+    def state_note(self) -> str:
+        """The form's sign-off state as the import shows it; a draft is allowed but marked."""
+        now = status(self.item.form)
+        if now.modified:
+            return f"{MODIFIED}：内容与签字时不一致，请向报送单位核实"
+        if now.state == DRAFT:
+            return "草稿：未经审核签字，导入后标为草稿"
+        return now.state
+
+    @property
     def message(self) -> str:
         """One Chinese line for the summary the user confirms."""
         e = self.item.entry
-        what = f"{e.year} {e.unit or '未填单位'} {e.title}（编号 {e.id[:8]}，第{e.revision}版）"
+        what = f"{e.year} {e.unit or '未填单位'} {e.title}（编号 {e.id[:8]}，第{e.revision}版，{self.state_note}）"
         if self.action == NEW:
             return f"新增：{what}"
         if self.action == NEWER:

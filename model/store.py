@@ -283,6 +283,7 @@ class Store:
         """
         if not form.id:
             raise StoreError("表格还没有编号，请先添加到数据库。")
+        _refuse_locked_edit(form)
         with self.db.atomic():
             current = self.revision(form.id)
             if current is None:
@@ -304,6 +305,20 @@ class Store:
                     "INSERT INTO form_history (form_id, revision, body, saved_at, reason) VALUES (?,?,?,?,?)",
                     [form.id, row[0], row[1], self.clock().isoformat(), reason])
             self._write(form, revision, insert=row is None)
+
+    def save_keeping(self, form: Form, reason: str) -> int:
+        """Save a form as its next revision, keeping the replaced one in history under `reason`.
+
+        Signing and unlocking use it, so 历史版本 can compare the signed content with later ones.
+        """
+        if not form.id:
+            raise StoreError("表格还没有编号，请先添加到数据库。")
+        with self.db.atomic():
+            current = self.revision(form.id)
+            if current is None:
+                raise StoreError(f"找不到编号为 {form.id} 的表格，无法保存。")
+            self.put_revision(form, current + 1, reason)
+        return current + 1
 
     def history(self, form_id: str) -> list[tuple[int, str, str]]:
         """Earlier revisions kept for a form: (revision, saved_at, reason), newest first."""
@@ -396,6 +411,16 @@ class Store:
         with self.db.atomic():
             self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+
+def _refuse_locked_edit(form: Form) -> None:
+    """Every editor saves through Store.save: a 已审核 form whose content changed is refused here."""
+    from model.signoff import LOCKED_FIX, LOCKED_MESSAGE, status
+
+    if form.signoff is not None:
+        now = status(form)
+        if now.locked and now.modified:
+            raise StoreError(f"{LOCKED_MESSAGE}，本次修改没有保存。{LOCKED_FIX}。")
 
 
 def _reason(exc: BaseException) -> str:

@@ -20,7 +20,7 @@ from model.package_format import UUID_RE
 from model.store import Store
 
 # Modules that add their own subcommands; a missing one (not written yet) is skipped.
-_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package")
+_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package", "ui.cli.signoff")
 
 
 # argparse's own English error texts (Python 3.11) and their Chinese; unmatched ones pass through.
