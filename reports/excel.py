@@ -205,7 +205,7 @@ class SheetWriter:
             self._line(doc.footnote)
             self.row += 1
         if doc.signature:
-            self._line("    ".join(f"{name}：{value or ' ' * 12}" for name, value in doc.signature))
+            self._line("    ".join(f"{name}：{value + ' ' * 6 if value else ' ' * 12}" for name, value in doc.signature))
             self.row += 1
             if doc.seal:
                 self._line("单位（盖章）", align="right", height=60)
