@@ -40,6 +40,7 @@ class FormEditor(QWidget):
         self.tree_view: IndicatorTreeView | None = None
         self.leaf_detail: LeafDetail | None = None
         self._following_tree = False
+        self.read_only = False
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -77,6 +78,13 @@ class FormEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def set_read_only(self) -> None:
+        """Turn every editor off (a locked form); kept off when the detail panel shows another leaf."""
+        from ui.signoff_view import set_read_only
+
+        self.read_only = True
+        set_read_only(self)
 
     def _tree_part(self, kind: str) -> QWidget:
         """The tree, with the goal bar above it on department forms."""
@@ -127,6 +135,8 @@ class FormEditor(QWidget):
                 self._following_tree = True  # the header follows; the tree must not jump to the goal row
                 self.header_editor.goal_choice.setCurrentIndex(index)
                 self._following_tree = False
+        if self.read_only:  # the panels switch their widgets on for the row they now show
+            self.set_read_only()
 
     def select_finding(self, node_id: int | None, field: str | None, path: tuple[str, ...]) -> bool:
         """Select the cell a finding is about; returns whether a cell was found."""

@@ -118,3 +118,10 @@ def test_a_bad_record_names_where(record: object, where: str) -> None:
     with pytest.raises(FormFileError) as err:
         loads_form(json.dumps(doc, ensure_ascii=False))
     assert err.value.key_path == where
+
+
+def test_the_id_assigned_on_first_import_is_not_content() -> None:
+    form = make_sample_form()
+    sign(form, "填表人", "李小明", "2024-03-01")
+    form.id = "5a3b1e00-0000-4000-8000-000000000099"
+    assert status(form).label == PENDING

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from model import fields as form_fields
-from model import tree
+from model import signoff, tree
 from model.errors import JixiaoError
 from model.form import ChecklistItem, Form, Goal, Group, Leaf, Node
 from model.store import Store
@@ -99,8 +99,16 @@ class FormSession(QObject):
 
     # -- pushing, recomputing, saving ------------------------------------------------------------
 
+    @property
+    def locked(self) -> bool:
+        """Whether the form is 已审核: its content may not change (model/signoff.py)."""
+        return self.form.signoff is not None and signoff.status(self.form).locked
+
     def push(self, command: QUndoCommand) -> None:
-        """Run a command through the undo stack (its redo() makes the change)."""
+        """Run a command through the undo stack (its redo() makes the change); refused when locked."""
+        if self.locked:
+            self.error.emit(f"{signoff.LOCKED_MESSAGE}，本次修改没有生效。{signoff.LOCKED_FIX}。")
+            return
         self.undo_stack.push(command)
 
     def report_error(self, message: str) -> None:
