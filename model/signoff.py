@@ -1,7 +1,7 @@
 """The sign-off record of a form: 填表人 / 审核人 / 单位负责人, the state, the fingerprint, the history.
 
 A form's state follows from who has signed: nobody → 草稿; 填表人 → 待审核; 审核人 → 已审核 (locked).
-Signing records a fingerprint (SHA-256 of the form's body, the JSON document without `signoff`);
+Signing records a fingerprint (SHA-256 of the form's body, the JSON document without `signoff`/`id`);
 when the body no longer matches it, the form shows 签字后被修改. Unlocking clears the signatures
 (they stay in `history`) and returns the form to 草稿. Qt-free; the JSON key is `signoff`
 (docs/rules-format.md).
@@ -99,11 +99,16 @@ class Status:
 # -- fingerprint -----------------------------------------------------------------------------------
 
 def body_fingerprint(form: Form) -> str:
-    """SHA-256 of the form's body: its JSON document without `signoff`, keys sorted, compact."""
+    """SHA-256 of the form's body: its JSON document without `signoff` and `id`, keys sorted, compact.
+
+    The id is identity, not content: a file signed before its first import (which assigns one)
+    still matches.
+    """
     from model.codec import form_to_dict
 
     doc = form_to_dict(form)
     doc.pop("signoff", None)
+    doc.pop("id", None)
     text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
