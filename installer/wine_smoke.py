@@ -29,9 +29,7 @@ def main(pdf_out: str, xlsx_out: str) -> None:
     from model.store import Store
     from reports import render_pdf, render_xlsx
     from resources import samples_dir
-    from resources.profile_files import load_profile_data
-    from scoring import evaluate
-    from scoring.rules.profile import profile_for
+    from ui.services.evaluation import evaluate_with_profile
 
     print("python", sys.version.split()[0], platform.platform(), "sqlite", sqlite3.sqlite_version)
     print("reportlab", reportlab.Version, "openpyxl", openpyxl.__version__,
@@ -42,7 +40,7 @@ def main(pdf_out: str, xlsx_out: str) -> None:
     form_id = store.add(form)
     form = store.load(form_id)
     store.close()
-    result = evaluate(form, profile_for(form.rules, form.profile_name(), load_profile_data))
+    result = evaluate_with_profile(form)
     print("sample", sample.name, "total", result.to_json()["total"])
     render_pdf(form, result, Path(pdf_out), appendix=True, findings=True)
     render_xlsx(form, result, Path(xlsx_out), appendix=True, findings=True)

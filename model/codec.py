@@ -32,19 +32,20 @@ from model.form import (
     Leaf,
     Node,
     Number,
+    LEAF_FIELDS,
     PlanPoint,
+    TIERS,
 )
+from model.tree import MAX_DEPTH
 
-MAX_DEPTH = 3
 # Containers nested deeper than this are refused before anything recurses over them (a real form
 # is about a dozen deep; Python's own recursion gives out near a thousand).
 MAX_NESTING = 64
 T = TypeVar("T")
-_LEAF_TEXT = ("name", "code", "description", "target", "actual")
-_LEAF_TEXT_2 = ("reason", "basis", "criteria", "process")
-_LEAF_KEYS = (*_LEAF_TEXT, "weight", "score", *_LEAF_TEXT_2, "rule", "checklist", "survey", "tier")
+_LEAF_KEYS = LEAF_FIELDS
+# The plain-text fields among them (the others are numbers, objects and the tier, read apart).
+_LEAF_TEXTS = tuple(k for k in LEAF_FIELDS if k not in ("weight", "score", "rule", "checklist", "survey", "tier"))
 _GROUP_KEYS = ("name", "code", "weight", "children")
-_TIERS = ("达成", "部分达成", "未达成")
 
 
 def _reject_constant(name: str) -> NoReturn:
@@ -220,14 +221,14 @@ class _Reader:
         return self.leaf(d, path)
 
     def leaf(self, d: dict[str, Any], path: str) -> Leaf:
-        texts = {k: self.text(d, k, path) for k in (*_LEAF_TEXT, *_LEAF_TEXT_2)}
+        texts = {k: self.text(d, k, path) for k in _LEAF_TEXTS}
         rule = d.get("rule")
         if rule is not None:
             rule = copy.deepcopy(self.obj(rule, _join(path, "rule")))
             if not isinstance(rule.get("type"), str):
                 self.fail(_join(path, "rule.type"), "规则对象缺少类型", "例如 {\"type\": \"ratio\"}")
         tier = self.text(d, "tier", path)
-        if tier is not None and tier not in _TIERS:
+        if tier is not None and tier not in TIERS:
             self.fail(_join(path, "tier"), f"档次“{tier}”不认识", "应为“达成”“部分达成”或“未达成”")
         texts["name"] = texts["name"] or ""
         return Leaf(

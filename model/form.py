@@ -24,6 +24,12 @@ KINDS: dict[str, str] = {
     "evaluation": "项目支出绩效评价指标体系及综合评分表",
 }
 MONEY_UNITS = ("万元", "元")
+# The three tiers (档次) of a qualitative leaf, best first: Leaf.tier holds one of them.
+TIERS = ("达成", "部分达成", "未达成")
+# A leaf's own fields in the file's order (form-format.md); the codec, the tree's setter and the
+# scoring memo key (scoring/leaf_memo.py) all follow this list, and a test ties it to Leaf.
+LEAF_FIELDS = ("name", "code", "description", "target", "actual", "weight", "score", "reason", "basis", "criteria",
+               "process", "rule", "checklist", "survey", "tier")
 HEADER_LABELS: dict[str, str] = {
     "project_name": "项目名称",
     "project_code": "项目编码",

@@ -48,12 +48,6 @@ def safe_name(text: str, limit: int = 60) -> str:
     return _UNSAFE.sub("_", text).strip("_")[:limit] or "未命名"
 
 
-def rendering_base(form: Form) -> str:
-    """The readable stem used for a form's renderings: 年度-标题-编号前8位."""
-    title = form.header.get("project_name") or form.display_title
-    return f"{form.year}-{safe_name(title)}-{(form.id or '')[:8]}"
-
-
 def package_file_name(forms: Sequence[Form], day: dt.date) -> str:
     """A readable package name: 单位-年度-表格-日期.jxpkg (several forms: "N张表格").
 

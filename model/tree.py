@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from model.errors import TreeError
-from model.form import Form, Goal, Group, Leaf, Node
+from model.form import LEAF_FIELDS, Form, Goal, Group, Leaf, Node
 
 Parent = Union[Goal, Group]
 MAX_DEPTH = 3
 
-_LEAF_FIELDS = frozenset({"name", "code", "description", "target", "actual", "weight", "score", "reason",
-                          "basis", "criteria", "process", "rule", "checklist", "survey", "tier"})
+_LEAF_FIELDS = frozenset(LEAF_FIELDS)
 _GROUP_FIELDS = frozenset({"name", "code", "weight"})
 _GOAL_FIELDS = frozenset({"title", "expected", "achieved"})
 
@@ -116,8 +115,54 @@ def height(node: Node) -> int:
     return 1
 
 
+def too_deep(node: Node, depth: int) -> bool:
+    """Whether a subtree placed at level `depth` would go past three levels (or put a group on level 3)."""
+    return depth + height(node) - 1 > MAX_DEPTH or (isinstance(node, Group) and depth >= MAX_DEPTH)
+
+
+def item_by_id(form: Form, item_id: int) -> Goal | Node:
+    """The goal or node with this id; TreeError when there is none."""
+    for goal in form.goals:
+        if goal.id == item_id:
+            return goal
+    return node_by_id(form, item_id)
+
+
+def is_under(form: Form, node_id: int, ancestor_id: int) -> bool:
+    """Whether a node lies below the goal or group `ancestor_id` (False when that id is unknown)."""
+    try:
+        ancestor = item_by_id(form, ancestor_id)
+    except TreeError:
+        return False
+    return any(n.id == node_id for child in getattr(ancestor, "children", []) for n in _subtree(child))
+
+
+def outermost(form: Form, ids: list[int]) -> list[int]:
+    """The ids not under another of them (a group's selected children travel with it), in order."""
+    return [i for i in ids if not any(is_under(form, i, other) for other in ids if other != i)]
+
+
+def check_drop(form: Form, ids: list[int], parent_id: int | None) -> None:
+    """Raise TreeError saying why these goals or nodes cannot be moved under `parent_id` (None: the top)."""
+    goal_ids = {g.id for g in form.goals}
+    goals = [i for i in ids if i in goal_ids]
+    if goals and (parent_id is not None or len(goals) != len(ids)):
+        raise TreeError("目标只能在最上层调整顺序，不能放进指标里，也不能和指标一起拖动")
+    if not goals and parent_id is None:
+        raise TreeError("指标必须放在某个目标下面；请拖到目标或分组上")
+    if parent_id is None:
+        return
+    _parent, depth = parent_by_id(form, parent_id)  # a leaf refuses children here
+    for node_id in ids:
+        node = node_by_id(form, node_id)
+        if node_id == parent_id or is_under(form, parent_id, node_id):
+            raise TreeError(f"不能把“{node.name or '（未命名）'}”拖到它自己的下级中")
+        if too_deep(node, depth):
+            raise TreeError(f"“{node.name or '（未命名）'}”放到这里会超过三级指标，请拖到更上一级的分组或目标上")
+
+
 def _check_fits(node: Node, depth: int) -> None:
-    if depth + height(node) - 1 > MAX_DEPTH or (isinstance(node, Group) and depth >= MAX_DEPTH):
+    if too_deep(node, depth):
         raise TreeError(f"“{node.name or '（未命名）'}”放到这里会超过三级指标，请换一个位置")
 
 
@@ -173,24 +218,34 @@ def move_node(form: Form, node_id: int, new_parent_id: int, index: int) -> tuple
     return loc.parent.id, loc.index
 
 
-def indent(form: Form, node_id: int) -> tuple[int, int]:
-    """Make a node the last child of the group just above it; returns the inverse move."""
+def indent_place(form: Form, node_id: int) -> tuple[int, int]:
+    """Where 降级 puts a node: (parent id, index) at the end of the group just above it; TreeError if none."""
     loc = find(form, node_id)
     if loc.index == 0:
         raise TreeError("第一行上面没有同级指标，无法降级；请先在上面添加一个上级指标")
     above = loc.parent.children[loc.index - 1]
     if not isinstance(above, Group):
-        raise TreeError(f"上一行“{above.name or '（未命名）'}”是三级指标，不能作为上级；请先把它改为分组")
-    return move_node(form, node_id, above.id, len(above.children))
+        raise TreeError(f"上一行“{above.name or '（未命名）'}”是三级指标，不能作为上级；请先在上面插入一个分组")
+    return above.id, len(above.children)
 
 
-def outdent(form: Form, node_id: int) -> tuple[int, int]:
-    """Make a node the next sibling of its parent group; returns the inverse move."""
+def outdent_place(form: Form, node_id: int) -> tuple[int, int]:
+    """Where 升级 puts a node: (parent id, index) just after its parent group; TreeError on level 1."""
     loc = find(form, node_id)
     if isinstance(loc.parent, Goal):
         raise TreeError("已经是一级指标，无法再升级")
     grand = find(form, loc.parent.id)
-    return move_node(form, node_id, grand.parent.id, grand.index + 1)
+    return grand.parent.id, grand.index + 1
+
+
+def indent(form: Form, node_id: int) -> tuple[int, int]:
+    """Make a node the last child of the group just above it; returns the inverse move."""
+    return move_node(form, node_id, *indent_place(form, node_id))
+
+
+def outdent(form: Form, node_id: int) -> tuple[int, int]:
+    """Make a node the next sibling of its parent group; returns the inverse move."""
+    return move_node(form, node_id, *outdent_place(form, node_id))
 
 
 def set_node_field(form: Form, node_id: int, field: str, value: Any) -> Any:

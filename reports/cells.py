@@ -7,7 +7,6 @@ from reports.layout import Cell, Fmt, Number
 # The header labels live in one table (model/form.py), shared with the editor; this name is kept
 # for blocks.py, which looks keys up here after HEADER_LABELS.
 EXTRA_HEADER_LABELS: dict[str, str] = HEADER_LABELS
-SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def head(text: str, colspan: int = 1, rowspan: int = 1) -> Cell:

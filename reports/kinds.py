@@ -10,6 +10,7 @@ from reports import blocks, indicators
 from reports.cells import head, label, num, spans, text
 from reports.indicators import field_of, score_of, weight_of
 from reports.layout import Cell, Fmt, Grid, Sheet
+from scoring.engine import is_scored
 from scoring.result import Result
 
 SELF_EVAL_WIDTHS = [0.09, 0.12, 0.18, 0.11, 0.11, 0.07, 0.08, 0.24]
@@ -22,24 +23,6 @@ TARGET_HEADINGS = ("一级指标", "二级指标", "三级指标", "绩效指标
 EVAL_WIDTHS = [0.07, 0.08, 0.10, 0.16, 0.22, 0.25, 0.05, 0.07]
 EVAL_HEADINGS = ("一级指标", "二级指标", "三级指标", "指标解释", "评价标准", "评价过程", "分值", "指标得分")
 BASIC_WIDTHS = [0.28] + [0.12] * 6
-
-
-def is_scored_dept(form: Form) -> bool:
-    """A department form is scored (003 附件2 layout) when it declares any 分值."""
-    if form.funds and form.funds.weight is not None:
-        return True
-    return any(isinstance(n, Leaf) and n.weight is not None for n in _nodes(form))
-
-
-def _nodes(form: Form) -> list[Group | Leaf]:
-    out: list[Group | Leaf] = []
-    stack = [n for g in form.goals for n in g.indicators]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        if isinstance(node, Group):
-            stack.extend(node.children)
-    return out
 
 
 def _total_row(grid: Grid, result: Result, label_span: int, tail: int) -> None:
@@ -85,7 +68,7 @@ def _scored_goals(form: Form, result: Result) -> list[Grid]:
 
 def dept_self_eval(form: Form, result: Result) -> list[Sheet]:
     """部门整体支出绩效自评表: the scored 2023 layout, or the unscored multi-goal 2020 layout."""
-    if is_scored_dept(form):
+    if is_scored(form):
         top = Grid(8, name="header")
         top.add(label("预算部门名称", 2), text(form.header.get("department") or form.unit, 6))
         blocks.extra_header_rows(top, form, {"department"}, label_span=2)

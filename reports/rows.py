@@ -13,9 +13,9 @@ from model.form import Form, Group, Node
 from model.signoff import is_final
 from model.tree import is_spare_row, leaves
 from reports import blocks, kinds
-from reports.cells import SEVERITY_LABELS, head, num, text
+from reports.cells import head, num, text
 from reports.layout import Document, Grid, Sheet
-from scoring.result import Result
+from scoring.result import Result, severity_label, severity_rank
 
 APPENDIX_WIDTHS = [0.34, 0.08, 0.08, 0.50]
 FINDINGS_WIDTHS = [0.07, 0.21, 0.28, 0.44]  # 代码 fits COST_FAR_BELOW_TARGET on one line
@@ -114,10 +114,9 @@ def findings_sheet(result: Result) -> Sheet:
     grid.add(head("审核意见", 4))
     grid.add(head("级别"), head("代码"), head("位置"), head("问题"))
     grid.repeat = 2
-    order = {"error": 0, "warning": 1, "info": 2}
-    found = sorted(result.findings, key=lambda f: order.get(f.severity, 3))
+    found = sorted(result.findings, key=lambda f: severity_rank(f.severity))
     for f in found:
-        grid.add(text(SEVERITY_LABELS.get(f.severity, f.severity), align="center"), text(f.code),
+        grid.add(text(severity_label(f.severity), align="center"), text(f.code),
                  text(" / ".join(f.path)), text(f.message))
     if not found:
         grid.add(text("审核未发现问题。", 4))

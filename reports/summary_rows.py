@@ -148,23 +148,14 @@ class Summary:
         return Summary(tuple(r for r in self.rows if r.state in wanted), self.made)
 
 
-def evaluate_form(form: Form) -> ScoreLike:
-    """Score a form with its own profile (a shipped name, or the inline rules object)."""
-    from resources.profile_files import load_profile_data
-    from scoring import evaluate
-
-    profile = form.rules if isinstance(form.rules, dict) else load_profile_data(form.profile_name())
-    result: ScoreLike = evaluate(form, profile)
-    return result
-
-
-def summary_row(form: Form, revision: int, scorer: Scorer = evaluate_form) -> SummaryRow:
+def summary_row(form: Form, revision: int, scorer: Scorer) -> SummaryRow:
     """The row of one form.
 
     Args:
         form: a stored form (it has an id).
         revision: its stored revision.
-        scorer: evaluate_form, or a stand-in in tests.
+        scorer: ui.services.evaluation.evaluate_with_profile, or a stand-in in tests; its
+            JixiaoError (unknown profile, invalid inline rules) becomes the row's note.
     """
     title = form.header.get("project_name") or form.display_title
     money = _money(form)
@@ -192,8 +183,7 @@ def _money(form: Form) -> tuple[Decimal | None, Decimal | None]:
     return wan(total.annual), wan(total.executed)
 
 
-def build_summary(forms: Iterable[tuple[Form, int]], made: dt.datetime,
-                  scorer: Scorer = evaluate_form) -> Summary:
+def build_summary(forms: Iterable[tuple[Form, int]], made: dt.datetime, scorer: Scorer) -> Summary:
     """All rows, ordered by unit, year (newest first), kind and title.
 
     Args:

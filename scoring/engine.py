@@ -5,19 +5,20 @@ Pure and deterministic: no I/O, no clock; the same form and profile always give 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from model.form import Form, Goal, Group, Leaf, Node
+from model.tree import leaves
 from scoring.categories import level1_key, level2_key
 from scoring.check_runner import run_checks
 from scoring.codes import SEVERITY
 from scoring.context import Context, GroupView
 from scoring.leaf_memo import LeafEntry, leaf_entry
 from scoring.rules.profile import Profile, as_profile
-from scoring.result import SEVERITIES, Finding, GroupScore, NodeScore, Result
+from scoring.result import Finding, GroupScore, NodeScore, Result, severity_rank
 from scoring.rounding import HUNDRED, ZERO, percent_text, plain, q2, score_text, to_decimal
 from scoring.rules.funds import score_funds, stated_percent
 
@@ -26,24 +27,22 @@ _SECTION_RANK = {"header": 0, "funds": 1, "spending_plan": 2, "basic_data": 4, "
 _RATE_PLACES = Decimal("0.0001")  # 得分率 as a fraction: 2 decimals of a percent
 
 
+def kind_is_scored(kind: str) -> bool:
+    """Whether forms of this kind can carry scores at all (目标表 and 基础数据表 never do)."""
+    return kind not in UNSCORED_KINDS
+
+
 def is_scored(form: Form) -> bool:
-    """Whether the form kind carries scores (a dept self-evaluation only when weights are given)."""
-    if form.kind in UNSCORED_KINDS:
+    """Whether this form carries scores: the one answer for scoring, the printed layout and the window.
+
+    A 部门整体支出绩效自评表 is scored (003 附件2 layout) only when it declares a 分值, on a leaf or the funds.
+    """
+    if not kind_is_scored(form.kind):
         return False
     if form.kind == "dept_self_eval":
-        has_leaf_weight = any(leaf.weight is not None for leaf in _leaves(form))
+        has_leaf_weight = any(leaf.weight is not None for leaf in leaves(form))
         return has_leaf_weight or (form.funds is not None and form.funds.weight is not None)
     return True
-
-
-def _leaves(form: Form) -> Iterable[Leaf]:
-    stack: list[Node] = [n for goal in reversed(form.goals) for n in reversed(goal.indicators)]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Group):
-            stack.extend(reversed(node.children))
-        else:
-            yield node
 
 
 @dataclass
@@ -250,6 +249,6 @@ def _sorted_unique(findings: list[Finding], walk: _Walk) -> tuple[Finding, ...]:
             rank, position = _SECTION_RANK[section], 0
         else:
             rank, position = 3, walk.path_order.get(f.path, len(walk.order))
-        return rank, position, SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 9, f.code, f.field or ""
+        return rank, position, severity_rank(f.severity), f.code, f.field or ""
 
     return tuple(sorted(unique, key=sort_key))

@@ -34,14 +34,7 @@ _MAX_ENTRIES = 20000  # about 60 forms of 300 leaves; cleared whole when full (s
 def leaf_entry(profile: Profile, year: int, scored: bool, kind: str, goal: Goal, leaf: Leaf,
                path: tuple[str, ...], level1: str, level2: str) -> LeafEntry:
     """The memoised entry of a leaf at `path` (depth is len(path) - 1)."""
-    # Numbers keep their type in the key: 1, 1.0 and True are equal keys but not equal figures.
-    weight, score, rule, survey, checklist = leaf.weight, leaf.score, leaf.rule, leaf.survey, leaf.checklist
-    key = (profile.cache_key, year, scored, kind, goal.id, path, level1, level2, leaf.id, leaf.code,
-           leaf.name, leaf.target, leaf.actual, weight, type(weight), score, type(score), leaf.tier,
-           leaf.reason, leaf.criteria, leaf.process,
-           # Most leaves have none of these; skipping the call for None is a third of the lookup.
-           None if rule is None else _frozen(rule), None if survey is None else _frozen(survey),
-           None if checklist is None else tuple((c.share, c.gate, c.met) for c in checklist))
+    key = (profile.cache_key, year, scored, kind, goal.id, path, level1, level2, leaf.id, *leaf_key(leaf))
     entry = _ENTRIES.get(key)
     if entry is None:
         if len(_ENTRIES) >= _MAX_ENTRIES:
@@ -51,6 +44,22 @@ def leaf_entry(profile: Profile, year: int, scored: bool, kind: str, goal: Goal,
         # Equal content in other objects (the form was loaded again): checks must see these objects.
         entry.view = replace(entry.view, leaf=leaf, goal=goal)
     return entry
+
+
+# Leaf fields no rule or check reads (tests/scoring/test_vocabulary.py holds scoring/ to it):
+# they are left out of the key, so editing them costs no recomputation.
+UNSCORED_LEAF_FIELDS = ("description", "basis")
+
+
+def leaf_key(leaf: Leaf) -> tuple[Any, ...]:
+    """The content of a leaf that its results depend on: every field of LEAF_FIELDS but the unscored ones."""
+    # Numbers keep their type in the key: 1, 1.0 and True are equal keys but not equal figures.
+    weight, score, rule, survey, checklist = leaf.weight, leaf.score, leaf.rule, leaf.survey, leaf.checklist
+    return (leaf.code, leaf.name, leaf.target, leaf.actual, weight, type(weight), score, type(score), leaf.tier,
+            leaf.reason, leaf.criteria, leaf.process,
+            # Most leaves have none of these; skipping the call for None is a third of the lookup.
+            None if rule is None else _frozen(rule), None if survey is None else _frozen(survey),
+            None if checklist is None else tuple((c.share, c.gate, c.met) for c in checklist))
 
 
 def clear() -> None:

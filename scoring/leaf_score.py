@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Optional
 
-from model.form import Leaf
+from model.form import TIERS, Leaf
 from scoring.categories import is_cost
 from scoring.rules.profile import Profile
 from scoring.rounding import ZERO, clamp, percent_text, plain, q2, score_text, to_decimal
@@ -170,7 +170,7 @@ def _manual_findings(bands: tuple[Decimal, Decimal], leaf: Leaf, rule_type: str 
                     f"“{name}”得分 {plain(manual)} 超出 0–{plain(weight)} 分的范围，请改为不超过分值的得分",
                     "score"))
     if rule_type == "qualitative":
-        if leaf.tier in ("达成", "部分达成", "未达成"):
+        if leaf.tier in TIERS:
             if not in_band(leaf.tier, manual, weight, bands):
                 low, high = tier_band(leaf.tier, weight, bands)
                 out.append(("warning", "QUAL_TIER_BAND",

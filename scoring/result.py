@@ -9,7 +9,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = ("error", "warning", "info")  # worst first: the order of every list of findings
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def severity_rank(severity: str) -> int:
+    """0 for the worst severity; an unknown one sorts last."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+def severity_label(severity: str) -> str:
+    """The Chinese word users see (错误/警告/提示); an unknown severity as it is."""
+    return SEVERITY_LABELS.get(severity, severity)
 
 
 def _num(value: Decimal | None) -> float | None:

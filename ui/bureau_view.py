@@ -136,7 +136,7 @@ class BureauView(QDialog):
 
     def refresh(self) -> None:
         """Recompute the summary from the database (after an import)."""
-        from ui.cli.package import load_summary
+        from ui.services.summary import load_summary
 
         self.summary = load_summary(self.store)
         self._show()

@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QStyledItemDelegate,
                                QStyleOptionViewItem, QWidget)
 
-from model.form import Leaf
-from ui.editing.columns import RULE_CHOICES, STANDARD_NAMES, TIERS
+from model.form import TIERS, Leaf
+from ui.editing.columns import RULE_CHOICES, STANDARD_NAMES
 from ui.tree_model import LEVEL_ROLE, IndicatorTreeModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -1,10 +1,9 @@
 """The 导出 dialog: which forms, which formats (PDF, Excel, 表格文件), where; shows progress and
-opens the folder afterwards. Rendering is done by reports/; this only drives it.
+opens the folder afterwards. The export itself (names, writing) is ui/services/export.py.
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -14,66 +13,13 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBo
                                QVBoxLayout, QWidget)
 
 from model.errors import JixiaoError
-from model.form import Form
 from model.store import Store
 from ui.navigator import SHORT_KINDS
-from ui.editing.session import Evaluator
+from ui.services.evaluation import Evaluator
+from ui.services.export import export_forms
 from ui.settings import UiSettings
 
 FORMATS = (("pdf", "PDF（打印、盖章用）"), ("xlsx", "Excel 表格（.xlsx）"), ("json", "表格文件（.json，交换用）"))
-
-
-def file_stem(form: Form) -> str:
-    """年度-项目或单位-表名, without characters Windows refuses in file names."""
-    name = form.header.get("project_name") or form.unit or "未填单位"
-    raw = f"{form.year}-{name}-{form.display_title}"
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", raw)[:100]
-
-
-def export_one(form: Form, evaluate: Evaluator, fmt: str, folder: Path) -> Path:
-    """Write one form in one format into a folder; returns the file written."""
-    dest = folder / f"{file_stem(form)}.{fmt}"
-    if fmt == "json":
-        from model.codec import dump_form_file
-
-        dump_form_file(form, dest)
-        return dest
-    try:
-        from reports import render_pdf, render_xlsx
-    except ImportError:
-        raise JixiaoError("本版本尚不能导出 PDF/Excel（报表模块缺失），请先导出表格文件（.json）。") from None
-    result = evaluate(form)
-    if fmt == "pdf":
-        render_pdf(form, result, dest, findings=True)
-    else:
-        render_xlsx(form, result, dest)
-    return dest
-
-
-def export_forms(store: Store, evaluate: Evaluator, ids: Iterable[str], formats: Iterable[str], folder: Path,
-                 progress: Callable[[int, str], bool] | None = None) -> list[Path]:
-    """Export forms × formats; `progress(done, text)` returning False stops. Returns the files written."""
-    ids, formats = list(ids), list(formats)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise JixiaoError(f"无法创建文件夹“{folder}”（{exc.strerror}）。请换一个可写的位置。") from None
-    written: list[Path] = []
-    done = 0
-    for form_id in ids:
-        form = store.load(form_id)
-        for fmt in formats:
-            if progress is not None and not progress(done, f"正在导出：{file_stem(form)}.{fmt}"):
-                return written
-            try:
-                written.append(export_one(form, evaluate, fmt, folder))
-            except OSError as exc:
-                raise JixiaoError(f"无法写入“{folder / file_stem(form)}.{fmt}”（{exc.strerror}）。"
-                                  "如果该文件正在 WPS/Excel 中打开，请先关闭它再导出。") from None
-            done += 1
-    if progress is not None:
-        progress(done, f"完成：共导出 {len(written)} 个文件")
-    return written
 
 
 class ExportDialog(QDialog):

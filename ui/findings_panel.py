@@ -8,9 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from scoring.result import SEVERITIES, Finding, Result
+from scoring.result import SEVERITIES, SEVERITY_LABELS, Finding, Result
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#3c5a99"}
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -69,13 +68,13 @@ class FindingsPanel(QWidget):
         if not result.findings:
             self.summary.setText("审核通过：没有发现问题")
             return
-        counts = [f"{SEVERITY_NAMES[s]} {result.count(s)}" for s in SEVERITIES if result.count(s)]
+        counts = [f"{SEVERITY_LABELS[s]} {result.count(s)}" for s in SEVERITIES if result.count(s)]
         self.summary.setText("审核结果：" + "，".join(counts))
         for severity in SEVERITIES:
             found = [f for f in result.findings if f.severity == severity]
             if not found:
                 continue
-            head = QTreeWidgetItem([f"{SEVERITY_NAMES[severity]}（{len(found)}）"])
+            head = QTreeWidgetItem([f"{SEVERITY_LABELS[severity]}（{len(found)}）"])
             font = QFont(self.tree.font())
             font.setBold(True)
             head.setFont(0, font)
@@ -112,7 +111,7 @@ class FindingsPanel(QWidget):
             self.detail.setText("")
             return
         where = path_text(finding.path)
-        self.detail.setText(f"{SEVERITY_NAMES[finding.severity]}：{finding.message}"
+        self.detail.setText(f"{SEVERITY_LABELS[finding.severity]}：{finding.message}"
                             + (f"\n位置：{where}" if where else ""))
 
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:

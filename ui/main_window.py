@@ -14,14 +14,15 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolB
 
 from model.errors import JixiaoError
 from model.form import Form
-from model.store import Clock, Store
+from model.store import Store
 from scoring.result import Result
 from ui.findings_panel import FindingsPanel
 from ui.form_editor import FormEditor
 from ui.navigator import Navigator
 from ui.score_panel import ScorePanel, fmt
 from ui.signoff_view import SignOffBanner
-from ui.editing.session import Evaluator, FormSession, evaluate_form
+from ui.editing.session import FormSession
+from ui.services.evaluation import Evaluator, evaluate_with_profile
 from ui.settings import UiSettings
 
 APP_TITLE = "绩效自评助手"
@@ -41,7 +42,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.data_dir = data_dir
-        self._evaluate: Evaluator = evaluator or evaluate_form
+        self._evaluate: Evaluator = evaluator or evaluate_with_profile
         self._score_cache: dict[tuple[str, int], tuple[str, str]] = {}
         self.session: FormSession | None = None
         self.editor: FormEditor | None = None
@@ -483,10 +484,11 @@ class MainWindow(QMainWindow):
     def restore_from_backup(self, source: Path) -> bool:
         """Replace the database by a backup: close the session and the store, swap, reopen, relist.
 
-        On any failure the database in use before is put back and reopened, and the user is told.
+        On any failure the database in use before is put back and reopened, and the user is told
+        (the swap itself is ui/services/restore.py).
         """
-        from model.store import restore_backup, undo_restore
         from ui.messages import show_error, show_info
+        from ui.services.restore import restore_from_backup
 
         if self.store.path is None:
             return False
@@ -497,50 +499,24 @@ class MainWindow(QMainWindow):
         self._close_session()
         clock = self.store.clock
         self.store.close()
-        problem = ""
-        try:
-            aside = restore_backup(data_dir, source, clock, reason="before-restore")
-        except JixiaoError as exc:
-            aside, problem = None, str(exc)
-        store: Store | None = None
-        try:
-            store = Store.open(data_dir, clock)
-        except JixiaoError as exc:
-            if aside is not None:  # the restored copy does not open: the old database goes back
-                try:
-                    undo_restore(data_dir, aside)
-                    problem = f"恢复后的数据库无法打开（{exc}），已换回恢复前的数据库。"
-                    store = self._reopen_or_none(data_dir, clock)
-                except OSError:
-                    problem = (f"恢复后的数据库无法打开（{exc}），也没能自动换回恢复前的数据库。"
-                               f"恢复前的数据库保留为：{aside}")
-                aside = None
-            else:
-                problem += f"\n重新打开数据库也失败了：{exc}"
-        if store is None:
-            show_error(self, problem or "数据库无法重新打开。", "请关闭程序后重新启动；数据文件夹中的文件都没有删除。",
-                       title="无法打开数据库")
+        restored = restore_from_backup(data_dir, source, clock)
+        if restored.store is None:
+            show_error(self, restored.problem or "数据库无法重新打开。",
+                       "请关闭程序后重新启动；数据文件夹中的文件都没有删除。", title="无法打开数据库")
             self.setEnabled(False)  # no store to work on: nothing in the window may write
             return False
-        self.store = store
-        self.navigator.set_store(store)
+        self.store = restored.store
+        self.navigator.set_store(restored.store)
         self._score_cache.clear()
         self.navigator.reload()
         if open_id is not None and open_id in self.navigator.form_ids():
             self.open_form(open_id)
-        if aside is None:
-            show_error(self, problem, "当前数据库保持不变，可以继续使用。", title="没有恢复")
+        if restored.aside is None:
+            show_error(self, restored.problem, "当前数据库保持不变，可以继续使用。", title="没有恢复")
             return False
-        show_info(self, f"已用备份 {source.name} 恢复数据库。\n恢复前的数据库保留为：{aside}", title="已恢复")
-        self.statusBar().showMessage(f"已从备份恢复；恢复前的数据库保留为 {aside.name}。", 15000)
+        show_info(self, f"已用备份 {source.name} 恢复数据库。\n恢复前的数据库保留为：{restored.aside}", title="已恢复")
+        self.statusBar().showMessage(f"已从备份恢复；恢复前的数据库保留为 {restored.aside.name}。", 15000)
         return True
-
-    @staticmethod
-    def _reopen_or_none(data_dir: Path, clock: Clock) -> Store | None:
-        try:
-            return Store.open(data_dir, clock)
-        except JixiaoError:
-            return None
 
     def _focus_search(self) -> None:
         self.navigator.search.setFocus()

@@ -135,7 +135,7 @@ class ExportPackageDialog(QDialog):
 
     def export(self) -> Path | None:
         """Write the package; on a problem, say it in the dialog and return None."""
-        from ui.cli.package import render_for_package
+        from ui.services.packaging import render_for_package
 
         try:
             renderer = render_for_package if self.renderings.isChecked() else None

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 
 from ui.editing.columns import format_number, parse_number
 
-RULE_TYPES: tuple[tuple[str, str | None], ...] = (
+RULE_LABELS: tuple[tuple[str, str | None], ...] = (
     ("按评分方案（不指定）", None), ("正向：实际÷目标×分值", "ratio"), ("等于目标", "equal"),
     ("反向R1：超出部分扣分", "reverse_r1"), ("反向R2：目标÷实际×分值", "reverse_r2"),
     ("定性三档", "qualitative"), ("按期完成", "deadline"), ("偏差区间", "deviation"),
@@ -83,7 +83,7 @@ class RuleEditor(QWidget):
         super().__init__(parent)
         self.rule: dict[str, Any] | None = None
         self.type_box = QComboBox(self)
-        for label, rule_type in RULE_TYPES:
+        for label, rule_type in RULE_LABELS:
             self.type_box.addItem(label, rule_type)
         self.layout_ = QFormLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from model.form import Form, Group
-from scoring.engine import UNSCORED_KINDS
+from scoring.engine import kind_is_scored
 from scoring.result import Result
 
 
@@ -64,13 +64,13 @@ class ScorePanel(QWidget):
     def show_result(self, form: Form | None, result: Result | None) -> None:
         """Show the figures of a form's latest result (None: nothing open)."""
         self.table.clear()
-        self.table.setVisible(form is None or form.kind not in UNSCORED_KINDS)
+        self.table.setVisible(form is None or kind_is_scored(form.kind))
         self.funds_label.setToolTip("")
         if form is None or result is None:
             self.total_label.setText("总分 —")
             self.funds_label.setText("")
             return
-        if form.kind in UNSCORED_KINDS:
+        if not kind_is_scored(form.kind):  # a dept form may become scored at its first 分值: keep its table
             # Rows of dashes (预算执行率 — —) made a clerk look for a score that this kind never has.
             self.total_label.setText("本表不计分")
             self.funds_label.setText(UNSCORED_NOTE)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, 
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from model.form import Goal, Group, Leaf, Node
-from scoring.result import Finding, Result
+from scoring.result import Finding, Result, severity_label, severity_rank
 from ui.editing.columns import GROUP_FIELDS, RULE_NAMES, Cell, Column, columns_for, format_number, parse_number
 from ui.editing.session import FormSession
 
@@ -27,8 +27,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 5      # "goal" | "group" | "leaf"
 # Dragged rows: {"form": form id, "ids": [node ids]}; only meaningful inside this process.
 NODE_IDS_MIME = "application/x-jixiao-node-ids"
 
-_SEVERITY_COLOURS = {"error": QColor(255, 214, 214), "warning": QColor(255, 240, 200), "info": QColor(225, 236, 255)}
-_SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_COLOURS = {"error": QColor(255, 214, 214), "warning": QColor(255, 240, 200), "info": QColor(225, 236, 255)}
 _COMPUTED_COLOUR = QColor(40, 90, 160)
 _FIELD_ALIASES = {"tier": "rule", "title": "name", "expected": "name", "achieved": "name"}
 
@@ -212,7 +211,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             findings = self.cell_findings(item, column)
             if findings:
-                return QBrush(_SEVERITY_COLOURS.get(_worst(findings), _SEVERITY_COLOURS["info"]))
+                return QBrush(SEVERITY_COLOURS.get(_worst(findings), SEVERITY_COLOURS["info"]))
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column.cell is Cell.SCORE:
             return None if self.is_manual(item) else QBrush(_COMPUTED_COLOUR)
@@ -292,7 +291,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         elif column.cell is Cell.NAME and not isinstance(item, Goal):
             lines.append(("一级", "二级", "三级")[min(self.level(item.id), 3) - 1] + "指标")
         for finding in self.cell_findings(item, column):
-            lines.append(f"【{_SEVERITY_NAMES.get(finding.severity, finding.severity)}】{finding.message}")
+            lines.append(f"【{severity_label(finding.severity)}】{finding.message}")
         return "\n".join(lines) or None
 
     def _score_tip(self, item: Goal | Node) -> list[str]:
@@ -478,5 +477,4 @@ class IndicatorTreeModel(QAbstractItemModel):
 
 
 def _worst(findings: list[Finding]) -> str:
-    order = {"error": 0, "warning": 1, "info": 2}
-    return min((f.severity for f in findings), key=lambda s: order.get(s, 3))
+    return min((f.severity for f in findings), key=severity_rank)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from scoring.rounding import ONE, ZERO, percent_text, plain, score_text, to_decimal
-from scoring.rules.registry import Issue, Outcome, RuleFunction, RuleInput, show, undecided
+from scoring.rules.types import Issue, Outcome, RuleFunction, RuleInput, show, undecided
 from scoring.rules.quant import numbers
 
 SURVEY_LEVELS = ("很满意", "满意", "一般", "不满意", "很不满意")

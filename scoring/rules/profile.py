@@ -14,10 +14,9 @@ from types import MappingProxyType
 from typing import Any
 
 from scoring.rounding import to_decimal
+from scoring.rules.types import RULE_TYPES
 
 REVERSE_TYPES = ("reverse_r1", "reverse_r2")
-RULE_TYPES = ("ratio", "equal", "reverse_r1", "reverse_r2", "qualitative", "deadline", "deviation",
-              "quality_floor", "survey", "checklist", "bands", "manual")
 
 
 class ProfileError(ValueError):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from scoring.rounding import ONE, ZERO, plain, score_text
-from scoring.rules.registry import Issue, Outcome, RuleFunction, RuleInput, show, undecided
+from scoring.rules.types import Issue, Outcome, RuleFunction, RuleInput, show, undecided
 from scoring.values.types import Reading
 
 _NUMERIC_KINDS = ("number", "range")

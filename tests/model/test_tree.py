@@ -119,3 +119,38 @@ def test_field_setters_return_old_values(sample_form: Form) -> None:
         set_funds_cell(sample_form, 9, "executed", 1)
     with pytest.raises(TreeError):
         set_form_field(sample_form, "kind", "evaluation")
+
+
+def test_indent_and_outdent_places_change_nothing(sample_form: Form) -> None:
+    from model.tree import indent_place, outdent_place
+
+    ids, before = _ids_by_name(sample_form), dumps_form(sample_form)
+    assert indent_place(sample_form, ids["时效指标"]) == (ids["数量指标"], 2)
+    assert outdent_place(sample_form, ids["完成时间"]) == (ids["产出指标"], 2)
+    with pytest.raises(TreeError, match="请先在上面插入一个分组"):
+        indent_place(sample_form, ids["培训班期数"])
+    assert dumps_form(sample_form) == before
+
+
+def test_outermost_and_is_under(sample_form: Form) -> None:
+    from model.tree import is_under, outermost
+
+    ids = _ids_by_name(sample_form)
+    goal = sample_form.goals[0].id
+    assert is_under(sample_form, ids["完成时间"], ids["产出指标"]) and is_under(sample_form, ids["完成时间"], goal)
+    assert not is_under(sample_form, ids["产出指标"], ids["完成时间"]) and not is_under(sample_form, 1, 999_999)
+    assert outermost(sample_form, [ids["完成时间"], ids["产出指标"], ids["满意度指标"]]) == [
+        ids["产出指标"], ids["满意度指标"]]
+
+
+@pytest.mark.parametrize("moved, parent, says", [
+    ("goal", "产出指标", "目标只能在最上层"), ("康复训练人数", None, "必须放在某个目标下面"),
+    ("产出指标", "数量指标", "自己的下级"), ("数量指标", "时效指标", "超过三级"),
+    ("康复训练人数", "培训班期数", "不能再添加下级")])
+def test_check_drop_says_why(sample_form: Form, moved: str, parent: str | None, says: str) -> None:
+    from model.tree import check_drop
+
+    ids = {**_ids_by_name(sample_form), "goal": sample_form.goals[0].id}
+    with pytest.raises(TreeError, match=says):
+        check_drop(sample_form, [ids[moved]], None if parent is None else ids[parent])
+    check_drop(sample_form, [ids["完成时间"]], ids["数量指标"])  # a leaf into another 二级 group is fine

@@ -109,7 +109,7 @@ def test_pdf_text_reads_back_in_chinese(summary: Summary, tmp_path: Path) -> Non
 
 
 def test_empty_summary_still_renders() -> None:
-    empty = build_summary([], MADE)
+    empty = build_summary([], MADE, _scorer)
     buffer = io.BytesIO()
     render_summary_pdf(empty, buffer)
     render_summary_xlsx(empty, io.BytesIO())

@@ -13,7 +13,8 @@ from model.store import Store
 from model.tree import leaves
 from tests.conftest import FIXTURES, make_sample_form
 from tests.ui.fake_scoring import fake_evaluate
-from ui.export_dialog import ExportDialog, export_forms, file_stem
+from ui.export_dialog import ExportDialog
+from ui.services.export import export_forms
 from ui.new_form_dialog import BLANK, COPY, FROM_TARGET, NewFormDialog
 from ui.settings import UiSettings, UnitDefaults
 from ui.settings_dialog import SettingsDialog
@@ -116,15 +117,9 @@ def test_export_json_writes_one_file_per_form(memory_store: Store, tmp_path: Pat
     steps: list[tuple[int, str]] = []
     files = export_forms(memory_store, fake_evaluate, ids[:1], ["json"], tmp_path / "out",
                          lambda done, text: steps.append((done, text)) or True)
-    assert [f.name for f in files] == ["2024-残疾人康复训练补助项目-项目支出绩效自评表.json"]
+    assert [f.name for f in files] == ["2024-示例县残疾人联合会-残疾人康复训练补助项目-项目支出绩效自评表.json"]
     assert json.loads(files[0].read_text(encoding="utf-8"))["id"] == ids[0]
     assert steps[0][0] == 0 and steps[-1] == (1, "完成：共导出 1 个文件")
-
-
-def test_file_stem_removes_forbidden_characters() -> None:
-    form = make_sample_form()
-    form.header["project_name"] = 'a/b:c*"d" e'
-    assert file_stem(form) == "2024-a_b_c_d_e-项目支出绩效自评表"
 
 
 def test_export_dialog_runs_and_reports(qtbot, memory_store: Store, settings: UiSettings, tmp_path: Path) -> None:

@@ -40,3 +40,13 @@ def test_header_typing_is_one_undo_step_per_field_visit(qtbot, memory_store: Sto
     assert field.text() == "李华"
     editor.achieved.setPlainText("已完成全年康复训练")
     assert session.form.goals[0].achieved == "已完成全年康复训练"
+
+
+def test_rule_names_cover_exactly_the_rule_types() -> None:
+    from scoring.rules.types import RULE_TYPES
+    from ui.editing.columns import RULE_CHOICES, RULE_NAMES
+    from ui.rule_editor import RULE_LABELS
+
+    assert set(RULE_NAMES) == set(RULE_TYPES)
+    assert {t for _label, t in RULE_LABELS} == {*RULE_TYPES, None}
+    assert {t for _label, t in RULE_CHOICES} <= {*RULE_TYPES, None}

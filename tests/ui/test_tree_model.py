@@ -162,7 +162,7 @@ def test_a_finding_that_appears_on_another_row_repaints_that_row(qapp, memory_st
     from scoring.result import Finding
     from model.tree import node_by_id
     from tests.conftest import make_sample_form
-    from ui.editing.session import evaluate_form
+    from ui.services.evaluation import evaluate_with_profile as evaluate_form
 
     ids: dict[str, int] = {}
 

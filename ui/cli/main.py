@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from model.codec import dumps_form, load_form
-from model.datadir import default_data_dir
 from model.errors import DatabaseDamaged, JixiaoError, StoreError
 from model.form import KINDS
 from model.package_format import UUID_RE
 from model.store import Store
+from ui.cli.store_access import data_dir, open_store, resolve_ids
+from ui.services.naming import export_stems
 
 # Modules that add their own subcommands; a missing one (not written yet) is skipped.
 _EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package", "ui.cli.signoff")
@@ -116,7 +117,7 @@ def run_command(args: argparse.Namespace) -> int:
     except Exception as exc:  # noqa: BLE001 — a script user gets a Chinese line and a log, not a traceback
         from ui.crash import message_for, write_log
 
-        print(f"错误：{message_for(write_log(_data_dir(args), exc, exc.__traceback__))}", file=sys.stderr)
+        print(f"错误：{message_for(write_log(data_dir(args), exc, exc.__traceback__))}", file=sys.stderr)
     return 1
 
 
@@ -125,31 +126,6 @@ def _damaged_fix(exc: DatabaseDamaged) -> str:
         return (f"可以用最近一份完好的备份“{exc.backup.name}”恢复：不带命令启动程序窗口，按提示选择“用备份恢复”"
                 "（损坏的文件会改名保留）。")
     return "没有找到可用的备份。请把数据文件夹复制一份交给维护人员，不要删除它。"
-
-
-def _data_dir(args: argparse.Namespace) -> Path:
-    return Path(getattr(args, "data_dir", None) or default_data_dir())
-
-
-def open_store(args: argparse.Namespace) -> Store:
-    """The store of the chosen data folder (created and migrated as needed)."""
-    store = Store.open(_data_dir(args))
-    if store.backup_warning:
-        print(f"注意：{store.backup_warning}", file=sys.stderr)
-    return store
-
-
-def resolve_ids(store: Store, ids: list[str]) -> list[str]:
-    """Full form ids from full ids or unique prefixes; raises StoreError on unknown/ambiguous."""
-    known = [s.id for s in store.list_forms()]
-    out = []
-    for given in ids:
-        matches = [k for k in known if k == given] or [k for k in known if k.startswith(given)]
-        if len(matches) != 1:
-            problem = "找不到" if not matches else "对应多张表格"
-            raise StoreError(f"表格编号“{given}”{problem}。请先用 list 命令查看编号，再写出完整编号。")
-        out.append(matches[0])
-    return out
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -203,12 +179,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def export_file_name(year: int, unit: str, title: str, form_id: str) -> str:
-    """A readable, safe file name: 年度-单位-标题-编号前8位.json."""
-    raw = f"{year}-{unit or '未填单位'}-{title}-{form_id[:8]}"
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", raw)[:120] + ".json"
-
-
 def cmd_export_json(args: argparse.Namespace) -> int:
     """Write forms as jixiao.form/1 files into a folder."""
     store = open_store(args)
@@ -222,10 +192,9 @@ def cmd_export_json(args: argparse.Namespace) -> int:
             raise StoreError(f"无法创建文件夹“{args.dir}”（{exc.strerror}）。请换一个可写的位置。") from None
         from model.codec import dump_form_file
 
-        for done, form_id in enumerate(ids):
-            form = store.load(form_id)
-            name = export_file_name(form.year, form.unit, form.header.get("project_name") or form.display_title,
-                                    form_id)
+        forms = [store.load(form_id) for form_id in ids]
+        for done, (form, stem) in enumerate(zip(forms, export_stems(forms))):
+            name = f"{stem}.json"
             try:
                 dump_form_file(form, args.dir / name)
             except OSError as exc:

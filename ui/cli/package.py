@@ -6,33 +6,19 @@ database is touched; an import prints its plan and, unless --dry-run, applies it
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import io
 from decimal import Decimal
-from collections.abc import Sequence
 from pathlib import Path
 
 from model.atomic import write_atomic_with
 from model.errors import StoreError
-from model.form import Form
 from model.package_apply import ImportPlan, apply_plan, plan_import
 from model.package_read import Package, read_package
-from model.package_write import rendering_base, write_package
+from model.package_write import write_package
 from model.signoff import STATES
 from model.store import Store
-from reports.summary_rows import Summary, build_summary, evaluate_form
-
-
-def render_for_package(form: Form) -> Sequence[tuple[str, bytes]]:
-    """The PDF and XLSX renderings of a form, named 年度-标题-编号前8位 (for people, not for import)."""
-    from reports import render_pdf, render_xlsx
-
-    result = evaluate_form(form)
-    pdf, xlsx = io.BytesIO(), io.BytesIO()
-    render_pdf(form, result, pdf)  # type: ignore[arg-type]
-    render_xlsx(form, result, xlsx)  # type: ignore[arg-type]
-    base = rendering_base(form)
-    return [(f"{base}.pdf", pdf.getvalue()), (f"{base}.xlsx", xlsx.getvalue())]
+from ui.cli.store_access import open_store, resolve_ids
+from ui.services.packaging import render_for_package
+from ui.services.summary import load_summary
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -59,19 +45,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_summary)
 
 
-def _open(args: argparse.Namespace) -> Store:
-    from ui.cli.main import open_store
-
-    return open_store(args)
-
-
 def cmd_export_package(args: argparse.Namespace) -> int:
     """Write one package holding the chosen forms."""
-    from ui.cli.main import resolve_ids
-
     if args.all == bool(args.ids):
         raise StoreError("请写出要导出的表格编号，或使用 --all 导出全部（二者选一）。")
-    store = _open(args)
+    store = open_store(args)
     try:
         ids = [s.id for s in store.list_forms()] if args.all else resolve_ids(store, args.ids)
         if not ids:
@@ -99,7 +77,7 @@ def print_plan(name: str, plan: ImportPlan) -> None:
 def cmd_import_package(args: argparse.Namespace) -> int:
     """Verify every package first; then plan and apply them in order, one transaction each."""
     packages: list[tuple[str, Package]] = [(path.name, read_package(path)) for path in args.files]
-    store = _open(args)
+    store = open_store(args)
     try:
         for name, package in packages:
             plan = plan_import(store, package)
@@ -115,13 +93,6 @@ def cmd_import_package(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
-
-
-def load_summary(store: Store, year: int | None = None, unit: str | None = None,
-                 made: dt.datetime | None = None) -> Summary:
-    """The 汇总表 of the stored forms (optionally of one year or one unit)."""
-    forms = [(store.load(s.id), s.revision) for s in store.list_forms(year=year, unit=unit)]
-    return build_summary(forms, made or store.clock())
 
 
 def _scope(args: argparse.Namespace) -> str:
@@ -145,7 +116,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     for state in args.state or ():
         if state not in STATES:
             raise StoreError(f"签字状态“{state}”不对。应为 {'、'.join(STATES)} 之一。")
-    store = _open(args)
+    store = open_store(args)
     try:
         summary = load_summary(store, args.year, args.unit)
     finally:

@@ -12,9 +12,8 @@ from typing import Any
 from model.codec import load_form
 from model.errors import JixiaoError
 from model.form import Form
-from resources.profile_files import load_profile_data
-from scoring import evaluate
-from scoring.rules.profile import ProfileError, profile_for
+from ui.cli.store_access import open_store, resolve_ids
+from ui.services.evaluation import evaluate_with_profile
 
 
 def register(subparsers: Any) -> None:
@@ -34,8 +33,6 @@ def _load(args: argparse.Namespace) -> Form:
         if not path.is_file():
             raise JixiaoError(f"找不到表格文件“{path}”。请检查文件名和所在文件夹。")
         return load_form(path)
-    from ui.cli.main import open_store, resolve_ids
-
     store = open_store(args)
     try:
         (form_id,) = resolve_ids(store, [args.source])
@@ -57,11 +54,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         if path is not None:
             _check_target(path, option)
     form = _load(args)
-    try:
-        profile = profile_for(form.rules, form.profile_name(), load_profile_data)
-    except ProfileError as exc:
-        raise JixiaoError(f"表格的评分规则有误：{exc}") from None
-    result = evaluate(form, profile)
+    result = evaluate_with_profile(form)
     from reports import render_pdf, render_xlsx
 
     try:

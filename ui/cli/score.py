@@ -13,15 +13,10 @@ from typing import Any
 
 from model.codec import load_form
 from model.form import Form
-from model.errors import JixiaoError
 from model.signoff import MODIFIED, status
-from resources.profile_files import load_profile_data
-from scoring import evaluate
 from scoring.cross_forms import cross_check
-from scoring.rules.profile import ProfileError, profile_for
-from scoring.result import Result
-
-_SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
+from scoring.result import Result, severity_label
+from ui.services.evaluation import evaluate_with_profile
 
 
 def register(subparsers: Any) -> None:
@@ -37,11 +32,7 @@ def register(subparsers: Any) -> None:
 def cmd_score(args: argparse.Namespace) -> int:
     """Read, score and print one form."""
     form = load_form(args.file)
-    try:
-        profile = profile_for(form.rules, form.profile_name(), load_profile_data)
-    except ProfileError as exc:
-        raise JixiaoError(f"表格“{args.file.name}”的评分规则有误：{exc}") from None
-    result = evaluate(form, profile)
+    result = evaluate_with_profile(form)
     if args.others:
         result = _with_cross_findings(form, args.others, result)
     now = status(form)
@@ -97,6 +88,6 @@ def render_text(result: Result) -> str:
     for finding in result.findings:
         where = " / ".join(finding.path)
         field = f"（{finding.field}）" if finding.field else ""
-        lines.append(f"[{_SEVERITY_LABEL.get(finding.severity, finding.severity)}] {finding.code} {where}{field}："
+        lines.append(f"[{severity_label(finding.severity)}] {finding.code} {where}{field}："
                      f"{finding.message}")
     return "\n".join(lines) + "\n"

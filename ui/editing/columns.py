@@ -72,7 +72,6 @@ STANDARD_NAMES: dict[int, tuple[str, ...]] = {
         "产出成本", "项目效益"),
 }
 
-TIERS = ("达成", "部分达成", "未达成")
 RULE_CHOICES: tuple[tuple[str, str | None], ...] = (
     ("按评分方案", None), ("正向（实际÷目标）", "ratio"), ("等于目标", "equal"),
     ("反向（超出扣分）", "reverse_r1"), ("反向（目标÷实际）", "reverse_r2"), ("定性三档", "qualitative"),

@@ -20,11 +20,11 @@ from model.form import ChecklistItem, Form, Goal, Group, Leaf, Node
 from model.store import Store
 from scoring.cross_forms import FormIndex, cross_check_indexed, index_form, unit_key
 from scoring.result import Result
+from ui.services.evaluation import Evaluator, evaluate_with_profile
 
 if TYPE_CHECKING:
     from ui.editing.clipboard import PastedRow
 
-Evaluator = Callable[[Form], Result]
 ROOT = None  # parent id of the goals (top-level rows of the tree)
 
 
@@ -39,15 +39,6 @@ class TreeListener(Protocol):
                    dst_parent_id: int | None, dst_row: int) -> None: ...
     def end_move(self) -> None: ...
     def node_changed(self, node_id: int) -> None: ...
-
-
-def evaluate_form(form: Form) -> Result:
-    """Score a form with the profile it names (or its inline rules)."""
-    from resources.profile_files import load_profile_data
-    from scoring import evaluate
-    from scoring.rules.profile import profile_for
-
-    return evaluate(form, profile_for(form.rules, form.profile_name(), load_profile_data))
 
 
 # Setters of the non-tree parts, keyed by FieldRef.kind; each returns the old value.
@@ -77,7 +68,7 @@ class FormSession(QObject):
         super().__init__(parent)
         self.store = store
         self.form: Form = store.load(form_id)
-        self._evaluate = evaluator or evaluate_form
+        self._evaluate = evaluator or evaluate_with_profile
         self._others = self._load_others()
         self._listeners: list[TreeListener] = []
         self.unsaved = False
@@ -118,6 +109,9 @@ class FormSession(QObject):
     def _compute(self) -> Result | None:
         try:
             return self._with_cross_findings(self._evaluate(self.form))
+        except JixiaoError as exc:  # e.g. invalid inline rules: the message says what to fix
+            self.error.emit(str(exc))
+            return None
         except Exception as exc:  # a scoring bug must never lose the user's edit
             self.error.emit(f"计算得分时出错（{exc}）。您的修改已保留，请把此表格导出后反馈给维护人员。")
             return None
@@ -249,10 +243,7 @@ class FormSession(QObject):
 
     def item(self, item_id: int) -> Goal | Node:
         """The goal or node with this id."""
-        for goal in self.form.goals:
-            if goal.id == item_id:
-                return goal
-        return tree.node_by_id(self.form, item_id)
+        return tree.item_by_id(self.form, item_id)
 
     def _parent_and_row(self, item_id: int) -> tuple[int | None, int]:
         for i, goal in enumerate(self.form.goals):
@@ -325,26 +316,13 @@ class FormSession(QObject):
     def remove_nodes(self, node_ids: list[int]) -> None:
         """Remove several nodes in one undo step (descendants of removed nodes are skipped)."""
         from ui.editing.commands import RemoveNodeCommand
-        ids = [i for i in node_ids if not any(self._is_under(i, other) for other in node_ids if other != i)]
+        ids = tree.outermost(self.form, node_ids)
         if not ids:
             return
         self.undo_stack.beginMacro(f"删除 {len(ids)} 行" if len(ids) > 1 else "删除指标")
         for node_id in ids:
             self.push(RemoveNodeCommand(self, node_id))
         self.undo_stack.endMacro()
-
-    def _is_under(self, node_id: int, ancestor_id: int) -> bool:
-        try:
-            ancestor = self.item(ancestor_id)
-        except JixiaoError:
-            return False
-        stack = list(getattr(ancestor, "children", []))
-        while stack:
-            node = stack.pop()
-            if node.id == node_id:
-                return True
-            stack.extend(getattr(node, "children", []))
-        return False
 
     def move_node(self, node_id: int, parent_id: int | None, index: int, text: str = "移动指标") -> None:
         """Move a node (or a goal, parent None) to a position."""
@@ -370,30 +348,19 @@ class FormSession(QObject):
 
     def indent(self, node_id: int) -> None:
         """Make a row the last child of the group above it (降级)."""
-        try:
-            loc = tree.find(self.form, node_id)
-            if loc.index == 0:
-                raise JixiaoError("第一行上面没有同级指标，无法降级；请先在上面添加一个上级指标")
-            above = loc.parent.children[loc.index - 1]
-            if not isinstance(above, Group):
-                raise JixiaoError(f"上一行“{above.name or '（未命名）'}”是三级指标，不能作为上级；"
-                                  "请先在上面插入一个分组")
-        except JixiaoError as exc:
-            self.error.emit(str(exc))
-            return
-        self.move_node(node_id, above.id, len(above.children), "降级")
+        self._move_to(node_id, tree.indent_place, "降级")
 
     def outdent(self, node_id: int) -> None:
         """Make a row the next sibling of its parent group (升级)."""
+        self._move_to(node_id, tree.outdent_place, "升级")
+
+    def _move_to(self, node_id: int, place: Callable[[Form, int], tuple[int, int]], text: str) -> None:
         try:
-            loc = tree.find(self.form, node_id)
-            if isinstance(loc.parent, Goal):
-                raise JixiaoError("已经是一级指标，无法再升级")
-            grand = tree.find(self.form, loc.parent.id)
+            parent_id, index = place(self.form, node_id)
         except JixiaoError as exc:
             self.error.emit(str(exc))
             return
-        self.move_node(node_id, grand.parent.id, grand.index + 1, "升级")
+        self.move_node(node_id, parent_id, index, text)
 
     def add_goal(self, title: str = "", index: int | None = None) -> int:
         """Add an empty goal block; returns its id."""
@@ -430,7 +397,7 @@ class FormSession(QObject):
         """
         ids = self.outermost(node_ids)
         try:
-            self._check_drop(ids, parent_id)
+            tree.check_drop(self.form, ids, parent_id)
         except JixiaoError as exc:
             self.error.emit(str(exc))
             return False
@@ -451,30 +418,7 @@ class FormSession(QObject):
 
     def outermost(self, node_ids: list[int]) -> list[int]:
         """The ids not under another of them (a group's selected children travel with it)."""
-        return [i for i in node_ids if not any(self._is_under(i, o) for o in node_ids if o != i)]
-
-    def _check_drop(self, ids: list[int], parent_id: int | None) -> None:
-        """Raise the Chinese reason why these rows cannot go under parent_id."""
-        goals = [i for i in ids if self.is_goal(i)]
-        if goals and (parent_id is not None or len(goals) != len(ids)):
-            raise JixiaoError("目标只能在最上层调整顺序，不能放进指标里，也不能和指标一起拖动")
-        if not goals and parent_id is None:
-            raise JixiaoError("指标必须放在某个目标下面；请拖到目标或分组上")
-        if parent_id is None:
-            return
-        _parent, depth = tree.parent_by_id(self.form, parent_id)  # a leaf refuses children here
-        for node_id in ids:
-            node = self.item(node_id)
-            assert isinstance(node, (Group, Leaf))
-            if node_id == parent_id or self._is_under(parent_id, node_id):
-                raise JixiaoError(f"不能把“{node.name or '（未命名）'}”拖到它自己的下级中")
-            if self._too_deep(node, depth):
-                raise JixiaoError(f"“{node.name or '（未命名）'}”放到这里会超过三级指标，请拖到更上一级的分组或目标上")
-
-    @staticmethod
-    def _too_deep(node: Node, depth: int) -> bool:
-        """Whether a subtree placed at level `depth` would go past three levels (as model/tree.py checks)."""
-        return depth + tree.height(node) - 1 > tree.MAX_DEPTH or (isinstance(node, Group) and depth >= tree.MAX_DEPTH)
+        return tree.outermost(self.form, node_ids)
 
     def insert_copies(self, parent_id: int, index: int, nodes: list[Node]) -> list[int]:
         """Insert copied subtrees (fresh ids) under a goal or group in one undo step.
@@ -484,7 +428,7 @@ class FormSession(QObject):
         try:
             _parent, depth = tree.parent_by_id(self.form, parent_id)
             for node in nodes:
-                if self._too_deep(node, depth):
+                if tree.too_deep(node, depth):
                     raise JixiaoError(f"粘贴的“{node.name or '（未命名）'}”放到这里会超过三级指标；"
                                       "请选中更上一级的行后再粘贴")
         except JixiaoError as exc:

@@ -1,0 +1,40 @@
+"""What every command line command that uses the database shares: open the store, resolve form ids.
+
+Kept apart from ui/cli/main.py (which registers the command modules) so that the command modules
+import it at the top, with no import cycle back to main.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from model.datadir import default_data_dir
+from model.errors import StoreError
+from model.store import Store
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """The data folder: --data-dir, else JIXIAO_DATA_DIR or the user's application data folder."""
+    return Path(getattr(args, "data_dir", None) or default_data_dir())
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store of the chosen data folder (created and migrated as needed)."""
+    store = Store.open(data_dir(args))
+    if store.backup_warning:
+        print(f"注意：{store.backup_warning}", file=sys.stderr)
+    return store
+
+
+def resolve_ids(store: Store, ids: list[str]) -> list[str]:
+    """Full form ids from full ids or unique prefixes; raises StoreError on unknown/ambiguous."""
+    known = [s.id for s in store.list_forms()]
+    out = []
+    for given in ids:
+        matches = [k for k in known if k == given] or [k for k in known if k.startswith(given)]
+        if len(matches) != 1:
+            problem = "找不到" if not matches else "对应多张表格"
+            raise StoreError(f"表格编号“{given}”{problem}。请先用 list 命令查看编号，再写出完整编号。")
+        out.append(matches[0])
+    return out
