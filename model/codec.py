@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
 from model.errors import FormFileError
-from model.signoff import signoff_from_dict, signoff_to_dict
+from model.signoff_record import signoff_from_dict, signoff_to_dict
 from model.form import (
     KINDS,
     MONEY_UNITS,

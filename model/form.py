@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Union
 
 if TYPE_CHECKING:
-    from model.signoff import SignOff
+    from model.signoff_record import SignOff
 
 Number = Union[int, float]
 SCHEMA = "jixiao.form/1"
