@@ -16,6 +16,7 @@ from model.signoff import DRAFT, MODIFIED, status
 from model.store import Store
 
 NEW, NEWER, SAME, OLDER, CONFLICT = "new", "newer", "same", "older", "conflict"
+SHOWN_CHANGES = 5  # changes since signing named in the plan line; the package may list more
 ACTION_LABELS = {NEW: "新表格", NEWER: "较新版本（将替换，旧版保留在历史中）", SAME: "已有相同版本（跳过）",
                  OLDER: "版本比数据库中的旧（不导入）", CONFLICT: "编号与数据库中另一单位或另一种类的表格相同（不导入）"}
 
@@ -38,7 +39,10 @@ class PlanItem:
         """The form's sign-off state as the import shows it; a draft is allowed but marked."""
         now = status(self.item.form)
         if now.modified:
-            return f"{MODIFIED}：内容与签字时不一致，请向报送单位核实"
+            changes = self.item.entry.changes
+            listed = f"；发送方列出的改动：{'；'.join(changes[:SHOWN_CHANGES])}" if changes else ""
+            more = f" 等 {len(changes)} 处" if len(changes) > SHOWN_CHANGES else ""
+            return f"{MODIFIED}：内容与签字时不一致，请向报送单位核实{listed}{more}"
         if now.state == DRAFT:
             return "草稿：未经审核签字，导入后标为草稿"
         return now.state

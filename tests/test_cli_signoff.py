@@ -140,3 +140,18 @@ def test_summary_filters_on_state_and_says_when_a_year_has_no_forms(tmp_path: Pa
     assert code == 1 and "没有 2019 年度的表格，没有生成汇总表" in err and not xlsx.exists()
     code, _, err = _run(capsys, "--data-dir", unit, "summary", "--state", "作废")
     assert code == 1 and "签字状态“作废”不对" in err
+
+
+def test_the_import_plan_names_the_changes_since_signing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    unit, bureau = str(tmp_path / "unit"), str(tmp_path / "bureau")
+    form_id = _unit(Path(unit))
+    for role, name in (("填表人", "李小明"), ("审核人", "王小芳")):
+        _run(capsys, "--data-dir", unit, "sign", form_id, "--as", role, "--name", name)
+    _run(capsys, "--data-dir", unit, "unlock", form_id, "--reason", "人数填错")
+    _edit_actual(Path(unit), form_id, "85人")
+    package = tmp_path / "changed.jxpkg"
+    _run(capsys, "--data-dir", unit, "export-package", form_id, "--out", str(package), "--no-renderings")
+    code, out, _ = _run(capsys, "--data-dir", bureau, "import-package", str(package))
+    assert code == 0
+    assert ("签字后被修改：内容与签字时不一致，请向报送单位核实；发送方列出的改动："
+            "年度总体目标 / 产出指标 / 数量指标 / 康复训练人数：实际完成值 80人 → 85人") in out
