@@ -79,11 +79,7 @@ class Subtotal:
     average: Decimal | None  # mean total of the scored forms, 2 places
     scored: int
     grades: dict[str, int]
-
-    @property
-    def rate(self) -> Decimal | None:
-        """执行率 of the sums."""
-        return execution_rate(self.executed, self.annual)
+    rate: Decimal | None = None  # Σ执行数 ÷ Σ预算数 over the forms that have both (not the sums above)
 
     def grade_text(self) -> str:
         """优 2 张，良 1 张 … (only the grades present; 无 when none)."""
@@ -115,8 +111,13 @@ def subtotal(label: str, rows: Iterable[SummaryRow]) -> Subtotal:
     for r in rows:
         if r.grade and r.grade not in grades:
             grades[r.grade] = grades.get(r.grade, 0) + 1
+    paired = [r for r in rows if r.annual is not None and r.executed is not None]
+    # A form with a budget but no spending yet (or the reverse) would skew the rate: it counts only
+    # where both figures are written.
+    rate = execution_rate(sum((r.executed for r in paired if r.executed is not None), Decimal(0)),
+                          sum((r.annual for r in paired if r.annual is not None), Decimal(0))) if paired else None
     return Subtotal(label, len(rows), sum(annual, Decimal(0)) if annual else None,
-                    sum(executed, Decimal(0)) if executed else None, average, len(totals), grades)
+                    sum(executed, Decimal(0)) if executed else None, average, len(totals), grades, rate)
 
 
 @dataclass(frozen=True)

@@ -167,3 +167,22 @@ def test_state_filter_keeps_only_the_chosen_states(summary: Summary) -> None:
     assert sorted((r.form_id, r.state) for r in both.rows) == [("s", "已审核"), ("t", "草稿")]
     assert [r.form_id for r in both.only(["已审核"]).rows] == ["s"]
     assert [r.form_id for r in both.only(["草稿", "签字后被修改"]).rows] == ["t"]
+
+
+def test_subtotal_rate_counts_only_forms_with_both_figures() -> None:
+    from reports.summary_rows import subtotal, summary_row
+
+    full, budget_only = _form("甲县残联", 2024, "甲项目", "p"), _form("甲县残联", 2024, "乙项目", "q")
+    assert budget_only.funds is not None
+    budget_only.funds.rows[0].executed = None  # 40 budgeted, nothing spent yet written
+    sub = subtotal("小计", [summary_row(full, 1, _scorer), summary_row(budget_only, 1, _scorer)])
+    assert (sub.annual, sub.executed, sub.rate) == (Decimal("80.0"), Decimal("30.0"), Decimal("0.75"))
+
+
+def test_xlsx_rows_grow_for_wrapped_names(summary: Summary) -> None:
+    buffer = io.BytesIO()
+    render_summary_xlsx(summary, buffer)
+    ws = load_workbook(io.BytesIO(buffer.getvalue())).active
+    assert ws.row_dimensions[HEADING_ROW + 1].height == 15  # 乙县民政局 / 养老服务补贴: one line
+    foot = ws.max_row
+    assert ws.row_dimensions[foot].height == 30  # 平均分（3 张已评分）；优 1 张，良 2 张 wraps once
