@@ -18,7 +18,7 @@ from model.atomic import write_atomic_with
 from model.errors import JixiaoError
 from model.signoff import DRAFT, MODIFIED, STATES
 from model.store import Store
-from reports.summary_rows import HEADINGS, Summary, SummaryRow, row_cells
+from reports.summary_rows import HEADINGS, Summary, SummaryRow, rate_text, row_cells
 
 _Index = QModelIndex | QPersistentModelIndex
 ERRORS_COLUMN = HEADINGS.index("错误数")
@@ -150,8 +150,14 @@ class BureauView(QDialog):
         self.model.set_summary(shown)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         counts = "，".join(f"{s} {n} 张" for s in STATES if (n := sum(r.state == s for r in shown.rows)))
+        foot = shown.foot()
+        money = "、".join(f"{name} {value:.2f}" for name, value in (("全年预算数", foot.annual), ("全年执行数", foot.executed))
+                         if value is not None)
+        average = f"平均分 {foot.average:.2f}（{foot.scored} 张已评分）" if foot.average is not None else "没有已评分的表格"
         self.status.setText(f"共 {len(shown.rows)} 张表格，其中 {shown.with_errors} 张有审核错误。"
-                            f"签字状态：{counts or '无'}。草稿是未经审核签字的表格。")
+                            f"签字状态：{counts or '无'}。草稿是未经审核签字的表格。\n"
+                            f"合计（万元）：{money or '无金额'}，执行率 {rate_text(foot.rate)}；{average}；"
+                            f"等级：{foot.grade_text()}。导出的汇总表另有各单位小计。")
 
     def visible_rows(self) -> list[SummaryRow]:
         """The rows the filter lets through, in displayed order."""

@@ -144,6 +144,7 @@ def test_bureau_view_filters_on_the_state(qtbot, memory_store: Store) -> None:  
     qtbot.addWidget(view)
     assert view.model.rowCount() == 2
     assert "签字状态：草稿 1 张，已审核 1 张" in view.status.text()
+    assert "合计（万元）：全年预算数 80.00、全年执行数 60.00，执行率 75.00%" in view.status.text()
     view.state_filter.setCurrentText("已审核")
     assert [r.state for r in view.visible_rows()] == ["已审核"]
     view.state_filter.setCurrentText("草稿")
