@@ -6,7 +6,7 @@ PYTHON ?= python3
 APT_TEST = libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 \
 	libxcb-cursor0 libegl1 libgl1 libfontconfig1 libdbus-1-3 xvfb fonts-wqy-microhei poppler-utils xdotool
 
-.PHONY: run deps test test-deps bench installer installer-deps installer-build installer-check installer-lock installer-icon installer-clean installer-wine-check
+.PHONY: run deps test docs-codes test-deps bench installer installer-deps installer-build installer-check installer-lock installer-icon installer-clean installer-wine-check
 
 run: deps
 	$(PYTHON) main.py
@@ -19,6 +19,10 @@ deps:
 test: test-deps
 	$(PYTHON) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest -q
+
+# The 级别 column of docs/findings.md and docs/scoring.md, from scoring/codes.py.
+docs-codes:
+	$(PYTHON) .ci/sync_codes.py
 
 test-deps:
 	mkdir -p build

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
 from model.errors import FormFileError
+from model.rates import is_rate_column, parse_percent
 from model.signoff_record import signoff_from_dict, signoff_to_dict
 from model.form import (
     KINDS,
@@ -275,7 +276,8 @@ class _Reader:
                 self.fail(f"{p}.columns", "列名应都是文字", "请用双引号括起每个列名")
             rows = None
             if d.get("rows") is not None:
-                rows = [self.data_row(r, f"{p}.rows[{j}]")
+                rates = {j for j, c in enumerate(columns or []) if is_rate_column(c)}
+                rows = [self.data_row(r, f"{p}.rows[{j}]", rates)
                         for j, r in enumerate(self.lst(d["rows"], f"{p}.rows"))]
             out.append(DataSection(section=self.text(d, "section", p) or "",
                                    columns=None if columns is None else list(columns),
@@ -283,12 +285,19 @@ class _Reader:
                                    extra=self.extra(d, ("section", "columns", "rows", "text"))))
         return out
 
-    def data_row(self, value: Any, path: str) -> DataRow:
+    def data_row(self, value: Any, path: str, rates: set[int] | frozenset[int] = frozenset()) -> DataRow:
         d = self.obj(value, path)
-        values = self.lst(d.get("values", []), f"{path}.values")
+        values = list(self.lst(d.get("values", []), f"{path}.values"))
         for j, v in enumerate(values):
+            if j in rates and isinstance(v, str):
+                # Rates as the paper writes them: "100%", "98.5%" (stored as fractions).
+                try:
+                    values[j] = parse_percent(v)
+                except ValueError as exc:
+                    self.fail(f"{path}.values[{j}]", f"比率{exc}", "例如 \"100%\"，或填写小数 1.0")
+                continue
             self.number({"v": v}, "v", f"{path}.values[{j}]", "数值")
-        return DataRow(name=self.text(d, "name", path) or "", values=list(values),
+        return DataRow(name=self.text(d, "name", path) or "", values=values,
                        extra=self.extra(d, ("name", "values")))
 
 

@@ -6,6 +6,7 @@ Column widths are fractions of the printable width, shared by the PDF and the XL
 from __future__ import annotations
 
 from model.form import Form, Group, Leaf
+from model.rates import is_rate_column, rate_fraction
 from reports import blocks, indicators
 from reports.cells import head, label, num, spans, text
 from reports.indicators import field_of, score_of, weight_of
@@ -143,14 +144,16 @@ def dept_basic_data(form: Form, result: Result) -> list[Sheet]:
         grid.add(head(section.section), *(head(c, w) for c, w in zip(section.columns, widths)))
         fmts = [_basic_fmt(section.section, c) for c in section.columns]
         for row in section.rows or []:
-            values = list(row.values) + [None] * (len(widths) - len(row.values))
+            # A rate written as percent points (100) prints as 100.00%, not 10000.00%.
+            values = [rate_fraction(v) if i < len(fmts) and fmts[i] == "percent" else v
+                      for i, v in enumerate(row.values)] + [None] * (len(widths) - len(row.values))
             grid.add(text(row.name), *(num(v, f, colspan=w) for v, f, w in zip(values, fmts, widths)))
     return [Sheet("基础数据表", BASIC_WIDTHS, [grid])]
 
 
 def _basic_fmt(section: str, column: str) -> Fmt:
     """Rates print as percents, money with 2 decimals, counts and areas as written."""
-    if "率" in column:
+    if is_rate_column(column):
         return "percent"
     if "万元" in column or ("万元" in section and "m²" not in column):
         return "money"

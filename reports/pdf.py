@@ -6,7 +6,6 @@ canvas in pdf_canvas.py, and here a story built from small functions, one per pa
 from __future__ import annotations
 
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate,
                                 Paragraph, Spacer, Table, TableStyle)
@@ -15,7 +14,7 @@ from reports.fonts import fonts
 from reports.layout import Document, Sheet
 from reports.pdf_canvas import numbered_canvas
 from reports.pdf_styles import (BODY_SIZE, LANDSCAPE, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP,
-                                PORTRAIT, SEAL_ROOM, Styles)
+                                PORTRAIT, SEAL_ROOM, Styles, escape)
 from reports.pdf_table import TableLook, grid_table
 
 

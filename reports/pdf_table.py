@@ -7,12 +7,11 @@ part of the Grid (layout.Grid.part): headings at the top, running 一级/二级 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from reports.layout import Grid
-from reports.pdf_styles import CELL_PAD_X, CELL_PAD_Y, GRID_LINE, Styles
+from reports.pdf_styles import CELL_PAD_X, CELL_PAD_Y, GRID_LINE, Styles, escape
 
 # Characters the bundled Song font lacks, printed as their nearest look-alike (not as blanks).
 _SUBSTITUTES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2236": ":"})

@@ -1,4 +1,5 @@
-"""Every finding code and its one severity; docs/findings.md is the users' copy of this table.
+"""Every finding code and its one severity; the 级别 columns of docs/findings.md and docs/scoring.md
+are generated from this table (`make docs-codes`, sync_severity_column below; a test checks them).
 
 Checks and rules name a severity where they emit a finding; evaluate() settles it from this table so
 that one code always means one severity (a test keeps the table, the code and the docs in step).
@@ -6,6 +7,8 @@ that one code always means one severity (a test keeps the table, the code and th
 unit a warning).
 """
 from __future__ import annotations
+
+import re
 
 SEVERITY: dict[str, str | None] = {
     "HEADER_MISSING": "warning",
@@ -50,6 +53,38 @@ SEVERITY: dict[str, str | None] = {
     "PLAN_NOT_CUMULATIVE": "error",
     "PLAN_NOT_100": "error",
     "SUBSET_EXCEEDS_TOTAL": "error",
+    "BASIC_SUM_MISMATCH": "warning",
     "ZERO_DENOMINATOR": "warning",
     "CROSS_FORM_MISMATCH": "warning",
+    # Round 2 (issue #14)
+    "GOAL_TEXT_MISMATCH": "warning",
+    "HEADER_YEAR_MISMATCH": "warning",
+    "HEADER_DEPARTMENT_SUSPECT": "warning",
+    "HEADER_UNIT_MISMATCH": "warning",
+    "FUNDS_CROSS_MISMATCH": "warning",
+    "TOTAL_BLANK": "warning",
+    "PLAN_LEADING_BLANK": "info",
+    "COST_OVER_REASON_WEAK": "warning",
+    "REASON_ARITHMETIC_MISMATCH": "warning",
+    "REASON_COPIED": "info",
+    "TIMELINESS_MISSING": "warning",
 }
+
+
+# How the docs name a severity (the 级别 column); None is the case-dependent UNIT_MISMATCH.
+SEVERITY_LABEL: dict[str | None, str] = {"error": "错误", "warning": "警告", "info": "提示", None: "提示/警告"}
+_CODE_ROW_RE = re.compile(r"^(\| ([A-Z][A-Z_0-9]+) \| )([^|]*?)( \|)", re.M)
+
+
+def sync_severity_column(markdown: str) -> str:
+    """The markdown with the 级别 cell of every `| CODE | 级别 | …` table row set from SEVERITY.
+
+    Rows whose code is not in SEVERITY are left as they are (a test reports them).
+    """
+    def fix(match: re.Match[str]) -> str:
+        code = match.group(2)
+        if code not in SEVERITY:
+            return match.group(0)
+        return f"{match.group(1)}{SEVERITY_LABEL[SEVERITY[code]]}{match.group(4)}"
+
+    return _CODE_ROW_RE.sub(fix, markdown)

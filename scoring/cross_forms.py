@@ -1,5 +1,8 @@
 """CROSS_FORM_MISMATCH (domain.md §2.12): the same indicator must carry the same 年度指标值 and
 实际完成值 in every form of one unit and year (project table, department table, target declaration).
+The same indicator may go by two names (盲人补贴 / 盲人救助): names that agree once synonyms are read
+as one word, or one within the other, are paired when nothing else claims them (cross_names.py).
+HEADER_UNIT_MISMATCH and FUNDS_CROSS_MISMATCH come from cross_package.py.
 
 Pure: the caller passes the forms (the window loads them from the store, the command line from
 files). `index_form` reads one form once, so the window re-indexes only the form being edited.
@@ -13,6 +16,8 @@ from dataclasses import dataclass
 from model.form import Form, Leaf
 from model.tree import walk
 from scoring.checks._common import norm_name
+from scoring.cross_names import synonym_pairs
+from scoring.cross_package import money_findings, unit_findings
 from scoring.result import Finding
 from scoring.values.types import Reading
 from scoring.values.words import normalise_text
@@ -21,6 +26,7 @@ from scoring.values.reading import read_actual, read_target
 CODE = "CROSS_FORM_MISMATCH"
 _BRACKETS_RE = re.compile(r"[（(][^（()）]*[)）]")  # (%)、（户）、（万元）: the unit, not the name
 _UNIT_WORDS_RE = re.compile(r"残疾人联合会")
+_UNIT_SUFFIX_RE = re.compile(r"本级$")  # 山海关区残疾人联合会本级 is the federation itself
 _CONVERTED = ("money", "percent")  # families whose values are compared in base units (元, fraction)
 _FIELDS = (("target", "年度指标值"), ("actual", "实际完成值"))
 _PLAIN = ("=", None)
@@ -49,6 +55,7 @@ class FormIndex:
     project: str  # the project's key; "" for a department-wide form (it covers every project)
     label: str
     entries: dict[str, tuple[_Entry, ...]]
+    form: Form | None = None  # for the package checks (units, money); None in hand-made indexes
 
 
 def indicator_key(name: str | None) -> str:
@@ -58,7 +65,7 @@ def indicator_key(name: str | None) -> str:
 
 def unit_key(unit: str) -> str:
     """A unit name as compared across forms: 汨罗市残疾人联合会 and 汨罗市残联 are the same unit."""
-    return _UNIT_WORDS_RE.sub("残联", re.sub(r"\s", "", unit or ""))
+    return _UNIT_SUFFIX_RE.sub("", _UNIT_WORDS_RE.sub("残联", re.sub(r"\s", "", unit or "")))
 
 
 def form_label(form: Form) -> str:
@@ -81,7 +88,7 @@ def index_form(form: Form, form_id: str | None = None) -> FormIndex:
         entries.setdefault(key, []).append(_Entry(node, path, target, actual))
     project = "" if form.kind in _DEPARTMENT_KINDS else indicator_key(form.header.get("project_name"))
     return FormIndex(form_id or form.id or "", unit_key(form.unit), form.year, project, form_label(form),
-                     {k: tuple(v) for k, v in entries.items()})
+                     {k: tuple(v) for k, v in entries.items()}, form)
 
 
 def cross_check(forms: Sequence[Form]) -> list[tuple[str, Finding]]:
@@ -98,11 +105,12 @@ def cross_check(forms: Sequence[Form]) -> list[tuple[str, Finding]]:
 
 def cross_check_indexed(indexes: Sequence[FormIndex]) -> list[tuple[str, Finding]]:
     """cross_check on forms already indexed (the window keeps the other forms' indexes)."""
-    out: list[tuple[str, Finding]] = []
+    out: list[tuple[str, Finding]] = list(unit_findings(indexes))
     for i, one in enumerate(indexes):
         for other in indexes[i + 1:]:
             if one.year != other.year or one.unit != other.unit or one.form_id == other.form_id:
                 continue
+            out.extend(money_findings(one, other))
             if one.project and other.project and one.project != other.project:
                 continue  # two projects: 培训人数 of one is not 培训人数 of the other
             out.extend(_pair(one, other))
@@ -110,14 +118,24 @@ def cross_check_indexed(indexes: Sequence[FormIndex]) -> list[tuple[str, Finding
 
 
 def _pair(one: FormIndex, other: FormIndex) -> Iterator[tuple[str, Finding]]:
-    for key in one.entries.keys() & other.entries.keys():
-        for a in one.entries[key]:
-            for b in other.entries[key]:
+    pairs = [(key, key) for key in one.entries.keys() & other.entries.keys()]
+    pairs += synonym_pairs(one.entries.keys() - other.entries.keys(), other.entries.keys() - one.entries.keys())
+    for key_one, key_other in pairs:
+        renamed = key_one != key_other
+        for a in one.entries[key_one]:
+            for b in other.entries[key_other]:
+                if renamed and not _same_unit(a, b):
+                    continue  # under two names only the very same unit of measure says “same indicator”
                 for field, label in _FIELDS:
                     ra, rb = getattr(a, field), getattr(b, field)
                     if _differ(field, ra, rb):
-                        yield one.form_id, _finding(a, ra, rb, label, field, other.label)
-                        yield other.form_id, _finding(b, rb, ra, label, field, one.label)
+                        yield one.form_id, _finding(a, ra, rb, label, field, other.label, b.leaf.name if renamed else None)
+                        yield other.form_id, _finding(b, rb, ra, label, field, one.label, a.leaf.name if renamed else None)
+
+
+def _same_unit(a: _Entry, b: _Entry) -> bool:
+    units = {a.target.unit, b.target.unit}
+    return len(units) == 1 and None not in units
 
 
 def _differ(field: str, a: Reading, b: Reading) -> bool:
@@ -143,8 +161,10 @@ def _compatible(a: Reading, b: Reading) -> bool:
     return a.family == b.family and a.family in _CONVERTED
 
 
-def _finding(entry: _Entry, mine: Reading, theirs: Reading, label: str, field: str, other: str) -> Finding:
+def _finding(entry: _Entry, mine: Reading, theirs: Reading, label: str, field: str, other: str,
+             other_name: str | None = None) -> Finding:
     name = entry.leaf.name or "（未命名指标）"
-    message = (f"指标“{name}”的{label}在本表为“{mine.text}”，在{other}中为“{theirs.text}”。"
-               "同一单位同一年度的各张表中，同一指标应填写相同的数值；请核对后改正填错的一张表。")
+    where = f"{other}中（名为“{other_name}”，看来是同一指标）" if other_name else f"{other}中"
+    message = (f"指标“{name}”的{label}在本表为“{mine.text}”，在{where}为“{theirs.text}”。"
+               "同一单位同一年度的各张表中，同一指标应填写相同的数值（名称也宜统一）；请核对后改正填错的一张表。")
     return Finding("warning", CODE, entry.path, message, field, entry.leaf.id)

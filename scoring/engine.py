@@ -195,9 +195,10 @@ def _total_findings(walk: _Walk, form: Form, funds: Any, total: Decimal, max_tot
                            f"分值合计为 {plain(max_total)} 分（含执行率），不是 100 分；请调整各指标分值", "weight"))
     complete = _complete(walk, funds)
     printed_total = to_decimal(stated.get("total"))
-    if printed_total is not None and complete and printed_total != total:
+    paper_total = _paper_total(total, funds, stated)
+    if printed_total is not None and complete and printed_total != paper_total:
         out.append(Finding("warning", "TOTAL_MISMATCH", ("stated", "total"),
-                           f"表上总分为 {plain(printed_total)}，各项得分（含执行率得分）合计为 {score_text(total)}；"
+                           f"表上总分为 {plain(printed_total)}，各项得分（含执行率得分）合计为 {score_text(paper_total)}；"
                            "请改正总分或核对各项得分"))
     rates = stated.get("rates")
     if isinstance(rates, Mapping):
@@ -207,6 +208,21 @@ def _total_findings(walk: _Walk, form: Form, funds: Any, total: Decimal, max_tot
         out.append(Finding("warning", "RATE_MISMATCH", ("stated", "total_rate"),
                            f"表上总得分率为 {plain(printed)}%，按总分 ÷ 总分值计算应为 {percent_text(total / max_total)}"))
     return out
+
+
+def _paper_total(total: Decimal, funds: Any, stated: Mapping[str, Any]) -> Decimal:
+    """The total the paper's own cells give: its printed 执行率得分 counts in place of the computed one.
+
+    One mistake, one finding: a wrong 执行率得分 is FUNDS_SCORE_MISMATCH; the paper's 总分 is checked
+    against the paper's figures (as typed leaf scores are), so it is not reported a second time.
+    """
+    printed = to_decimal(stated.get("funds_score"))
+    if printed is None or funds is None or funds.score is None or funds.computed is None:
+        return total
+    if funds.score != funds.computed:
+        return total  # a typed 执行率得分 is already the score in force
+    paper: Decimal = total - funds.score + printed
+    return paper
 
 
 def _rate_findings(walk: _Walk, form: Form, rates: Mapping[str, Any]) -> list[Finding]:

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from pathlib import Path
 
 # Qt tests run without a display; set before any test imports PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The parsed-font cache (reports/font_cache.py) of this run goes to a temporary folder, never ~/.cache.
+os.environ.setdefault("JIXIAO_CACHE_DIR", tempfile.mkdtemp(prefix="jixiao-test-cache-"))
 
 import pytest
 from hypothesis import settings

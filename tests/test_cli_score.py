@@ -68,9 +68,26 @@ def test_with_other_forms_adds_cross_form_findings(capsys: pytest.CaptureFixture
     assert main(["score", project, "--with", dept, str(SEEDS / "seed003_basic.json")]) == 0
     out = json.loads(capsys.readouterr().out)
     cross = [f for f in out["findings"] if f["code"] == "CROSS_FORM_MISMATCH"]
-    assert [(f["path"][-1], f["field"]) for f in cross] == [("困难残疾人家庭无障碍改造", "target"),
-                                                            ("困难残疾人家庭无障碍改造", "actual")]
-    assert "部门整体支出绩效自评表" in cross[0]["message"] and "“150户”" in cross[0]["message"]
-    assert len(out["findings"]) == len(alone["findings"]) + 2 and out["total"] == alone["total"]
+    # 盲人补贴 here is 盲人救助 in the department table (issue #14: one indicator under two names)
+    assert sorted((f["path"][-1], f["field"]) for f in cross) == [("困难残疾人家庭无障碍改造", "actual"),
+                                                                  ("困难残疾人家庭无障碍改造", "target"),
+                                                                  ("盲人补贴", "target")]
+    households = next(f for f in cross if f["path"][-1] == "困难残疾人家庭无障碍改造")
+    assert "部门整体支出绩效自评表" in households["message"] and "“150户”" in households["message"]
+    # the 残疾人就业保障金 is 221 in the 基础数据表, 154 here (budget and spending)
+    money = [(f["path"], f["field"]) for f in out["findings"] if f["code"] == "FUNDS_CROSS_MISMATCH"]
+    assert money == [(["funds", "年度资金总额"], "annual"), (["funds", "年度资金总额"], "executed")]
+    assert len(out["findings"]) == len(alone["findings"]) + 5 and out["total"] == alone["total"]
     assert main(["score", "--text", dept, "--with", project]) == 0
     assert "CROSS_FORM_MISMATCH 目标1 / 产出指标 / 数量指标 / 6、困难残疾人家庭无障碍改造（target）" in capsys.readouterr().out
+
+
+def test_with_repeated_takes_every_form_like_with_a_list(capsys: pytest.CaptureFixture[str]) -> None:
+    project, dept, basic = (str(SEEDS / f"seed003_{n}.json") for n in ("project", "dept", "basic"))
+    assert main(["score", project, "--with", dept, basic]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    # dept first: if only the last --with counted, the dept's 150户 mismatch would be lost
+    assert main(["score", project, "--with", dept, "--with", basic]) == 0
+    repeated = json.loads(capsys.readouterr().out)
+    assert repeated["findings"] == listed["findings"]
+    assert any(f["code"] == "CROSS_FORM_MISMATCH" for f in repeated["findings"])

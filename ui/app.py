@@ -174,6 +174,18 @@ def take_screenshot(out: Path, data_dir: Path | None = None) -> int:
     return 0
 
 
+def _warm_up_fonts() -> None:
+    """Load the PDF fonts in the background, so the first export does not pause for them."""
+    import threading
+
+    def warm() -> None:
+        from reports.fonts import warm_up  # imported here too: ReportLab loads off the main thread
+
+        warm_up()
+
+    threading.Thread(target=warm, name="font-warm-up", daemon=True).start()
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Open the main window on the chosen database (or take a screenshot and exit)."""
     if getattr(args, "screenshot", None):
@@ -197,6 +209,7 @@ def run_gui(args: argparse.Namespace) -> int:
     crash.install(data_dir, lambda text: show_error(window, text, title="程序内部出错"))  # type: ignore[arg-type]
     window.show()  # type: ignore[attr-defined]
     window.restore_last_form()  # type: ignore[attr-defined]
+    _warm_up_fonts()
     if store.backup_warning:  # today's backup failed; the data opened fine: say so, do not block
         window.statusBar().showMessage(f"注意：{store.backup_warning}")  # type: ignore[attr-defined]
     try:

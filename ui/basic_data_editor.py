@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QLabel
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from model.form import DataSection
+from model.rates import is_rate_column, rate_fraction
 from scoring.result import Finding
 from ui.editing.columns import format_number, format_rate, parse_number, parse_rate
 from ui.finding_marks import finding_lines, mark_item
@@ -58,8 +59,8 @@ class _SectionTable(QTableWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     self.setItem(r, c, item)
                 # Rates are kept as fractions and shown as percents, as the printout does.
-                show = format_rate if _is_rate(title) else format_number
-                item.setText(show(row.values[c]) if c < len(row.values) else "")
+                value = row.values[c] if c < len(row.values) else None
+                item.setText(format_rate(rate_fraction(value)) if is_rate_column(title) else format_number(value))
                 # A finding without a column (or about a row as a whole) marks the row's first cell.
                 mark_item(item, [f for f in mine if f.field == title or (c == 0 and f.field not in titles)])
         self.filling = False
@@ -73,18 +74,13 @@ class _SectionTable(QTableWidget):
         row = (section.rows or [])[item.row()]
         title = _column_titles(section)[item.column()]
         try:
-            read = parse_rate if _is_rate(title) else parse_number
+            read = parse_rate if is_rate_column(title) else parse_number
             value = read(item.text(), f"“{row.name}”的{title}")
         except ValueError as exc:
             self.owner.session.report_error(f"基础数据表“{section.section}”中{exc}")
             self.owner.refresh()
             return
         self.owner.session.set_data_cell(self.index, item.row(), item.column(), value)
-
-
-def _is_rate(title: str) -> bool:
-    """A column of rates (控制率, 规模控制率 …): the same test as reports/kinds.py."""
-    return "率" in title
 
 
 class BasicDataEditor(QWidget):

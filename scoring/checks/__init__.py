@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from scoring.checks import (
-    basic_data, costs, directions, duplicates, evaluation, funds, header, measures, plan, reasons, stated,
-    values,
+    basic_data, costs, directions, duplicates, evaluation, funds, goal_text, header, header_facts, measures, plan,
+    reason_facts, reasons, stated, values,
 )
 from scoring.context import Context, LeafView
 from scoring.result import Finding
@@ -23,6 +23,7 @@ GoalCheck = Callable[[Context, list[LeafView]], Iterable[Finding]]
 
 ALL_CHECKS: tuple[Check, ...] = (
     header.check,
+    header_facts.check,
     funds.check,
     plan.check,
     values.check,
@@ -34,6 +35,8 @@ ALL_CHECKS: tuple[Check, ...] = (
     evaluation.check,
     basic_data.check,
     stated.check,
+    goal_text.check,
+    reason_facts.check,
 )
 
 # The same checks by scope; together they give exactly the findings of ALL_CHECKS (tested).
@@ -41,14 +44,15 @@ ALL_CHECKS: tuple[Check, ...] = (
 # be in scoring/leaf_memo.py's key, or an edit of that field would show stale findings.
 LEAF_CHECKS: tuple[LeafCheck, ...] = (
     values.leaf_check, measures.leaf_check, directions.leaf_check, reasons.leaf_check,
-    costs.leaf_check, evaluation.leaf_check,
+    costs.leaf_check, evaluation.leaf_check, reason_facts.leaf_check,
 )
 # A goal check reads the leaves of one goal and what goal_inputs() returns.
 GOAL_CHECKS: tuple[GoalCheck, ...] = (values.goal_check, reasons.goal_check, duplicates.goal_check,
-                                      costs.goal_check)
+                                      costs.goal_check, reason_facts.goal_check)
 # Form checks read the rest of the form (funds, plan, basic data, stated figures); run every time.
 FORM_CHECKS: tuple[Check, ...] = (
-    header.check, funds.check, plan.check, reasons.form_check, basic_data.check, stated.check,
+    header.check, header_facts.check, funds.check, plan.check, reasons.form_check, basic_data.check, stated.check,
+    goal_text.check, reason_facts.form_check,
 )
 
 

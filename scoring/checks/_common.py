@@ -20,6 +20,8 @@ _NUMBERING_RE = re.compile(r"^\s*(?:[（(]?\d{1,2}[)）、.．:：]|[①-⑳]|[�
 _PUNCT_RE = re.compile(r"[\s\u3000“”\"'‘’，,。.、:：;；（）()【】\[\]%％]")
 _BRACKET_WEIGHT_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 PEOPLE_UNITS = frozenset({"人", "户", "人次", "名", "户次", "家"})
+_SAME_UNIT = {"名": "人", "位": "人"}
+_NAME_UNIT_RE = re.compile(r"[（(]\s*(人次|户次|人|户|名|件|个|次|期|项|场|所|台|套)数?\s*[)）]")
 
 
 def dec(value: Any) -> Decimal | None:
@@ -191,3 +193,21 @@ def leaves_by_goal(leaves: Iterable[LeafView]) -> dict[int, list[LeafView]]:
     for lv in leaves:
         by_goal.setdefault(lv.goal.id, []).append(lv)
     return by_goal
+
+
+def count_unit(lv: LeafView) -> str | None:
+    """The count unit a leaf is measured in (人, 户, 件 …; 名 and 位 are 人), from its values or its
+    name (“救济慰问特困户(户数)”, “…人数”); None for a percent, money or unknown unit."""
+    for reading in (lv.target, lv.actual):
+        if reading.kind in ("number", "range") and reading.family == "count" and reading.unit:
+            return _SAME_UNIT.get(reading.unit, reading.unit)
+        if reading.kind in ("number", "range") and reading.unit:
+            return None  # a percent, money or duration figure: prose counts are not compared with it
+    name = lv.leaf.name if isinstance(lv.leaf.name, str) else ""
+    m = _NAME_UNIT_RE.search(name)
+    if m:
+        return _SAME_UNIT.get(m.group(1), m.group(1))
+    for suffix, unit in (("人数", "人"), ("户数", "户"), ("人次", "人次")):
+        if name.endswith(suffix):
+            return unit
+    return None

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from model.form import DataRow, DataSection
+from model.rates import rate_fraction
 from scoring.checks._common import dec, fmt, norm_name, pct
 from scoring.context import Context
 from scoring.result import Finding
@@ -38,11 +39,16 @@ def _columns(section: DataSection) -> list[str]:
 
 def _sum_check(ctx: Context, section: DataSection, total: DataRow, parts: list[DataRow],
                relation: str) -> Iterator[Finding]:
-    """total = Σ parts per column (blank parts count as 0); skipped when total or all parts are blank."""
+    """total = Σ parts per column (blank parts count as 0); skipped when all parts are blank; a blank
+    total with filled parts is TOTAL_BLANK (once per row)."""
+    blank: list[str] = []
     for col, title in enumerate(_columns(section)):
         whole = _value(total, col)
         values = [_value(p, col) for p in parts]
-        if whole is None or all(v is None for v in values):
+        if all(v is None for v in values):
+            continue
+        if whole is None:
+            blank.append(title)
             continue
         summed = sum((v for v in values if v is not None), Decimal(0))
         if summed != whole:
@@ -51,27 +57,62 @@ def _sum_check(ctx: Context, section: DataSection, total: DataRow, parts: list[D
                 "error", "FUNDS_SUM_MISMATCH", ("basic_data", section.section, total.name),
                 f"基础数据表“{total.name}”的{title} {fmt(whole)}，不等于{relation} {terms} = {fmt(summed)}。"
                 f"请核对合计数和各分项。", title)
+    if blank:
+        yield ctx.finding(
+            "warning", "TOTAL_BLANK", ("basic_data", section.section, total.name),
+            f"基础数据表“{total.name}”的{'、'.join(blank)}空白，但下面的分项填了数。请填写合计（{relation}）。",
+            blank[0])
 
 
 def _subset_check(ctx: Context, section: DataSection, total: DataRow,
                   parts: list[DataRow]) -> Iterator[Finding]:
-    """Σ 其中 rows must not exceed their total (the 其中 list need not be exhaustive)."""
+    """Σ 其中 rows must not exceed their total; when every 其中 row is filled they should equal it.
+
+    Over the total is an error (SUBSET_EXCEEDS_TOTAL); under it, with no 其中 row left blank, a
+    warning (BASIC_SUM_MISMATCH): the rows may not list everything, but usually a figure is wrong.
+    """
     for col, title in enumerate(_columns(section)):
         whole = _value(total, col)
-        values = [v for p in parts if (v := _value(p, col)) is not None]
+        raw = [_value(p, col) for p in parts]
+        values = [v for v in raw if v is not None]
         if whole is None or not values:
             continue
         summed = sum(values, Decimal(0))
+        path = ("basic_data", section.section, total.name)
+        terms = " + ".join(fmt(v) for v in values)
         if summed > whole:
             yield ctx.finding(
-                "error", "SUBSET_EXCEEDS_TOTAL", ("basic_data", section.section, total.name),
+                "error", "SUBSET_EXCEEDS_TOTAL", path,
                 f"基础数据表“{total.name}”的{title} {fmt(whole)}，小于其中各项之和 {fmt(summed)}。"
                 f"“其中”各项不能超过总数，请核对。", title)
+        elif summed != whole and len(values) == len(raw):
+            names = "、".join(f"“{p.name.removeprefix('其中：')}”" for p in parts)
+            yield ctx.finding(
+                "warning", "BASIC_SUM_MISMATCH", path,
+                f"基础数据表“{total.name}”的{title} {fmt(whole)}，但其中{names}之和为 {terms} = "
+                f"{fmt(summed)}，相差 {fmt(whole - summed)}。请核对{total.name}和各项金额。", title)
+
+
+def project_rows(rows: list[DataRow]) -> tuple[DataRow, list[DataRow]] | None:
+    """The “项目支出” row and its numbered items (up to and with 县级专项资金), or None."""
+    names = [norm_name(r.name) for r in rows]
+    project = next((i for i, n in enumerate(names) if n == "项目支出"), None)
+    if project is None:
+        return None
+    special, common = _find(rows, "县级专项"), _find(rows, "公用经费")
+    end = special + 1 if special is not None else (common if common is not None else len(rows))
+    items = [r for r, n in zip(rows[project + 1:end], names[project + 1:end]) if n[:1].isdigit()
+             or "经费" in n or "专项" in n]
+    return rows[project], items
+
+
+def value_at(row: DataRow, col: int) -> Decimal | None:
+    """A 基础数据表 cell as a number (None when blank or beyond the row)."""
+    return _value(row, col)
 
 
 def _spending(ctx: Context, section: DataSection) -> Iterator[Finding]:
     rows = list(section.rows or [])
-    names = [norm_name(r.name) for r in rows]
     sangong, car = _find(rows, "三公"), _find(rows, "公务用车")
     trips, hosting = _find(rows, "出国"), _find(rows, "公务接待")
     if sangong is not None and None not in (car, trips, hosting):
@@ -80,14 +121,11 @@ def _spending(ctx: Context, section: DataSection) -> Iterator[Finding]:
     buy, run = _find(rows, "公车购置"), _find(rows, "公车运行")
     if car is not None and buy is not None and run is not None:
         yield from _sum_check(ctx, section, rows[car], [rows[buy], rows[run]], "公车购置 + 公车运行维护")
-    project = next((i for i, n in enumerate(names) if n == "项目支出"), None)
     special = _find(rows, "县级专项")
     common = _find(rows, "公用经费")
-    if project is not None:
-        end = special + 1 if special is not None else (common if common is not None else len(rows))
-        items = [r for r, n in zip(rows[project + 1:end], names[project + 1:end]) if n[:1].isdigit()
-                 or "经费" in n or "专项" in n]
-        yield from _sum_check(ctx, section, rows[project], items, "各项目之和")
+    found = project_rows(rows)
+    if found is not None:
+        yield from _sum_check(ctx, section, found[0], found[1], "各项目之和")
     if special is not None:
         end = common if common is not None and common > special else len(rows)
         yield from _sum_check(ctx, section, rows[special], rows[special + 1:end], "各专项之和")
@@ -119,7 +157,9 @@ def _ratio(ctx: Context, section: DataSection, row: DataRow, num: int, den: int,
     if r is None:
         return
     computed = n / d
-    written = r / 100 if r > 5 else r  # 100 (percent points) or 1.0 (fraction) both mean 100%
+    written = dec(rate_fraction(float(r)))  # 100 (percent points) or 1.0 (fraction) both mean 100%
+    if written is None:
+        return
     if abs(computed - written) > _RATE_TOLERANCE:
         yield ctx.finding(
             "error", "RATE_MISMATCH", path,

@@ -30,6 +30,11 @@ def _column_sums(ctx: Context, rows: list[FundsRow], unit: str) -> Iterator[Find
         whole = dec(getattr(total, field, None))
         part_values = [dec(getattr(r, field, None)) for r in parts]
         summed = _sum(part_values)
+        if whole is None and summed is not None and not _reported_blank(ctx, total, field):
+            yield ctx.finding(
+                "warning", "TOTAL_BLANK", ("funds", total.name),
+                f"资金表“{total.name}”的{title}空白，但其中各项填了数（合计 {fmt(summed)}{unit}）。"
+                f"请填写{total.name}的{title}（等于各分项之和）。", field)
         if whole is None or summed is None or whole == summed:
             continue
         terms = " + ".join(fmt(v) if v is not None else "0" for v in part_values)
@@ -37,6 +42,15 @@ def _column_sums(ctx: Context, rows: list[FundsRow], unit: str) -> Iterator[Find
             "error", "FUNDS_SUM_MISMATCH", ("funds", total.name),
             f"资金表“{total.name}”的{title} {fmt(whole)}{unit}，不等于其中各项之和 {terms} = "
             f"{fmt(summed)}{unit}。请核对合计数和各分项，使合计等于分项之和。", field)
+
+
+def _reported_blank(ctx: Context, total: FundsRow, field: str) -> bool:
+    """Whether the engine already reports this blank cell of the total row (FUNDS_ANNUAL_MISSING,
+    ACTUAL_MISSING on a scored 执行率) or _initial_missing does: one mistake, one finding."""
+    funds = ctx.form.funds
+    if field in ("annual", "executed"):
+        return funds is not None and funds.weight is not None
+    return ctx.form.kind in _INITIAL_KINDS and (dec(total.annual) is not None or dec(total.executed) is not None)
 
 
 def _initial_missing(ctx: Context, total: FundsRow) -> Iterator[Finding]:
@@ -78,6 +92,7 @@ def _breakdowns(ctx: Context, total: FundsRow, unit: str) -> Iterator[Finding]:
             f"“按收入性质分”各项合计 {fmt(income)}{unit}，与{total.name}的预算数 {fmt(budget)}{unit} "
             f"不一致。请核对一般公共预算、政府性基金等各项金额。", "by_income")
     spending = _amounts(funds.by_spending)
+    yield from _income_against_spending(ctx, total, income, spending, unit)
     stated = ctx.form.stated if isinstance(ctx.form.stated, dict) else {}
     declared = dec(stated.get("by_spending_total"))
     if spending is not None and declared is not None and spending != declared:
@@ -87,8 +102,26 @@ def _breakdowns(ctx: Context, total: FundsRow, unit: str) -> Iterator[Finding]:
             f"{fmt(spending)}{unit}。请核对合计数或各项金额。", "by_spending")
 
 
+def _income_against_spending(ctx: Context, total: FundsRow, income: Decimal | None, spending: Decimal | None,
+                             unit: str) -> Iterator[Finding]:
+    """按收入性质分 and 按支出性质分 split the same money: their totals must agree (003 附件2)."""
+    if income is None or spending is None or income == spending:
+        return
+    amounts = {dec(getattr(total, f, None)) for f, _t in _COLUMNS} - {None}
+    if income in amounts:
+        hint = f"收入合计与{total.name}一致，请核对基本支出和项目支出的金额。"
+    elif spending in amounts:
+        hint = f"支出合计与{total.name}一致，请核对按收入性质分的各项金额。"
+    else:
+        hint = f"两者都不等于{total.name}，请逐项核对。"
+    yield ctx.finding(
+        "error", "FUNDS_SUM_MISMATCH", ("funds", "按支出性质分"),
+        f"“按收入性质分”各项合计 {fmt(income)}{unit}，与“按支出性质分”各项合计 {fmt(spending)}{unit} "
+        f"不一致（同一笔资金的两种分法，合计应相同）。{hint}", "by_spending")
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    """FUNDS_SUM_MISMATCH, FUNDS_INITIAL_MISSING and FUNDS_OVER_100 on sub-rows."""
+    """FUNDS_SUM_MISMATCH, TOTAL_BLANK, FUNDS_INITIAL_MISSING and FUNDS_OVER_100 on sub-rows."""
     funds = ctx.form.funds
     if funds is None or not funds.rows:
         return

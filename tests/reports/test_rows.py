@@ -1,6 +1,8 @@
 """The neutral layout (rows.py): spans, figures from the Result, per-kind columns, options."""
 from __future__ import annotations
 
+import json
+
 from decimal import Decimal
 
 import pytest
@@ -182,3 +184,28 @@ def test_unknown_kind_is_a_clear_error() -> None:
     result = Result("central-2020", None, None, None, None, (), (), ())
     with pytest.raises(JixiaoError, match="无法打印"):
         build_document(Form(kind="narrative", year=2024), result)
+
+
+def test_rates_written_as_on_paper_load_and_print_as_percents() -> None:
+    """“100%” and “98.5%” in a file are read as rates; 100 (percent points) prints 100.00%, not 10000.00%."""
+    from model.codec import loads_form
+    from model.errors import FormFileError
+    from resources.profile_files import load_profile_data
+    from scoring import evaluate
+    from scoring.rules.profile import profile_for
+
+    def doc(rates: list[object]) -> str:
+        return json.dumps({"schema": "jixiao.form/1", "kind": "dept_basic_data", "year": 2023, "title": "基础数据表", "goals": [],
+                           "basic_data": [{"section": "财政供养人员情况(人)", "columns": ["编制数", "在职人数", "控制率"],
+                                           "rows": [{"name": "财政供养人员", "values": [30, 30, r]} for r in rates]}]},
+                          ensure_ascii=False)
+    form = loads_form(doc(["100%", "98.5%", 100, 1.0]))
+    assert [r.values[2] for r in form.basic_data[0].rows] == [1.0, 0.985, 100, 1.0]  # type: ignore[index, union-attr]
+    result = evaluate(form, profile_for(form.rules, form.profile_name(), load_profile_data))
+    rows = build_document(form, result).sheets[0].grids[0].rows
+    assert [row[-2].display for row in rows[1:]] == ["100.00%", "98.50%", "100.00%", "100.00%"]  # type: ignore[union-attr]
+    # 30 ÷ 30 = 100 %: the written 98.5% is the one finding.
+    assert [(f.code, f.path[-1]) for f in result.findings if f.code == "RATE_MISMATCH"] == [("RATE_MISMATCH", "财政供养人员")]
+    with pytest.raises(FormFileError) as refused:
+        loads_form(doc(["约百分之百"]))
+    assert "100%" in str(refused.value)

@@ -28,7 +28,8 @@ def test_funds_breakdowns_and_target_declaration_budget() -> None:
         rows=[FundsRow("年度资金总额", 581.79, 581.79, 1005.67)],
         by_income=[Amount("一般公共预算", 500), Amount("政府性基金拨款", None)],
         by_spending=[Amount("基本支出", 353.08), Amount("项目支出", 652.59)]))
-    assert keys(run(funds.check, form)) == {("FUNDS_SUM_MISMATCH", ("funds", "按收入性质分"), "by_income")}
+    assert keys(run(funds.check, form)) == {("FUNDS_SUM_MISMATCH", ("funds", "按收入性质分"), "by_income"),
+                                            ("FUNDS_SUM_MISMATCH", ("funds", "按支出性质分"), "by_spending")}
     decl = tree_form({}, kind="project_target", money_unit="元", funds=Funds(
         rows=[FundsRow("预算数", annual=110000.0), FundsRow("财政资金", annual=100000.0), FundsRow("其他资金", annual=0)]))
     assert keys(run(funds.check, decl)) == {("FUNDS_SUM_MISMATCH", ("funds", "预算数"), "annual")}
@@ -42,8 +43,9 @@ def test_spending_plan() -> None:
     def codes(*percents: float | None) -> set[tuple[str, tuple[str, ...], str | None]]:
         return keys(run(plan.check, tree_form({}, kind="project_target", spending_plan=_plan(*percents))))
     assert codes(25.0, 50.0, 75.0, 100.0) == set()
-    assert codes(None, None, 50.0, 100.0) == set()
-    assert codes(None, None, 100.0, None) == {("PLAN_NOT_100", ("spending_plan", "12月底"), "percent")}
+    leading = ("PLAN_LEADING_BLANK", ("spending_plan", "3月底"), "percent")
+    assert codes(None, None, 50.0, 100.0) == {leading}
+    assert codes(None, None, 100.0, None) == {("PLAN_NOT_100", ("spending_plan", "12月底"), "percent"), leading}
     assert codes(25.0, 20.0, 75.0, 90.0) == {("PLAN_NOT_CUMULATIVE", ("spending_plan", "6月底"), "percent"),
                                              ("PLAN_NOT_100", ("spending_plan", "12月底"), "percent")}
     assert codes(None, None, None, None) == {("PLAN_NOT_100", ("spending_plan", "12月底"), "percent")}
@@ -78,7 +80,8 @@ def test_basic_data_sums_subsets_and_ratios() -> None:
     sec = "经费控制情况(万元)"
     found = keys(run(basic_data.check, tree_form({}, kind="dept_basic_data", basic_data=_basic(rows))))
     assert found == {("FUNDS_SUM_MISMATCH", ("basic_data", sec, "1、公务用车购置和维护经费"), "2022年决算数"),
-                     ("SUBSET_EXCEEDS_TOTAL", ("basic_data", sec, "公用经费"), "2022年决算数")}
+                     ("SUBSET_EXCEEDS_TOTAL", ("basic_data", sec, "公用经费"), "2022年决算数"),
+                     ("BASIC_SUM_MISMATCH", ("basic_data", sec, "公用经费"), "2023年预算数")}
     staff = _basic([DataRow("财政供养人员", [30, 27, 1.0])], "财政供养人员情况(人)", ("编制数", "在职", "控制率"))
     found = run(basic_data.check, tree_form({}, kind="dept_basic_data", basic_data=staff))
     assert keys(found) == {("RATE_MISMATCH", ("basic_data", "财政供养人员情况(人)", "财政供养人员"), "控制率")}
@@ -87,6 +90,44 @@ def test_basic_data_sums_subsets_and_ratios() -> None:
                    ("批复规模(m²)", "实际规模(m²)", "规模控制率", "预算投资(万元)", "实际投资(万元)", "投资概算控制率"))
     found = keys(run(basic_data.check, tree_form({}, kind="dept_basic_data", basic_data=build)))
     assert found == {("ZERO_DENOMINATOR", ("basic_data", "楼堂馆所控制情况(2023年完工项目)", "楼堂馆所"), "规模控制率")}
+
+
+def test_income_and_spending_totals_of_a_department_form_must_agree() -> None:
+    # Seed 003 附件2: income 581.79 = 年度资金总额, spending 353.08 + 652.59 = 1005.67.
+    def form(income: float, spending: tuple[float, float]):  # type: ignore[no-untyped-def]
+        return tree_form({}, kind="dept_self_eval", funds=Funds(
+            rows=[FundsRow("年度资金总额", 581.79, 581.79, 1005.67)],
+            by_income=[Amount("一般公共预算", income), Amount("政府性基金拨款", None)],
+            by_spending=[Amount("基本支出", spending[0]), Amount("项目支出", spending[1])]))
+    found = run(funds.check, form(581.79, (353.08, 652.59)))
+    assert keys(found) == {("FUNDS_SUM_MISMATCH", ("funds", "按支出性质分"), "by_spending")}
+    assert "581.79万元" in found[0].message and "1005.67万元" in found[0].message
+    assert "收入合计与年度资金总额一致" in found[0].message
+    assert keys(run(funds.check, form(581.79, (300, 281.79)))) == set()
+    assert keys(run(funds.check, form(1005.67, (353.08, 652.59)))) == {
+        ("FUNDS_SUM_MISMATCH", ("funds", "按收入性质分"), "by_income")}
+
+
+def test_public_funds_against_its_filled_sub_rows() -> None:
+    # Seed 003 附件1: 2023 预算 公用经费 18.3 against 3.9 + 8.4 + 3 = 15.3; 2022 adds up.
+    sec = "经费控制情况(万元)"
+    rows = [DataRow("公用经费", [16.5, 18.3]), DataRow("其中：办公经费", [4.29, 3.9]),
+            DataRow("水费、电费、差旅费", [8.91, 8.4]), DataRow("会议费、培训费", [3.3, 3]),
+            DataRow("政府采购金额", [20, 25])]
+    found = run(basic_data.check, tree_form({}, kind="dept_basic_data", basic_data=_basic(rows)))
+    assert keys(found) == {("BASIC_SUM_MISMATCH", ("basic_data", sec, "公用经费"), "2023年预算数")}
+    assert found[0].severity == "warning" and "3.9 + 8.4 + 3 = 15.3" in found[0].message
+    rows[2] = DataRow("水费、电费、差旅费", [8.91, None])  # a blank 其中 row: the list may be partial
+    assert keys(run(basic_data.check, tree_form({}, kind="dept_basic_data", basic_data=_basic(rows)))) == set()
+
+
+def test_rates_written_as_percent_points_are_checked_as_percents() -> None:
+    sec = ("编制数", "在职", "控制率")
+    for written, codes in ((100, set()), (1.0, set()), (90, {"RATE_MISMATCH"}), (0.985, {"RATE_MISMATCH"})):
+        staff = _basic([DataRow("财政供养人员", [30, 30, written])], "财政供养人员情况(人)", sec)
+        found = run(basic_data.check, tree_form({}, kind="dept_basic_data", basic_data=staff))
+        assert {f.code for f in found} == codes, written
+    assert "表上填的是 98.50%" in found[0].message
 
 
 def test_stated_subtotals_weights_and_total_rate() -> None:

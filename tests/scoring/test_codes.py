@@ -9,7 +9,7 @@ import pytest
 from model.codec import load_form
 from resources.profile_files import load_profile_data
 from scoring import evaluate
-from scoring.codes import SEVERITY
+from scoring.codes import SEVERITY, SEVERITY_LABEL, sync_severity_column
 from scoring.rules.profile import profile_for
 from tests.conftest import FIXTURES, REPO
 
@@ -31,3 +31,17 @@ def test_every_reported_code_is_known_and_has_its_severity(path: Path) -> None:
         assert f.code in SEVERITY, f"{f.code} is missing from scoring/codes.py and docs/findings.md"
         if SEVERITY[f.code] is not None:
             assert f.severity == SEVERITY[f.code], f.code
+
+
+@pytest.mark.parametrize("doc", ["findings.md", "scoring.md"])
+def test_docs_severity_columns_are_generated_from_the_code_table(doc: str) -> None:
+    text = (REPO / "docs" / doc).read_text("utf-8")
+    assert sync_severity_column(text) == text, f"run `make docs-codes`: docs/{doc} disagrees with scoring/codes.py"
+    for code, label in re.findall(r"^\| ([A-Z][A-Z_0-9]+) \| ([^|]+?) \|", text, re.M):
+        assert code in SEVERITY, f"docs/{doc} lists {code}, which scoring/codes.py does not know"
+        assert label.strip() == SEVERITY_LABEL[SEVERITY[code]]
+
+
+def test_sync_rewrites_a_wrong_severity_and_keeps_the_rest() -> None:
+    text = "| TOTAL_MISMATCH | 警告 | 表上总分与合计不同 |\n| NOT_A_CODE_X | 警告 | x |\n"
+    assert sync_severity_column(text) == "| TOTAL_MISMATCH | 错误 | 表上总分与合计不同 |\n| NOT_A_CODE_X | 警告 | x |\n"

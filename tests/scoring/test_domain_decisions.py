@@ -166,7 +166,9 @@ def test_spending_plan_blank_not_planned_last_filled_12月底_at_100_non_decreas
         return [(f.code, f.path) for f in result.findings if f.code.startswith("PLAN_")]
 
     assert plan_codes(25, 50, 80, 100) == []
-    assert plan_codes(None, 50, None, 100) == []  # blanks are "not planned yet"
+    assert plan_codes(25, None, None, 100) == []  # blanks are "not planned yet"
+    # ... but blank leading checkpoints are a question (issue #14): nothing spent before 6月底?
+    assert plan_codes(None, 50, None, 100) == [("PLAN_LEADING_BLANK", ("spending_plan", "3月底"))]
     assert plan_codes(25, 50, 80, None) == [("PLAN_NOT_100", ("spending_plan", "12月底"))]
     assert plan_codes(25, 50, 80, 90) == [("PLAN_NOT_100", ("spending_plan", "12月底"))]
     assert plan_codes(25, 20, 80, 100) == [("PLAN_NOT_CUMULATIVE", ("spending_plan", "6月底"))]

@@ -24,7 +24,8 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("score", help="计算表格得分并审核，输出 JSON（或 --text 输出表格）")
     p.add_argument("file", type=Path, help="jixiao.form/1 表格文件")
     p.add_argument("--text", action="store_true", help="输出便于阅读的表格和计算过程，而不是 JSON")
-    p.add_argument("--with", dest="others", type=Path, nargs="+", default=[], metavar="OTHER",
+    # extend: `--with A B` and `--with A --with B` both give [A, B] (append would keep only B's list).
+    p.add_argument("--with", dest="others", type=Path, nargs="+", action="extend", default=[], metavar="OTHER",
                    help="同一单位同一年度的其他表格文件：核对同一指标在各表中是否一致（CROSS_FORM_MISMATCH）")
     p.set_defaults(func=cmd_score)
 

@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
+from model.rates import parse_percent
+
 
 class Cell(Enum):
     """What a column holds and how it is edited."""
@@ -126,15 +128,12 @@ def format_rate(value: float | int | None) -> str:
 
 
 def parse_rate(text: str, what: str = "比率") -> float | int | None:
-    """Read a rate typed as "100%", "85.5%", or a bare number: up to 1.5 a fraction, above it a percent.
+    """Read a rate typed as "100%", "85.5%", or a bare number (model.rates: up to 1.5 a fraction).
 
     Raises:
-        ValueError: with a Chinese message, as parse_number.
+        ValueError: with a Chinese message naming `what`.
     """
-    clean = unicodedata.normalize("NFKC", text).strip()
-    percent = clean.endswith("%")
-    value = parse_number(clean.rstrip("%"), what)
-    if value is None:
-        return None
-    # 120 means 120 %; 1.2 means 120 % as a fraction (both are written on real forms).
-    return value / 100 if percent or value > 1.5 else value
+    try:
+        return parse_percent(text)
+    except ValueError as exc:
+        raise ValueError(f"{what}：{exc}。") from None
