@@ -95,7 +95,8 @@ def fonts() -> FontChoice:
 
 def warm_up() -> None:
     """Load the fonts and the PDF writer ahead of the first export (the window's background thread)."""
-    import reports.pdf  # noqa: F401 — ReportLab's layout modules, ~0.1 s on an old PC
+    # ReportLab's layout modules (~0.1 s on an old PC), not reports.pdf: that imports this module.
+    import reportlab.platypus  # noqa: F401
 
     try:
         fonts()
