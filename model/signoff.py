@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 __all__ = ["APPROVED", "DRAFT", "LEADER", "LOCKED_FIX", "LOCKED_MESSAGE", "MODIFIED", "PENDING", "PREPARER",
            "REVIEWER", "ROLES", "SIGNED", "STATES", "UNLOCKED", "SignEvent", "SignOff", "SignOffError", "Signature",
-           "Status", "body_fingerprint", "check_date", "check_writable", "event_text", "is_final", "sign", "status",
-           "unlock"]
+           "Status", "body_fingerprint", "check_date", "check_writable", "event_text", "is_final", "is_locked", "sign",
+           "state_of", "status", "unlock"]
 
 
 @dataclass(frozen=True)
@@ -65,15 +65,24 @@ def body_fingerprint(form: Form) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def state_of(form: Form) -> str:
+    """草稿 / 待审核 / 已审核 from the signatures alone (no fingerprint: cheap enough for every edit)."""
+    roles = {s.role for s in form.signoff.signatures} if form.signoff else set()
+    return APPROVED if REVIEWER in roles else PENDING if PREPARER in roles else DRAFT
+
+
+def is_locked(form: Form) -> bool:
+    """Whether the content may not change (已审核)."""
+    return state_of(form) == APPROVED
+
+
 def status(form: Form) -> Status:
     """The state of a form; a form without a record (every old file) is 草稿, unmodified."""
     record = form.signoff
     if record is None:
         return Status(DRAFT, False, ())
-    roles = {s.role for s in record.signatures}
-    state = APPROVED if REVIEWER in roles else PENDING if PREPARER in roles else DRAFT
     modified = record.fingerprint is not None and record.fingerprint != body_fingerprint(form)
-    return Status(state, modified, tuple(record.signatures))
+    return Status(state_of(form), modified, tuple(record.signatures))
 
 
 def is_final(form: Form) -> bool:
@@ -84,7 +93,7 @@ def is_final(form: Form) -> bool:
 
 def check_writable(form: Form) -> None:
     """Raise SignOffError when the form is locked (已审核)."""
-    if form.signoff is not None and status(form).locked:
+    if is_locked(form):
         raise SignOffError(f"{LOCKED_MESSAGE}。{LOCKED_FIX}。")
 
 

@@ -360,6 +360,7 @@ class Store:
             if row is None:
                 raise StoreError(f"找不到历史版本记录 {entry_id}，它可能已被清理。请重新打开历史版本列表。")
             form_id, old_revision, body = str(row[0]), int(row[1]), str(row[2])
+            _refuse_locked_restore(self, form_id)
             form = loads_form(body, f"表格 {form_id} 的第 {old_revision} 版")
             form.id = form_id  # the row's id wins over whatever the kept document says
             # Above every revision the form ever had, so an exchange package never sees it as older.
@@ -415,12 +416,18 @@ class Store:
 
 def _refuse_locked_edit(form: Form) -> None:
     """Every editor saves through Store.save: a 已审核 form whose content changed is refused here."""
-    from model.signoff import LOCKED_FIX, LOCKED_MESSAGE, status
+    from model.signoff import LOCKED_FIX, LOCKED_MESSAGE, is_locked, status
 
-    if form.signoff is not None:
-        now = status(form)
-        if now.locked and now.modified:
-            raise StoreError(f"{LOCKED_MESSAGE}，本次修改没有保存。{LOCKED_FIX}。")
+    if is_locked(form) and status(form).modified:  # the fingerprint only for a locked form
+        raise StoreError(f"{LOCKED_MESSAGE}，本次修改没有保存。{LOCKED_FIX}。")
+
+
+def _refuse_locked_restore(store: Store, form_id: str) -> None:
+    """Putting an earlier revision back would change a locked form's content: refused, like an edit."""
+    from model.signoff import LOCKED_FIX, LOCKED_MESSAGE, is_locked
+
+    if store.revision(form_id) is not None and is_locked(store.load(form_id)):
+        raise StoreError(f"{LOCKED_MESSAGE}，不能恢复早先版本。{LOCKED_FIX}。")
 
 
 def _reason(exc: BaseException) -> str:

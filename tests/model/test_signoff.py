@@ -125,3 +125,26 @@ def test_the_id_assigned_on_first_import_is_not_content() -> None:
     sign(form, "填表人", "李小明", "2024-03-01")
     form.id = "5a3b1e00-0000-4000-8000-000000000099"
     assert status(form).label == PENDING
+
+
+def test_a_locked_form_refuses_edits_and_restores_in_the_store(memory_store) -> None:  # type: ignore[no-untyped-def]
+    from model.errors import StoreError
+
+    form = make_sample_form()
+    form_id = memory_store.add(form)
+    memory_store.save_keeping(form, "test")  # an earlier revision to restore
+    sign(form, "填表人", "李小明", "2024-03-01")
+    sign(form, "审核人", "王小芳", "2024-03-02")
+    memory_store.save_keeping(form, "审核人签字前")
+    memory_store.save(form)  # the same content saves (Ctrl+S on a locked form)
+    _leaf(form, "康复训练人数").actual = "85人"
+    with pytest.raises(StoreError, match="已锁定，不能修改，本次修改没有保存"):
+        memory_store.save(form)
+    entry = memory_store.history_entries(form_id)[-1]
+    with pytest.raises(StoreError, match="不能恢复早先版本"):
+        memory_store.restore_entry(entry.id)
+    assert status(memory_store.load(form_id)).label == APPROVED
+    stored = memory_store.load(form_id)
+    unlock(stored, "改人数", "2024-03-05")
+    memory_store.save_keeping(stored, "解锁前")
+    memory_store.restore_entry(entry.id)  # a draft again: restoring is allowed

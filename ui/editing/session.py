@@ -93,7 +93,7 @@ class FormSession(QObject):
     @property
     def locked(self) -> bool:
         """Whether the form is 已审核: its content may not change (model/signoff.py)."""
-        return self.form.signoff is not None and signoff.status(self.form).locked
+        return signoff.is_locked(self.form)
 
     def push(self, command: QUndoCommand) -> None:
         """Run a command through the undo stack (its redo() makes the change); refused when locked."""
