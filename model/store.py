@@ -320,12 +320,6 @@ class Store:
             self.put_revision(form, current + 1, reason)
         return current + 1
 
-    def history(self, form_id: str) -> list[tuple[int, str, str]]:
-        """Earlier revisions kept for a form: (revision, saved_at, reason), newest first."""
-        return [tuple(r) for r in self.db.execute(
-            "SELECT revision, saved_at, reason FROM form_history WHERE form_id = ? ORDER BY id DESC",
-            [form_id]).fetchall()]
-
     def history_entries(self, form_id: str) -> list[HistoryEntry]:
         """Earlier revisions kept for a form, newest first, with their entry ids."""
         return [HistoryEntry(*row) for row in self.db.execute(

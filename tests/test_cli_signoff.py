@@ -155,3 +155,18 @@ def test_the_import_plan_names_the_changes_since_signing(tmp_path: Path, capsys:
     assert code == 0
     assert ("签字后被修改：内容与签字时不一致，请向报送单位核实；发送方列出的改动："
             "年度总体目标 / 产出指标 / 数量指标 / 康复训练人数：实际完成值 80人 → 85人") in out
+
+
+def test_use_computed_refuses_a_locked_form(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    unit = str(tmp_path / "unit")
+    form = make_sample_form()
+    next(leaf for leaf in leaves(form) if leaf.name == "培训班期数").score = 5  # a manual score
+    store = Store.open(Path(unit))
+    form_id = store.add(form)
+    store.close()
+    for role, name in (("填表人", "李小明"), ("审核人", "王小芳")):
+        _run(capsys, "--data-dir", unit, "sign", form_id, "--as", role, "--name", name)
+    before = sqlite3.connect(database_path(Path(unit))).execute("SELECT body, revision FROM forms").fetchone()
+    code, _, err = _run(capsys, "--data-dir", unit, "use-computed", form_id)
+    assert code == 1 and "已锁定" in err
+    assert sqlite3.connect(database_path(Path(unit))).execute("SELECT body, revision FROM forms").fetchone() == before

@@ -179,7 +179,7 @@ def _warm_up_fonts() -> None:
     import threading
 
     def warm() -> None:
-        from reports.fonts import warm_up  # imported here too: ReportLab loads off the main thread
+        from reports.pdf import warm_up  # imported here too: ReportLab loads off the main thread
 
         warm_up()
 
@@ -209,6 +209,7 @@ def run_gui(args: argparse.Namespace) -> int:
     crash.install(data_dir, lambda text: show_error(window, text, title="程序内部出错"))  # type: ignore[arg-type]
     window.show()  # type: ignore[attr-defined]
     window.restore_last_form()  # type: ignore[attr-defined]
+    window.offer_draft()  # type: ignore[attr-defined]  # a cell being typed when the program died
     _warm_up_fonts()
     if store.backup_warning:  # today's backup failed; the data opened fine: say so, do not block
         window.statusBar().showMessage(f"注意：{store.backup_warning}")  # type: ignore[attr-defined]

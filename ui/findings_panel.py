@@ -4,22 +4,45 @@ Emits `finding_activated(node_id, field, path)`; the form editor maps node_id + 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QLabel, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
 
+from model.places import place_text
+from scoring.codes import NOT_FILLED
 from scoring.result import SEVERITIES, SEVERITY_LABELS, Finding, Result
+from ui.tree_items import child_items, top_items
 
 SEVERITY_COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#3c5a99"}
+NOT_FILLED_COLOUR = "#505050"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def path_text(path: tuple[str, ...]) -> str:
-    """A finding's place as the user reads it (funds → 项目资金, header → 表头)."""
-    names = {"funds": "项目资金", "header": "表头", "spending_plan": "资金支出计划", "total": "总分",
-             "stated": "原表填写", "basic_data": "基础数据"}
-    parts = [names.get(path[0], path[0]), *path[1:]] if path else []
-    return " › ".join(p for p in parts if p)
+def path_text(path: tuple[str, ...], field: str | None = None) -> str:
+    """A finding's place as the user reads it (资金表 › 年度资金总额 › 全年预算数; model/places.py)."""
+    return place_text(path, field)
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their message wrapped to the column's width (Qt measured them unwrapped, so
+    long messages were cut to their two explicit lines)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 8
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if width <= 0 or not text:
+            return hint
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
 
 
 class FindingsPanel(QWidget):
@@ -39,6 +62,11 @@ class FindingsPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        # Every message readable whole: no "…", and row heights measured again when the panel's
+        # width changes (they were kept from the first, narrower layout and cut to two lines).
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.header().setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -68,49 +96,52 @@ class FindingsPanel(QWidget):
         if not result.findings:
             self.summary.setText("审核通过：没有发现问题")
             return
-        counts = [f"{SEVERITY_LABELS[s]} {result.count(s)}" for s in SEVERITIES if result.count(s)]
+        # What is simply still to fill comes first, as one list (未填写 N 项), not as red errors.
+        groups = [("未填写", NOT_FILLED_COLOUR, [f for f in result.findings if f.code in NOT_FILLED])]
+        groups += [(SEVERITY_LABELS[severity], SEVERITY_COLOURS[severity],
+                    [f for f in result.findings if f.severity == severity and f.code not in NOT_FILLED])
+                   for severity in SEVERITIES]
+        counts = [f"{name} {len(found)}" + (" 项" if name == "未填写" else "") for name, _c, found in groups if found]
         self.summary.setText("审核结果：" + "，".join(counts))
-        for severity in SEVERITIES:
-            found = [f for f in result.findings if f.severity == severity]
+        for name, colour, found in groups:
             if not found:
                 continue
-            head = QTreeWidgetItem([f"{SEVERITY_LABELS[severity]}（{len(found)}）"])
+            head = QTreeWidgetItem([f"{name}（{len(found)} 项）" if name == "未填写" else f"{name}（{len(found)}）"])
             font = QFont(self.tree.font())
             font.setBold(True)
             head.setFont(0, font)
-            head.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[severity])))
+            head.setForeground(0, QBrush(QColor(colour)))
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(head)
             for finding in found:
-                where = path_text(finding.path)
+                where = path_text(finding.path, finding.field)
                 item = QTreeWidgetItem([f"{finding.message}" + (f"\n{where}" if where else "")])
-                item.setToolTip(0, f"{finding.message}\n位置：{where}\n代码：{finding.code}")
+                item.setToolTip(0, f"{finding.message}\n位置：{where}")
                 item.setData(0, FINDING_ROLE, finding)
                 head.addChild(item)
             head.setExpanded(True)
 
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self.tree.scheduleDelayedItemsLayout()
+
     def findings(self) -> list[Finding]:
         """The findings listed, in display order."""
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            head = self.tree.topLevelItem(i)
-            out.extend(head.child(j).data(0, FINDING_ROLE) for j in range(head.childCount()))
-        return out
+        return [child.data(0, FINDING_ROLE) for child in self._rows()]
+
+    def _rows(self) -> list[QTreeWidgetItem]:
+        """Every finding's row (under its severity heading), in display order."""
+        return [child for head in top_items(self.tree) for child in child_items(head)]
 
     def item_for(self, finding: Finding) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            head = self.tree.topLevelItem(i)
-            for j in range(head.childCount()):
-                if head.child(j).data(0, FINDING_ROLE) is finding:
-                    return head.child(j)
-        return None
+        return next((child for child in self._rows() if child.data(0, FINDING_ROLE) is finding), None)
 
     def _show_detail(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         finding = None if item is None else item.data(0, FINDING_ROLE)
         if not isinstance(finding, Finding):
             self.detail.setText("")
             return
-        where = path_text(finding.path)
+        where = path_text(finding.path, finding.field)
         self.detail.setText(f"{SEVERITY_LABELS[finding.severity]}：{finding.message}"
                             + (f"\n位置：{where}" if where else ""))
 

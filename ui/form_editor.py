@@ -7,13 +7,16 @@ department forms: the goal bar over the tree; scored kinds: the leaf detail pane
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ui.basic_data_editor import BasicDataEditor
 from ui.funds_editor import FundsEditor
 from ui.goal_bar import GoalBar
-from ui.header_editor import HeaderEditor
+from ui.header_editor import NO_GOAL_KINDS, HeaderEditor
 from ui.leaf_detail import LeafDetail
 from ui.plan_editor import PlanEditor
 from ui.editing.session import FormSession
@@ -32,7 +35,6 @@ class FormEditor(QWidget):
         super().__init__(parent)
         self.session = session
         kind = session.form.kind
-        self.header_editor = HeaderEditor(session, self)
         self.funds_editor: FundsEditor | None = None
         self.plan_editor: PlanEditor | None = None
         self.basic_data_editor: BasicDataEditor | None = None
@@ -42,22 +44,23 @@ class FormEditor(QWidget):
         self._following_tree = False
         self.read_only = False
 
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.header_editor)
+        # Header, goal texts and funds on pages of one tab strip (表头 / 目标 / 资金): each page shows
+        # whole at 1366×768 (a ~130-pixel strip with its own scroll bar half hid 年度资金总额 and the
+        # goal texts, and a new form gave no sign that they existed). Tab goes on from the last field
+        # of a page to the next page and from the funds into the tree.
+        self.header_editor = HeaderEditor(session, self, goals_apart=True)
+        self.top_tabs = QTabWidget(self)
+        self.top_tabs.setDocumentMode(True)
+        self.top_tabs.addTab(_page(self.header_editor), "表头")
+        if kind not in NO_GOAL_KINDS:
+            self.top_tabs.addTab(_page(self.header_editor.goal_box, stretch=False), "目标")
         if kind != "dept_basic_data":
-            self.funds_editor = FundsEditor(session, top)
-            top_layout.addWidget(self.funds_editor)
-        top_layout.addStretch(1)
-        # The top strip scrolls on its own so a 768-pixel screen still shows the tree.
-        scroll = QScrollArea(self)
-        scroll.setWidget(top)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.top_scroll = scroll
+            self.funds_editor = FundsEditor(session, self)
+            self.funds_editor.table.leave.connect(self._leave_funds)
+            self.top_tabs.addTab(_page(self.funds_editor), "资金")
+        self._chain_tabs()
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.top_tabs)
         if kind == "dept_basic_data":
             self.basic_data_editor = BasicDataEditor(session, self)
             self.splitter.addWidget(self.basic_data_editor)
@@ -73,8 +76,11 @@ class FormEditor(QWidget):
                 self.splitter.setStretchFactor(2, 1)
                 self._current_changed(self.tree_view.currentIndex() if self.tree_view else QModelIndex())
         self.splitter.setChildrenCollapsible(False)
-        # Most room for the tree (or sections); the detail panel starts small (its tabs scroll).
-        self.splitter.setSizes([160, 420, 180][:self.splitter.count()])
+        # The top pages at their natural height, most of the rest for the tree; the detail panel
+        # starts small (its tabs scroll).
+        top = self._top_height()
+        self.splitter.setSizes([top, 420, 150][:self.splitter.count()])
+        self.splitter.setStretchFactor(0, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -85,6 +91,62 @@ class FormEditor(QWidget):
 
         self.read_only = True
         set_read_only(self)
+
+    def _top_height(self) -> int:
+        """The height that shows the header fields and every funds row whole (the goal texts take it)."""
+        pages = [self.header_editor.sizeHint().height()]
+        if self.funds_editor is not None:
+            pages.append(self.funds_editor.table.height())
+        return max(pages) + self.top_tabs.tabBar().sizeHint().height() + 12
+
+    # -- keyboard path through the top pages ---------------------------------------------------
+
+    def _chain_tabs(self) -> None:
+        """Tab from the last header field to the goal texts, from there to the funds."""
+        fields = list(self.header_editor.fields.values())
+        if fields:
+            _TabHook(fields[-1], self._after_header)
+        _TabHook(self.header_editor.achieved, self._after_goals)
+        _TabHook(self.header_editor.expected, None, self._before_goals)
+
+    def _show_page(self, widget: QWidget) -> bool:
+        for i in range(self.top_tabs.count()):
+            page = self.top_tabs.widget(i)
+            if page is widget or page.isAncestorOf(widget):
+                self.top_tabs.setCurrentIndex(i)
+                return True
+        return False
+
+    def _after_header(self) -> bool:
+        if self._show_page(self.header_editor.expected):
+            self.header_editor.expected.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return self._after_goals()
+
+    def _before_goals(self) -> bool:
+        fields = list(self.header_editor.fields.values())
+        if fields and self._show_page(fields[-1]):
+            fields[-1].setFocus(Qt.FocusReason.BacktabFocusReason)
+            return True
+        return False
+
+    def _after_goals(self) -> bool:
+        if self.funds_editor is not None and self._show_page(self.funds_editor):
+            self.funds_editor.enter()
+            return True
+        self._leave_funds(1)
+        return True
+
+    def _leave_funds(self, step: int) -> None:
+        """Tab past the last funds cell: into the tree's first row still to fill; Shift+Tab: goals."""
+        if step < 0:
+            if self._show_page(self.header_editor.achieved):
+                self.header_editor.achieved.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return
+        if self.tree_view is not None:
+            self.tree_view.enter_first_blank()
+        elif self.basic_data_editor is not None:
+            self.basic_data_editor.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _tree_part(self, kind: str) -> QWidget:
         """The tree, with the goal bar above it on department forms."""
@@ -153,15 +215,14 @@ class FormEditor(QWidget):
         if where == "basic_data" and self.basic_data_editor is not None:
             return self.basic_data_editor.select_cell(path, field)
         if where == "funds" and self.funds_editor is not None:
+            self._show_page(self.funds_editor)
             self.funds_editor.select_cell(path, field)
-            # The strip may be scrolled to the header: bring the selected cell's table into view.
-            self.top_scroll.ensureWidgetVisible(self.funds_editor.table, 0, 0)
             return True
         if where == "header" and len(path) > 1:
-            self.header_editor.focus_field(path[1])
             field_edit = self.header_editor.fields.get(path[1])
             if field_edit is not None:
-                self.top_scroll.ensureWidgetVisible(field_edit)
+                self._show_page(field_edit)
+            self.header_editor.focus_field(path[1])
             return True
         return False
 
@@ -171,3 +232,33 @@ class FormEditor(QWidget):
                        self.basic_data_editor, self.goal_bar, self.leaf_detail):
             if widget is not None:
                 widget.detach()
+
+
+def _page(widget: QWidget, stretch: bool = True) -> QWidget:
+    """A tab page holding one editor at the top (the goal texts take the page's height)."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.addWidget(widget, 0 if stretch else 1)
+    if stretch:
+        layout.addStretch(1)
+    return page
+
+
+class _TabHook(QObject):
+    """Tab (and Shift+Tab) on a widget call a function instead of Qt's focus chain, which stops
+    at the edge of a tab page; the function returns whether it handled the key."""
+
+    def __init__(self, widget: QWidget, forward: Callable[[], bool] | None,
+                 backward: Callable[[], bool] | None = None) -> None:
+        super().__init__(widget)
+        self.forward, self.backward = forward, backward
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                return bool(self.forward and self.forward())
+            if event.key() == Qt.Key.Key_Backtab:
+                return bool(self.backward and self.backward())
+        return False

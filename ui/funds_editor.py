@@ -6,7 +6,7 @@ down a row, Tab / Shift+Tab move across to the next cell that can be typed into.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -22,26 +22,42 @@ NOTE_TIP = ("产生差异的原因 / 说明：执行率不是 100% 时，写明�
             "也可以写在“实际完成情况”中。")
 STANDARD_ROWS = ("年度资金总额", "当年财政拨款", "上年结转资金", "其他资金")
 _READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-_NUMBER_WIDTH = 78  # six figure columns fit beside the note on a 1366-pixel screen
 # A 项目绩效目标表 declares one amount per row (its printout has no 年初/执行数, rate, score or note).
 TARGET_KINDS = ("project_target",)
 TARGET_COLUMN = 1
 
 
 class FundsTable(QTableWidget):
-    """A QTableWidget with the tree's spreadsheet keys."""
+    """A QTableWidget with the tree's spreadsheet keys; Tab past the last cell leaves the table."""
+
+    leave = Signal(int)  # 1: Tab past the last cell, -1: Shift+Tab before the first
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
             self.move_down()
             return
+        step = {Qt.Key.Key_Tab: 1, Qt.Key.Key_Backtab: -1}.get(Qt.Key(event.key()))
+        if step is not None and self._at_edge(step):
+            # Tab never left the table (keyboard users were stuck in it): past the edge it goes on.
+            self.leave.emit(step)
+            return
         super().keyPressEvent(event)
+
+    def _at_edge(self, step: int) -> bool:
+        action = QAbstractItemView.CursorAction.MoveNext if step > 0 else QAbstractItemView.CursorAction.MovePrevious
+        return self.moveCursor(action, Qt.KeyboardModifier.NoModifier) == self.currentIndex()
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         # Enter in an editor confirms and moves down, as in a spreadsheet.
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             self.move_down()
+            return
+        steps = {QAbstractItemDelegate.EndEditHint.EditNextItem: 1,
+                 QAbstractItemDelegate.EndEditHint.EditPreviousItem: -1}
+        if hint in steps and self._at_edge(steps[hint]):
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.leave.emit(steps[hint])
             return
         super().closeEditor(editor, hint)
 
@@ -81,12 +97,15 @@ class FundsEditor(QWidget):
         self.table = FundsTable(self)
         self.table.setColumnCount(len(HEADINGS))
         self.table.setHorizontalHeaderLabels(list(HEADINGS))
-        self.table.horizontalHeaderItem(NOTE_COLUMN).setToolTip(NOTE_TIP)
+        self._heading(NOTE_COLUMN).setToolTip(NOTE_TIP)
         header = self.table.horizontalHeader()
-        for column in range(NOTE_COLUMN):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, _NUMBER_WIDTH)
-        header.setSectionResizeMode(NOTE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        # Every column shares the width (from 1024 to 1920 pixels): a sideways scroll bar took the
+        # height of a row and hid 其他资金.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
+        header.setStretchLastSection(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._label_columns()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -99,15 +118,20 @@ class FundsEditor(QWidget):
         session.changed.connect(self.refresh)
         self.refresh()
 
+    def _heading(self, column: int) -> QTableWidgetItem:
+        item = self.table.horizontalHeaderItem(column)
+        assert item is not None  # set by setHorizontalHeaderLabels for every column
+        return item
+
     def _label_columns(self) -> None:
         """Name the money unit on the headings; a target form shows only its one amount column."""
         form = self.session.form
         unit = form.currency
         for column in range(len(FIELDS)):
-            self.table.horizontalHeaderItem(column).setToolTip(f"{HEADINGS[column]}，单位：{unit}")
+            self._heading(column).setToolTip(f"{HEADINGS[column]}，单位：{unit}")
         if form.kind not in TARGET_KINDS:
             return
-        self.table.horizontalHeaderItem(TARGET_COLUMN).setText(f"年度金额（{unit}）")
+        self._heading(TARGET_COLUMN).setText(f"年度金额（{unit}）")
         for column in range(self.table.columnCount()):
             self.table.setColumnHidden(column, column != TARGET_COLUMN)
         self.table.horizontalHeader().setSectionResizeMode(TARGET_COLUMN, QHeaderView.ResizeMode.Stretch)
@@ -140,8 +164,9 @@ class FundsEditor(QWidget):
             note = row.note or ""
             self._put(r, NOTE_COLUMN, note, editable=True, tip=note or NOTE_TIP, align=Qt.AlignmentFlag.AlignLeft)
         self._filling = False
-        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(rows)))
-        self.table.setFixedHeight(height + 2 * self.table.frameWidth())
+        header = self.table.horizontalHeader()
+        height = max(header.height(), header.sizeHint().height()) + sum(self.table.rowHeight(r) for r in range(len(rows)))
+        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
 
     def _put(self, row: int, column: int, text: str, editable: bool, tip: str = "",
              align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignRight) -> None:
@@ -172,6 +197,14 @@ class FundsEditor(QWidget):
             self.refresh()
             return
         self.session.set_funds_cell(item.row(), FIELDS[item.column()], value)
+
+    def enter(self) -> None:
+        """Keyboard arrival from the goal texts: the first cell that can be typed into."""
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        first = next(((r, c) for r in range(self.table.rowCount()) for c in range(self.table.columnCount())
+                      if not self.table.isColumnHidden(c) and self.table.item(r, c) is not None
+                      and self.table.item(r, c).flags() & Qt.ItemFlag.ItemIsEditable), (0, 0))
+        self.table.setCurrentCell(*first)
 
     def select_cell(self, path: tuple[str, ...], field: str | None) -> None:
         """Select the cell a finding is about (path ["funds", row name], field annual/executed/note…)."""

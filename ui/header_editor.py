@@ -6,8 +6,8 @@ until the field loses focus or Enter is pressed.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from model.form import HEADER_LABELS, Goal
 from ui.editing.session import FormSession
@@ -43,7 +43,7 @@ class _GoalText(QPlainTextEdit):
         self.owner = owner
         self.field = field
         self.setTabChangesFocus(True)
-        self.setFixedHeight(56)
+        self.setMinimumHeight(56)
 
     def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.owner.new_typing(self.field)
@@ -53,7 +53,7 @@ class _GoalText(QPlainTextEdit):
 class HeaderEditor(QWidget):
     """Header line edits in two columns, then the chosen goal's two text boxes."""
 
-    def __init__(self, session: FormSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: FormSession, parent: QWidget | None = None, goals_apart: bool = False) -> None:
         super().__init__(parent)
         self.session = session
         self._typing: dict[str, object] = {}
@@ -70,22 +70,29 @@ class HeaderEditor(QWidget):
             self.fields[key] = edit
             grid.addWidget(_label(key, self), i // 2, (i % 2) * 2)
             grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
+        # The goal texts side by side (预期目标 | 实际完成情况): the form editor shows them on a page
+        # of their own, whole, rather than below the fields in a strip with its own scroll bar.
         self.goal_box = QWidget(self)
-        form = QFormLayout(self.goal_box)
-        form.setContentsMargins(0, 0, 0, 0)
+        goal_grid = QGridLayout(self.goal_box)
+        goal_grid.setContentsMargins(0, 0, 0, 0)
         self.goal_choice = QComboBox(self)
         self.goal_choice.currentIndexChanged.connect(lambda _i: self.refresh())
-        form.addRow("目标", self.goal_choice)
+        self.goal_label = QLabel("目标", self.goal_box)
+        goal_grid.addWidget(self.goal_label, 0, 0)
+        goal_grid.addWidget(self.goal_choice, 0, 1, 1, 3)
         self.expected = _GoalText(self, "expected")
         self.achieved = _GoalText(self, "achieved")
         self.expected.textChanged.connect(lambda: self._goal_edited(self.expected))
         self.achieved.textChanged.connect(lambda: self._goal_edited(self.achieved))
-        form.addRow("预期目标", self.expected)
-        form.addRow("实际完成情况", self.achieved)
+        goal_grid.addWidget(QLabel("预期目标", self.goal_box), 1, 0, Qt.AlignmentFlag.AlignTop)
+        goal_grid.addWidget(self.expected, 1, 1)
+        goal_grid.addWidget(QLabel("实际完成情况", self.goal_box), 1, 2, Qt.AlignmentFlag.AlignTop)
+        goal_grid.addWidget(self.achieved, 1, 3)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid, 0, 0)
-        layout.addWidget(self.goal_box, 1, 0)
+        if not goals_apart:
+            layout.addWidget(self.goal_box, 1, 0)
         # The 基础数据表 has no goals: its goal boxes could only mislead.
         self.goal_box.setVisible(session.form.kind not in NO_GOAL_KINDS)
         self._filling = False
@@ -122,6 +129,7 @@ class HeaderEditor(QWidget):
             self.goal_choice.addItems(titles)
             self.goal_choice.setCurrentIndex(min(keep, len(titles) - 1))
         self.goal_choice.setVisible(len(titles) > 1)
+        self.goal_label.setVisible(len(titles) > 1)
         goal = self.current_goal()
         for box, field in ((self.expected, "expected"), (self.achieved, "achieved")):
             box.setEnabled(goal is not None)

@@ -7,12 +7,13 @@ shows the latest Result and follows undo/redo.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QRadioButton, QScrollArea, QTableWidget, QTableWidgetItem,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from model.errors import JixiaoError
 from model.fields import SURVEY_LEVELS
-from model.form import ChecklistItem, Leaf
+from model.form import TIERS, ChecklistItem, Leaf
 from ui.editing.columns import format_number, parse_number
 from ui.rule_editor import RuleEditor
 from ui.editing.session import FormSession
@@ -43,6 +44,33 @@ class LeafDetail(QWidget):
         self.caption = QLabel("请在上面的表格中选择一个三级指标，这里显示它的说明、评分方式和计算过程。", self)
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # 档次 of a qualitative row, chosen here and applied at once (the 评分方式 cell was off-screen
+        # at 1366 px and took effect only after clicking elsewhere).
+        self.tier_row = QWidget(self)
+        tier_layout = QHBoxLayout(self.tier_row)
+        tier_layout.setContentsMargins(0, 0, 0, 0)
+        tier_layout.addWidget(QLabel("档次：", self.tier_row))
+        self.tier_buttons: dict[str, QRadioButton] = {}
+        self._tier_group = QButtonGroup(self)
+        for tier in (*TIERS, ""):
+            button = QRadioButton(tier or "未选", self.tier_row)
+            button.clicked.connect(lambda _c=False, t=tier: self.choose_tier(t))
+            self._tier_group.addButton(button)
+            self.tier_buttons[tier] = button
+            tier_layout.addWidget(button)
+        self.tier_hint = QLabel(self.tier_row)
+        tier_layout.addWidget(self.tier_hint, 1)
+        # A typed score beside what the rule now gives (a survey tally or checklist changed only the
+        # 计算过程 before): say so and offer the computed score.
+        self.manual_row = QWidget(self)
+        manual_layout = QHBoxLayout(self.manual_row)
+        manual_layout.setContentsMargins(0, 0, 0, 0)
+        self.manual_note = QLabel(self.manual_row)
+        self.manual_note.setWordWrap(True)
+        self.use_computed_button = QPushButton("改用计算得分", self.manual_row)
+        self.use_computed_button.clicked.connect(self.use_computed_score)
+        manual_layout.addWidget(self.manual_note, 1)
+        manual_layout.addWidget(self.use_computed_button)
         self.tabs = QTabWidget(self)
         self.texts: dict[str, TypingTextEdit] = {}
         self._filling = False
@@ -56,6 +84,8 @@ class LeafDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
+        layout.addWidget(self.tier_row)
+        layout.addWidget(self.manual_row)
         layout.addWidget(self.tabs, 1)
         session.changed.connect(self.refresh)
         self.refresh()
@@ -146,9 +176,12 @@ class LeafDetail(QWidget):
             self.checklist.setRowCount(0)
             for edit in self.survey.values():
                 edit.setText("")
+            self.tier_row.hide()
+            self.manual_row.hide()
             self._filling = False
             return
         self.caption.setText(self._caption(leaf))
+        self._show_tier_and_manual(leaf)
         for field, box in self.texts.items():
             box.set_text(getattr(leaf, field) or "")
         self.rule_editor.show_rule(leaf.rule)
@@ -160,6 +193,33 @@ class LeafDetail(QWidget):
         self.tabs.setTabText(2, f"评价要点（{count}）" if count else "评价要点")
         self.tabs.setTabText(3, "问卷统计（有）" if leaf.survey else "问卷统计")
         self._filling = False
+
+    def _show_tier_and_manual(self, leaf: Leaf) -> None:
+        node = self.session.result.node(leaf.id)
+        rule = (leaf.rule or {}).get("type") if leaf.rule else (node.rule if node else None)
+        self.tier_row.setVisible(rule == "qualitative")
+        if rule == "qualitative":
+            self.tier_buttons.get(leaf.tier or "", self.tier_buttons[""]).setChecked(True)
+            suggested = node.tier_suggested if node is not None else None
+            self.tier_hint.setText(f"（按实际完成值建议：{suggested}）" if suggested and not leaf.tier else "")
+        differs = (leaf.score is not None and node is not None and node.computed is not None
+                   and node.computed != node.score)
+        self.manual_row.setVisible(differs)
+        if differs and node is not None and node.computed is not None and node.score is not None:
+            self.manual_note.setText(f"按规则计算为 {node.computed:.2f} 分（{node.explanation or '见计算过程'}），"
+                                     f"当前使用手动填写的 {node.score:.2f} 分。")
+
+    def choose_tier(self, tier: str) -> None:
+        """Set the 档次 of the shown leaf at once ("" clears it)."""
+        leaf = self.leaf()
+        if leaf is not None and not self._filling and (leaf.tier or "") != tier:
+            self.session.set_node_field(leaf.id, "tier", tier or None)
+
+    def use_computed_score(self) -> None:
+        """Drop the typed score: the rule's score is used again (one undo step)."""
+        leaf = self.leaf()
+        if leaf is not None and leaf.score is not None:
+            self.session.set_manual_score(leaf.id, False)
 
     def _caption(self, leaf: Leaf) -> str:
         node = self.session.result.node(leaf.id)

@@ -8,24 +8,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QUndoGroup
+from PySide6.QtWidgets import (QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QToolBar, QVBoxLayout,
+                               QWidget)
 
 from model.errors import JixiaoError
 from model.form import Form
+from model.places import place_text
 from model.store import Store
 from scoring.result import Result
 from ui.findings_panel import FindingsPanel
 from ui.form_editor import FormEditor
-from ui.navigator import Navigator
+from ui.navigator import Navigator, full_title, row_label
 from ui.score_panel import ScorePanel, fmt
 from ui.signoff_view import SignOffBanner
 from ui.editing.session import FormSession
 from ui.services.evaluation import Evaluator, evaluate_with_profile
+from ui.services.drafts import Draft, DraftFile
 from ui.settings import UiSettings
 
 APP_TITLE = "绩效自评助手"
+DRAFT_INTERVAL_MS = 2000
+KEPT_SESSIONS = 12  # forms whose undo history is kept after switching away (a few MB at most)
 
 
 def score_text(result: Result) -> tuple[str, str]:
@@ -45,6 +50,7 @@ class MainWindow(QMainWindow):
         self._evaluate: Evaluator = evaluator or evaluate_with_profile
         self._score_cache: dict[tuple[str, int], tuple[str, str]] = {}
         self.session: FormSession | None = None
+        self._kept: dict[str, tuple[FormSession, int]] = {}
         self.editor: FormEditor | None = None
         self.undo_group = QUndoGroup(self)
 
@@ -72,12 +78,31 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(1, 1)
+        # No panel may change width because of its text (a long grade label once widened the right
+        # panel by 190 px and pushed the tree's names out of view): the splitter ignores the
+        # panels' size hints and only the user's dragging sets the widths.
+        for widget, minimum in ((self.navigator, 160), (self.centre, 420), (side, 200)):
+            policy = widget.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            widget.setSizePolicy(policy)
+            widget.setMinimumWidth(minimum)
         self.splitter.setSizes([280, 826, 260])
+        # Until the user drags a divider (or a saved layout is restored) the panels keep their share
+        # of the window's width, so a 1024-pixel window still leaves the form most of the room.
+        self._user_split = False
+        self.splitter.splitterMoved.connect(self._split_by_user)
         self.setCentralWidget(self.splitter)
         self.save_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.save_label)
 
         self._make_actions()
+        # The text of a cell being typed is kept as a draft every two seconds (everything else is
+        # saved per keystroke), so a crash loses at most two seconds of typing.
+        self.drafts = DraftFile(data_dir) if data_dir is not None else None
+        self._draft_timer = QTimer(self, interval=DRAFT_INTERVAL_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        if self.drafts is not None:
+            self._draft_timer.start()
         self.navigator.form_activated.connect(self.open_form)
         self.findings_panel.finding_activated.connect(self._on_finding)
         self.resize(1280, 720)
@@ -86,7 +111,8 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str,
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
@@ -114,6 +140,8 @@ class MainWindow(QMainWindow):
                                                   "把选中的表格写入一个交换包（.jxpkg），用U盘交给财政局或其他电脑")
         self.import_package_action = self._action("导入交换包…", self.import_package, "Ctrl+Shift+O",
                                                   "读取交换包，先显示将导入的内容，确认后才写入")
+        self.import_doc_action = self._action("从 Word/Excel 导入…", self.import_office, "Ctrl+Shift+W",
+                                              "读取 Word/Excel 文件中的绩效表格，先显示预览，确认后一次全部导入")
         self.bureau_action = self._action("财政局汇总…", self.open_bureau_view, "Ctrl+Shift+B",
                                           "所有表格的总分、等级和审核错误一览，可导出汇总表")
         self.history_action = self._action("历史版本…", self.show_history, "Ctrl+Shift+H",
@@ -122,7 +150,7 @@ class MainWindow(QMainWindow):
                                            "列出已删除的表格，可把其中一张恢复到列表中")
         self.sign_action = self._action("签字…", self.sign_form, "Ctrl+Shift+G",
                                         "填表人签字提交审核，审核人签字后内容锁定，单位负责人签字")
-        self.unlock_action = self._action("解锁…", self.unlock_form, "Ctrl+Shift+U",
+        self.unlock_action = self._action("解锁…", self.unlock_form, "Ctrl+Shift+L",
                                           "已签字的表格回到草稿以便修改（须写明原因，签字保留在记录中）")
         self.settings_action = self._action("设置…", self.open_settings, "Ctrl+,", "单位信息、默认评分规则、数据文件夹、备份")
         # Ctrl+Q spelled out: the standard Quit key is empty on Windows.
@@ -131,6 +159,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_group.createRedoAction(self, "重做")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.use_computed_action = self._action("全部改用计算得分", self.use_computed, "Ctrl+Shift+U",
+                                                "把当前表格的手工得分（如导入的纸面得分）全部换成程序计算的得分；可撤销")
         self.find_action = self._action("查找表格", self._focus_search, QKeySequence.StandardKey.Find)
         self.guide_action = self._action("使用说明", self.show_guide, "F1", "打开使用说明（操作方法和快捷键）")
         self.about_action = self._action("关于", self._about, "Shift+F1", "程序版本和简介")
@@ -146,7 +176,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sign_action)
         file_menu.addAction(self.unlock_action)
         file_menu.addSeparator()
-        for action in (self.export_package_action, self.import_package_action, self.bureau_action):
+        for action in (self.import_doc_action, self.export_package_action, self.import_package_action,
+                       self.bureau_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
@@ -155,6 +186,8 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("编辑(&E)")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.use_computed_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -184,12 +217,14 @@ class MainWindow(QMainWindow):
         """Open a form in the editor (closing the previous one); False with a message if it fails."""
         if self.session is not None and self.session.form.id == form_id:
             return True
-        try:
-            session = FormSession(self.store, form_id, self, evaluator=self._evaluate)
-        except JixiaoError as exc:
-            self.statusBar().showMessage(str(exc), 10000)
-            return False
-        self._close_session()
+        session = self._kept_session(form_id)
+        if session is None:
+            try:
+                session = FormSession(self.store, form_id, self, evaluator=self._evaluate)
+            except JixiaoError as exc:
+                self.statusBar().showMessage(str(exc), 10000)
+                return False
+        self._close_session(keep=True)
         self.session = session
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
@@ -213,15 +248,47 @@ class MainWindow(QMainWindow):
         self._update_actions()
         return True
 
-    def _close_session(self) -> None:
+    def _kept_session(self, form_id: str) -> FormSession | None:
+        """A session kept from an earlier visit (with its undo history), if the stored form is still
+        the one it saved; anything else changed the form (import, restore) and it is dropped."""
+        kept = self._kept.pop(form_id, None)
+        if kept is None:
+            return None
+        session, revision = kept
+        if session.store is self.store and not session.unsaved and self.store.revision(form_id) == revision:
+            return session
+        session.deleteLater()
+        return None
+
+    def _drop_kept_sessions(self) -> None:
+        """Forget every kept session (the store was replaced or a form restored)."""
+        for session, _revision in self._kept.values():
+            session.deleteLater()
+        self._kept.clear()
+
+    def _close_session(self, keep: bool = False) -> None:
         if self.editor is not None:
             self.editor.close_session()
             self._centre_layout.removeWidget(self.editor)
             self.editor.deleteLater()
             self.editor = None
         if self.session is not None:
-            self.undo_group.removeStack(self.session.undo_stack)
-            self.session.deleteLater()
+            session = self.session
+            self.undo_group.removeStack(session.undo_stack)
+            for signal, slot in ((session.changed, self._on_changed), (session.saved, self._on_saved),
+                                 (session.error, self._on_error),
+                                 (session.undo_stack.cleanChanged, self._on_clean_changed)):
+                signal.disconnect(slot)
+            form_id = session.form.id
+            if keep and form_id and not session.unsaved:
+                # Each form keeps its own undo history while the window is open (docs/ui.md): the
+                # session stays, without its editor, until the form is opened again.
+                self._kept[form_id] = (session, self.store.revision(form_id) or 0)
+                while len(self._kept) > KEPT_SESSIONS:
+                    oldest = next(iter(self._kept))
+                    self._kept.pop(oldest)[0].deleteLater()
+            else:
+                session.deleteLater()
             self.session = None
         self._placeholder.show()
         self.signoff_banner.hide()
@@ -250,7 +317,8 @@ class MainWindow(QMainWindow):
         total, grade = score_text(session.result)
         form = session.form
         assert form.id is not None
-        self.navigator.update_scores(form.id, total, grade, form.header.get("project_name") or form.display_title)
+        self.navigator.update_scores(form.id, total, grade,
+                                     row_label(form.kind, form.header.get("project_name") or "", form.year))
         self._update_title()
 
     def _on_clean_changed(self, _clean: bool) -> None:
@@ -275,9 +343,10 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_TITLE)
             return
         form = self.session.form
-        name = form.header.get("project_name") or form.unit or form.display_title
+        name = form.header.get("project_name") or form.unit
+        title = full_title(form.year, form.display_title)
         mark = "（未保存）" if self.session.unsaved else ""
-        self.setWindowTitle(f"{name} — {form.year}年度{form.display_title}{mark} — {APP_TITLE}")
+        self.setWindowTitle(" — ".join(p for p in (name, title + mark, APP_TITLE) if p))
 
     def _summary_score(self, form_id: str, revision: int) -> tuple[str, str]:
         key = (form_id, revision)
@@ -364,6 +433,25 @@ class MainWindow(QMainWindow):
             # The dialog closes after 导入; say what happened (a replaced open form says so itself).
             self.statusBar().showMessage(f"{dialog.status.text()}导入的表格已列在左侧。", 15000)
 
+    def import_office(self) -> None:
+        """文件 → 从 Word/Excel 导入…: preview, then all forms or none; the first new one is opened."""
+        from ui.import_doc_dialog import import_office_files
+
+        added = import_office_files(self, self.store)
+        if added:
+            self.navigator.reload()
+            self.open_form(added[0])
+            self.statusBar().showMessage(f"已导入 {len(added)} 张表格，已列在左侧。纸面得分保留为手工得分。", 15000)
+
+    def use_computed(self) -> None:
+        """编辑 → 全部改用计算得分: one undo step for the open form."""
+        if self.session is None:
+            self.statusBar().showMessage("请先在左侧打开一张表格。", 8000)
+            return
+        count = self.session.use_computed_scores()
+        self.statusBar().showMessage(f"已把 {count} 个手工得分换成计算得分（Ctrl+Z 可撤销）。" if count
+                                     else "这张表格没有手工得分，得分都是程序计算的。", 10000)
+
     def open_bureau_view(self) -> None:
         from ui.bureau_view import BureauView
 
@@ -393,33 +481,20 @@ class MainWindow(QMainWindow):
     # -- sign-off --------------------------------------------------------------------------------
 
     def sign_form(self) -> None:
-        """文件 → 签字…: sign the open form as 填表人, 审核人 or 单位负责人."""
-        from model.signoff import status
-        from ui.services.signoff import sign_form, today
-        from ui.signoff_view import SignDialog
+        """文件 → 签字…: sign the open form as 填表人, 审核人 or 单位负责人 (the dialog asks who)."""
+        from ui.signoff_view import ask_signing
 
-        if self.session is None:
-            return
-        dialog = SignDialog(self.session.form, status(self.session.form), today(self.store), self)
-        if dialog.exec():
-            role, name, date = dialog.values()
-            self._write_open_form(lambda form_id: sign_form(self.store, form_id, role, name, date).label,
-                                  "已签字（{role}）。表格状态：{label}。", role=role)
+        if self.session is not None and (asked := ask_signing(self, self.session.form, self.store)):
+            self._write_open_form(*asked)
 
     def unlock_form(self) -> None:
         """文件 → 解锁…: return a signed form to 草稿, asking for the reason."""
-        from ui.services.signoff import unlock_form
-        from ui.signoff_view import UnlockDialog
+        from ui.signoff_view import ask_unlock
 
-        if self.session is None:
-            return
-        dialog = UnlockDialog(self)
-        if dialog.exec():
-            reason = dialog.reason.toPlainText()
-            self._write_open_form(lambda form_id: unlock_form(self.store, form_id, reason).label,
-                                  "已解锁，表格回到{label}；原签字保留在签字记录中，修改后请重新签字。")
+        if self.session is not None and (asked := ask_unlock(self, self.store)):
+            self._write_open_form(*asked)
 
-    def _write_open_form(self, write: Callable[[str], str], done: str, **words: str) -> None:
+    def _write_open_form(self, write: Callable[[str], str], done: str) -> None:
         """Run a sign-off write with the session closed (its stale copy must not be saved over it),
         then reopen the form; a refusal is shown and nothing changes."""
         from ui.messages import show_error
@@ -437,7 +512,7 @@ class MainWindow(QMainWindow):
         self.navigator.reload(select_id=form_id)
         self.open_form(form_id)
         if label is not None:
-            self.statusBar().showMessage(done.format(label=label, **words), 15000)
+            self.statusBar().showMessage(done.format(label=label), 15000)
 
     # -- getting data back -----------------------------------------------------------------------
 
@@ -470,6 +545,9 @@ class MainWindow(QMainWindow):
 
         if self.session is not None and self.session.form.id == form_id:
             self._close_session()
+        kept = self._kept.pop(form_id, None)  # its copy of the form is replaced by the restore
+        if kept is not None:
+            kept[0].deleteLater()
         try:
             revision = self.store.restore_entry(entry_id)
         except JixiaoError as exc:
@@ -506,6 +584,7 @@ class MainWindow(QMainWindow):
             self.setEnabled(False)  # no store to work on: nothing in the window may write
             return False
         self.store = restored.store
+        self._drop_kept_sessions()
         self.navigator.set_store(restored.store)
         self._score_cache.clear()
         self.navigator.reload()
@@ -544,7 +623,18 @@ class MainWindow(QMainWindow):
         if self.settings.window_geometry is not None:
             self.restoreGeometry(self.settings.window_geometry)
         if self.settings.splitter_state is not None:
-            self.splitter.restoreState(self.settings.splitter_state)
+            self._user_split = self.splitter.restoreState(self.settings.splitter_state)
+
+    def _split_by_user(self, _pos: int, _index: int) -> None:
+        self._user_split = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._user_split:
+            width = self.splitter.width()
+            navigator = min(max(width * 20 // 100, 200), 320)
+            side = min(max(width * 19 // 100, 220), 320)
+            self.splitter.setSizes([navigator, width - navigator - side, side])
 
     def restore_last_form(self) -> None:
         """Open the form open at the last exit, else the first listed one."""
@@ -554,7 +644,77 @@ class MainWindow(QMainWindow):
         if target is not None:
             self.open_form(target)
 
+    # -- drafts of the cell being typed -----------------------------------------------------------
+
+    def keep_draft(self) -> None:
+        """Write the open cell editor's text to the draft file (clear it when no cell is open)."""
+        if self.drafts is None:
+            return
+        tree = self.editor.tree_view if self.editor is not None else None
+        typed = tree.open_editor_text() if tree is not None else None
+        if typed is None or self.session is None or not self.session.form.id:
+            self.drafts.clear()
+            return
+        node_id, field, text = typed
+        item = self.session.item(node_id)
+        name = getattr(item, "name", None) or getattr(item, "title", "") or "（未命名指标）"
+        place = f"“{name}”的{place_text((), field)}"
+        self.drafts.save(Draft(self.session.form.id, self._row_path(node_id), field, text, place))
+
+    def _row_path(self, node_id: int) -> tuple[int, ...]:
+        """A row's position path (goal index, then child indexes): stable across loads, unlike ids."""
+        assert self.session is not None
+        path: list[int] = []
+        item_id: int | None = node_id
+        while item_id is not None:
+            parent, row = self.session.parent_and_row(item_id)
+            path.insert(0, row)
+            item_id = parent
+        return tuple(path)
+
+    def _row_at(self, path: tuple[int, ...]) -> int | None:
+        """The id of the row at a position path (None when the form no longer has it)."""
+        assert self.session is not None
+        children: list[object] = list(self.session.form.goals)
+        item: object = None
+        for index in path:
+            if not 0 <= index < len(children):
+                return None
+            item = children[index]
+            children = list(getattr(item, "children", []))
+        return getattr(item, "id", None)
+
+    def offer_draft(self) -> bool:
+        """After a crash: offer back the text that was being typed in a cell; True when put back."""
+        from ui.messages import confirm
+
+        if self.drafts is None:
+            return False
+        draft = self.drafts.load()
+        self.drafts.clear()
+        if draft is None or draft.form_id not in self.navigator.form_ids():
+            return False
+        if not confirm(self, f"程序上次意外关闭时，{draft.place or '一个格子'}正在输入、还没有确认的内容是：\n\n{draft.text}",
+                       yes="恢复这段内容", no="不要了", title="恢复未确认的输入",
+                       detail="选择“恢复这段内容”会把它填回原来的格子（可以用 Ctrl+Z 撤销）。"):
+            return False
+        if not self.open_form(draft.form_id) or self.editor is None or self.editor.tree_view is None:
+            return False
+        node_id = self._row_at(draft.row)
+        if node_id is None:
+            self.statusBar().showMessage("那一行已经不在了，未能恢复。", 8000)
+            return False
+        done = self.editor.tree_view.put_text(node_id, draft.field, draft.text)
+        if done:
+            self.statusBar().showMessage(f"已恢复 {draft.place} 的输入。", 8000)
+        return done
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editor is not None and self.editor.tree_view is not None:
+            self.editor.tree_view.commit_open_editor()  # a cell being typed is confirmed, not lost
+        if self.drafts is not None:
+            self._draft_timer.stop()
+            self.drafts.clear()
         if self.session is not None and self.session.unsaved:
             self.session.save_now()
         self.settings.window_geometry = self.saveGeometry()

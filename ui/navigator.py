@@ -45,11 +45,15 @@ class Navigator(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
+        # Rows that begin alike (“2019年残疾人保障金(就业培训)” / “…(康复服务)”) keep both ends in view.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # The kind is a short tag at the end of the name (项目自评…), so the name gets the room.
+        self.view.setColumnHidden(1, True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
@@ -95,23 +99,25 @@ class Navigator(QWidget):
             self.select_form(select_id, emit=False)
 
     def _form_row(self, s: FormSummary) -> list[QStandardItem]:
-        name = _plain(short_name(s.project or s.title, s.year))
+        name = _plain(row_label(s.kind, s.project, s.year))
         name.setData(s.id, FORM_ID_ROLE)
-        name.setToolTip(f"{s.title}\n{s.unit or '未填单位'} · {s.year}年度 · 评分规则 {s.profile}\n最后保存：{s.updated_at}")
+        full = full_title(s.year, s.title)
+        name.setToolTip(f"{s.project + '　' if s.project else ''}{full}\n{s.unit or '未填单位'} · {s.year}年度 · "
+                        f"评分规则 {s.profile}\n最后保存：{s.updated_at}")
         total, grade = self._scorer(s.id, s.revision) if self._scorer else ("", "")
         total_item = _plain(total)
         total_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return [name, _plain(SHORT_KINDS.get(s.kind, s.kind)), total_item, _plain(grade)]
 
-    def update_scores(self, form_id: str, total: str, grade: str, title: str | None = None) -> None:
-        """Show a form's new total and grade (after an edit) without re-reading the list."""
+    def update_scores(self, form_id: str, total: str, grade: str, label: str | None = None) -> None:
+        """Show a form's new total and grade (and row label, see row_label) without re-reading the list."""
         row = self._rows.get(form_id)
         if row is None:
             return
         row[2].setText(total)
         row[3].setText(grade)
-        if title is not None:
-            row[0].setText(title)
+        if label is not None:
+            row[0].setText(label)
 
     # -- selection -------------------------------------------------------------------------------
 
@@ -153,6 +159,24 @@ class Navigator(QWidget):
         if ids:
             self.select_form(ids[0])
             self.view.setFocus()
+
+
+KIND_TAGS = {"project_self_eval": "自评", "dept_self_eval": "部门自评", "project_target": "目标表",
+             "dept_basic_data": "基础数据", "evaluation": "评价"}
+KIND_NAMES = {"dept_self_eval": "部门整体支出自评", "dept_basic_data": "部门基础数据表"}
+
+
+def row_label(kind: str, project: str, year: int) -> str:
+    """A navigator row: the project name first (year prefix dropped), the kind as a short tag after
+    it; forms without a project (department forms) are named by their kind."""
+    if not project:
+        return KIND_NAMES.get(kind, SHORT_KINDS.get(kind, kind))
+    return f"{short_name(project, year)} · {KIND_TAGS.get(kind, SHORT_KINDS.get(kind, kind))}"
+
+
+def full_title(year: int, title: str) -> str:
+    """The form's title with its year once (“2023年度部门整体…”, never “2023年度2023年度…”)."""
+    return title if title.startswith(f"{year}年") else f"{year}年度{title}"
 
 
 def short_name(name: str, year: int) -> str:

@@ -6,6 +6,8 @@ buttons and choices off) and the session refuses any command that slips through.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QDateEdit, QDialog,
                                QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
 
 from model.form import Form
 from model.signoff import LEADER, MODIFIED, PENDING, PREPARER, REVIEWER, ROLES, Status
+from model.store import Store
 from ui.messages import ok_cancel
 
 LOCKED_BANNER = "已审核，内容已锁定"
@@ -150,6 +153,35 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
         self.resize(440, 0)
+
+
+# A write for MainWindow._write_open_form: (form id → new state label, message with {label}).
+Write = tuple[Callable[[str], str], str]
+
+
+def ask_signing(parent: QWidget, form: Form, store: Store) -> Write | None:
+    """Ask who signs (SignDialog); the write to run with the form's session closed, or None."""
+    from model.signoff import status
+    from ui.services.signoff import sign_form, today
+
+    dialog = SignDialog(form, status(form), today(store), parent)
+    if not dialog.exec():
+        return None
+    role, name, date = dialog.values()
+    return (lambda form_id: sign_form(store, form_id, role, name, date).label,
+            f"已签字（{role}）。表格状态：{{label}}。")
+
+
+def ask_unlock(parent: QWidget, store: Store) -> Write | None:
+    """Ask the reason (UnlockDialog); the write to run with the form's session closed, or None."""
+    from ui.services.signoff import unlock_form
+
+    dialog = UnlockDialog(parent)
+    if not dialog.exec():
+        return None
+    reason = dialog.reason.toPlainText()
+    return (lambda form_id: unlock_form(store, form_id, reason).label,
+            "已解锁，表格回到{label}；原签字保留在签字记录中，修改后请重新签字。")
 
 
 def history_lines(form: Form) -> list[str]:

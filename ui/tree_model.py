@@ -68,6 +68,12 @@ def _fmt_score(value: Decimal | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
+def _short(value: Decimal) -> str:
+    """A computed score beside a typed one, without needless zeros (5.00 → 5, 6.67 → 6.67)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
 class IndicatorTreeModel(QAbstractItemModel):
     """The indicator tree of one session, with kind-specific columns."""
 
@@ -153,7 +159,7 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def parent(self, index: Index | None = None) -> QModelIndex:  # type: ignore[override]
         if index is None:
-            return super().parent()  # QObject.parent()
+            return super().parent()  # type: ignore[return-value]  # QObject.parent()
         if not index.isValid():
             return QModelIndex()
         return self.index_of(self._parent_of.get(index.internalPointer().id))
@@ -195,8 +201,7 @@ class IndicatorTreeModel(QAbstractItemModel):
             return column.cell is Cell.NAME
         if isinstance(item, Group):
             return column.field in GROUP_FIELDS
-        if column.cell is Cell.SCORE:
-            return item.score is not None  # manual mode only
+        # 得分 too: typing a number there makes it the row's manual score (Delete goes back).
         return True
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -250,6 +255,12 @@ class IndicatorTreeModel(QAbstractItemModel):
                 if edit and item.score is not None:
                     return format_number(item.score)
                 node = self.session.result.node(item.id)
+                if item.score is not None and not edit:
+                    # The typed score in force, with what the rule gives beside it.
+                    beside = "手填" if node is None or node.computed is None else f"算{_short(node.computed)}"
+                    return f"{_fmt_score(node.score if node else None)}（{beside}）"
+                if edit:
+                    return ""  # typing replaces; an empty commit leaves the computed score alone
                 if node is not None and node.score is None and node.tier_suggested and not edit:
                     # A blank 得分 here looked scored-as-nothing and no finding says why; the 档次 is
                     # chosen in 评分方式 (often scrolled out of view on a small screen).
@@ -299,10 +310,13 @@ class IndicatorTreeModel(QAbstractItemModel):
             node = self.session.result.node(item.id)
             lines = [] if node is None else [f"计算过程：{node.explanation}"] if node.explanation else []
             if node is not None and node.score is None and node.tier_suggested and item.score is None:
-                lines.append("在“评分方式”一列双击，选择档次（达成 / 部分达成 / 未达成）后计分。")
+                lines.append("在下方详情的“档次”中选择（达成 / 部分达成 / 未达成）后计分，"
+                             "也可在“评分方式”一列双击选择。")
             if item.score is not None:
                 computed = _fmt_score(node.computed) if node and node.computed is not None else "无"
-                lines.append(f"手动填写的得分（按规则计算为 {computed}）。右键可恢复自动计算。")
+                lines.append(f"手动填写的得分（按规则计算为 {computed}）。按 Delete 恢复自动计算。")
+            else:
+                lines.append("直接输入数字即改为手动得分。")
             return lines
         group = self.session.result.group(item.id)
         if group is None:
@@ -332,8 +346,14 @@ class IndicatorTreeModel(QAbstractItemModel):
             except ValueError as exc:
                 self.session.report_error(f"“{item.name or '（未命名）'}”的{exc}")
                 return False
-            if column.cell is Cell.SCORE and number is None:
-                number = 0  # clearing a manual score keeps manual mode; the menu switches it off
+            if column.cell is Cell.SCORE:
+                # A number typed into 得分 is the manual score at once; clearing it (Delete) goes
+                # back to the computed score: one key either way.
+                if number is None and item.score is None:
+                    return True
+                self.session.set_field("node", (item.id, "score"), number,
+                                       "手动填写得分" if number is not None else "恢复自动计算得分")
+                return True
             self.session.set_node_field(item.id, column.field, number)
             return True
         text = str(value if value is not None else "").strip()
@@ -402,7 +422,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         if action != Qt.DropAction.MoveAction or not ids:
             return False
         if parent.isValid() and parent.column() != 0:
-            parent = parent.siblingAtColumn(0)
+            parent = self.index(parent.row(), 0, parent.parent())
         # True tells the view the rows moved; it then calls removeRows, which this model does not
         # implement (QAbstractItemModel's returns False), so nothing is removed twice.
         return self.session.drop_nodes(ids, self.node_id(parent), row)

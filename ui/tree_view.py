@@ -11,8 +11,9 @@ import json
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QMenu, QTreeView, QWidget
+from PySide6.QtGui import QAction, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QLineEdit, QMenu,
+                               QPlainTextEdit, QTreeView, QWidget)
 
 from model.codec import node_from_dict, node_to_dict
 from model.errors import JixiaoError
@@ -36,6 +37,7 @@ class IndicatorTreeView(QTreeView):
     def __init__(self, session: FormSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._current_moving = False
         self.tree_model = IndicatorTreeModel(session, self)
         self.setModel(self.tree_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -59,11 +61,51 @@ class IndicatorTreeView(QTreeView):
             self._delegates.append(delegate)
             self.setItemDelegateForColumn(i, delegate)
             self.setColumnWidth(i, column.width)
+        # Columns follow the view's width (1024 to 1920 pixels) until the user drags one.
+        self._fitting = False
+        self._user_sized = False
+        self.header().setStretchLastSection(False)  # fit_columns shares the width instead
+        self.header().sectionResized.connect(self._section_resized)
         self.tree_model.rowsInserted.connect(self._expand_inserted)
         self.expandAll()
         first = self.tree_model.index(0, 0)
         if first.isValid():
             self.setCurrentIndex(first)
+
+    # -- column widths ---------------------------------------------------------------------------
+
+    def _section_resized(self, _index: int, _old: int, _new: int) -> None:
+        if not self._fitting:
+            self._user_sized = True
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        if not self._user_sized:
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Share the view's width among the columns: text columns take what is spare on a wide
+        screen (names were cut beside 600 px of empty space), all shrink on a narrow one."""
+        columns = self.tree_model.columns
+        shown = [i for i in range(len(columns)) if not self.isColumnHidden(i)]
+        base = {i: columns[i].width for i in shown}
+        avail = self.viewport().width() - 2
+        total = sum(base.values())
+        if avail <= 0 or not shown:
+            return
+        if avail >= total:
+            wide = [i for i in shown if columns[i].cell in (Cell.NAME, Cell.TEXT, Cell.MULTILINE)]
+            share = sum(base[i] for i in wide) or 1
+            extra = avail - total
+            widths = {i: base[i] + (extra * base[i] // share if i in wide else 0) for i in shown}
+        else:
+            widths = {i: max(int(base[i] * avail / total), 36) for i in shown}
+        self._fitting = True
+        try:
+            for i, width in widths.items():
+                self.setColumnWidth(i, width)
+        finally:
+            self._fitting = False
 
     # -- public API for the window ---------------------------------------------------------------
 
@@ -79,6 +121,59 @@ class IndicatorTreeView(QTreeView):
         self.selectionModel().clearSelection()
         self.setCurrentIndex(index)
         self.scrollTo(index)
+
+    def enter_first_blank(self) -> None:
+        """Keyboard arrival from the funds: the first indicator row with no name yet (else the first
+        indicator row), in its first cell."""
+        first_leaf = QModelIndex()
+        row = self.tree_model.index(0, 0)
+        while row.isValid():
+            item = self.tree_model.item(row)
+            if isinstance(item, Leaf):
+                if not item.name:
+                    first_leaf = row
+                    break
+                if not first_leaf.isValid():
+                    first_leaf = row
+            row = self.indexBelow(row)
+        self.setFocus(Qt.FocusReason.TabFocusReason)
+        if first_leaf.isValid():
+            self.selectionModel().clearSelection()
+            self.setCurrentIndex(first_leaf)
+            self.scrollTo(first_leaf)
+
+    def open_editor_text(self) -> tuple[int, str, str] | None:
+        """(node id, field, text) of the cell being typed, or None when no cell editor is open."""
+        if self.state() != self.State.EditingState:
+            return None
+        current = self.currentIndex()
+        editor = self.indexWidget(current)
+        node_id = self.tree_model.node_id(current)
+        if node_id is None or editor is None:
+            return None
+        if isinstance(editor, QLineEdit):
+            text = editor.text()
+        elif isinstance(editor, QPlainTextEdit):
+            text = editor.toPlainText()
+        else:
+            return None
+        return node_id, self.tree_model.columns[current.column()].field, text
+
+    def commit_open_editor(self) -> None:
+        """Confirm the cell being typed (the window closes normally)."""
+        if self.state() == self.State.EditingState:
+            editor = self.indexWidget(self.currentIndex())
+            if editor is not None:
+                self.commitData(editor)
+                super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def put_text(self, node_id: int, field: str, text: str) -> bool:
+        """Set a cell from text as if typed and confirmed (a draft given back after a crash)."""
+        index = self.tree_model.index_of(node_id, self.tree_model.column_of(field))
+        if not index.isValid() or self.tree_model.columns[index.column()].field != field:
+            return False
+        self.select_cell(node_id, field)
+        return self.tree_model.setData(index, text)
 
     def current_id(self) -> int | None:
         """The id of the current row's goal or node."""
@@ -124,9 +219,18 @@ class IndicatorTreeView(QTreeView):
         else:
             super().keyPressEvent(event)
 
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        # Qt closes an open editor here with SubmitModelCache when the row changes (a click on another
+        # row); that is not Enter, so the cursor must stay where the user put it.
+        self._current_moving = True
+        try:
+            super().currentChanged(current, previous)
+        finally:
+            self._current_moving = False
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         # Enter in an editor confirms and moves down, as in a spreadsheet.
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and not self._current_moving:
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             self._move_rows(1)
             return
@@ -143,25 +247,67 @@ class IndicatorTreeView(QTreeView):
         return self._next_editable(current, step)
 
     def _next_editable(self, index: QModelIndex, step: int) -> QModelIndex:
-        """The next (step 1) or previous (-1) editable cell in reading order; `index` at the end."""
+        """The next (step 1) or previous (-1) editable cell in reading order; `index` at the end.
+
+        Other rows count only when they are leaves (a group row met on the way took the next
+        keystrokes into Qt's keyboard search, which typed them into another row); 评分方式 is left
+        out (a drop-down; the 档次 is chosen in the detail pane).
+        """
         columns = self.tree_model.columnCount()
         row, column = index, index.column() + step
         while True:
             while 0 <= column < columns:
                 cell = row.siblingAtColumn(column)
-                if not self.isColumnHidden(column) and cell.flags() & Qt.ItemFlag.ItemIsEditable:
+                if (not self.isColumnHidden(column) and cell.flags() & Qt.ItemFlag.ItemIsEditable
+                        and self.tree_model.columns[column].cell is not Cell.RULE):
                     return cell
                 column += step
-            row = self.indexBelow(row) if step > 0 else self.indexAbove(row)
+            row = self._leaf_row(row, step)
             if not row.isValid():
                 return index
             column = 0 if step > 0 else columns - 1
 
+    def _leaf_row(self, index: QModelIndex, step: int) -> QModelIndex:
+        """The next leaf row below (step 1) or above (-1) an index; invalid when there is none."""
+        row = index
+        while True:
+            row = self.indexBelow(row) if step > 0 else self.indexAbove(row)
+            if not row.isValid() or isinstance(self.tree_model.item(row), Leaf):
+                return row
+
     def _move_rows(self, step: int) -> None:
+        # Enter goes down to the same cell of the next indicator row (never onto a group row).
         current = self.currentIndex()
-        target = self.indexBelow(current) if step > 0 else self.indexAbove(current)
+        target = self._leaf_row(current, step)
         if target.isValid():
             self.setCurrentIndex(target.siblingAtColumn(current.column()))
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        # Text an input method commits on a closed cell (≥, ％, 中文…) opened the editor with the old
+        # text and dropped what was typed: open the cell and hand the text to the editor, as a key does.
+        commit = event.commitString()
+        if not commit or self.state() == self.State.EditingState:
+            super().inputMethodEvent(event)
+            return
+        current = self.currentIndex()
+        if not current.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.keyboardSearch(commit)
+            return
+        if self.edit(current, self.EditTrigger.AnyKeyPressed, event):
+            editor = self.indexWidget(current) or self.focusWidget()
+            if isinstance(editor, QLineEdit):
+                editor.selectAll()  # typing replaces the cell, as a first key does
+            if editor is not None and editor is not self:
+                QApplication.sendEvent(editor, event)
+        event.accept()
+
+    def keyboardSearch(self, search: str) -> None:
+        # Qt's keyboard search jumped to another row starting with the typed character, and the
+        # rest of the typing overwrote that row's cell: typing on a cell that cannot take it does
+        # nothing but say why (Ctrl+F finds an indicator by name).
+        if search.strip() and self.currentIndex().isValid():
+            self.session.report_error("这一格不能填写（分组行只填名称和分值，得分由程序计算）；"
+                                      "请用方向键或 Tab 移到指标行的格子再输入，按 Ctrl+F 可按名称查找指标")
 
     def _on_current(self, action: Callable[[int], None]) -> None:
         node_id = self.current_id()
@@ -239,9 +385,14 @@ class IndicatorTreeView(QTreeView):
             self.tree_model.setData(index, "")
         self.session.undo_stack.endMacro()
 
+    def current_item(self) -> Goal | Node | None:
+        """The goal or node of the current row, if any."""
+        current = self.current_id()
+        return None if current is None else self.session.item(current)
+
     def toggle_manual_score(self) -> None:
         """Switch the current leaf between a computed and a typed 得分."""
-        item = self.session.item(self.current_id()) if self.current_id() is not None else None
+        item = self.current_item()
         if isinstance(item, Leaf):
             self.session.set_manual_score(item.id, item.score is None)
 
@@ -367,7 +518,7 @@ class IndicatorTreeView(QTreeView):
     def context_menu(self) -> QMenu:
         """The right-click menu for the current row (each entry shows its key)."""
         menu = QMenu(self)
-        item = self.session.item(self.current_id()) if self.current_id() is not None else None
+        item = self.current_item()
         entries: list[tuple[str, Callable[[], None], str | None]] = [
             ("在下方插入指标", self.insert_row, "Insert"),
             ("在下方插入分组", lambda: self.insert_row(group=True), "Ctrl+G"),

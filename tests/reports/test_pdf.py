@@ -42,9 +42,9 @@ def test_every_seed_prints_its_names_figures_total_and_title(path: Path, tmp_pat
         if isinstance(node, Leaf):
             score = result.node(node.id)
             if score is not None and score.score is not None:
-                assert format_number(score.score, "score") in text
+                assert format_number(score.score, "plain") in text  # as 分值 prints (issue 13)
     if result.total is not None:
-        assert format_number(result.total, "score") in text
+        assert format_number(result.total, "plain") in text
     if result.funds is not None and result.funds.rate is not None:
         assert format_number(result.funds.rate, "percent") in text
     for row in (form.funds.rows if form.funds else []):
@@ -114,3 +114,21 @@ def test_a_failed_render_leaves_no_file(seed, tmp_path: Path, monkeypatch: pytes
     with pytest.raises(RuntimeError):
         render_pdf(form, result, out)
     assert out.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["form.pdf"]
+
+
+def test_the_findings_page_names_places_in_chinese_without_codes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue #15 point 8: FUNDS_INITIAL_MISSING and “funds / 年度资金总额” were printed."""
+    from model.codec import load_form
+    from reports.rows import findings_sheet
+    from resources import samples_dir
+    from ui.services.evaluation import evaluate_with_profile
+
+    form = load_form(samples_dir() / "01-seed000_t1.json")
+    result = evaluate_with_profile(form)
+    assert any(f.path and f.path[0] == "funds" for f in result.findings)
+    sheet = findings_sheet(result)
+    texts = [cell.text for grid in sheet.grids for row in grid.rows for cell in row if cell is not None]
+    joined = "\n".join(texts)
+    assert "资金表 年度资金总额" in joined
+    assert not any(f.code in joined for f in result.findings)
+    assert "funds" not in joined and "header" not in joined and "代码" not in joined

@@ -49,12 +49,10 @@ def test_reason_missing_selects_the_note_and_a_note_clears_it(qtbot, memory_stor
     assert editor.select_finding(finding.node_id, finding.field, finding.path)
     table = editor.funds_editor.table  # type: ignore[union-attr]
     assert (table.currentRow(), table.currentColumn()) == (0, NOTE_COLUMN)
-    # The header strip scrolls; the selected cell is brought into view below the header fields.
-    viewport = editor.top_scroll.viewport()
+    # The funds have a page of their own: the finding turns to it and the cell is in view.
+    assert editor.top_tabs.tabText(editor.top_tabs.currentIndex()) == "资金"
     cell = table.visualItemRect(table.currentItem())
-    top_left = table.viewport().mapTo(viewport, cell.topLeft())
-    assert editor.top_scroll.verticalScrollBar().value() > 0
-    assert viewport.rect().contains(top_left)
+    assert table.isVisible() and table.viewport().rect().contains(cell)
     table.currentItem().setText("部分资金年底才到位，结转下年使用")
     assert not _reason_missing(session)
 

@@ -151,3 +151,54 @@ def test_rule_override_type_and_parameters(qtbot, memory_store: Store) -> None: 
     _undo_all(session)
     assert form_to_dict(session.form) == before and editor.type_box.currentData() == "deviation"
     assert editor.inputs["band"].text() == "0.2"
+
+
+def _seed000(qtbot, store):  # type: ignore[no-untyped-def]
+    from model.codec import load_form
+    from resources import samples_dir
+    from tests.ui.test_session import open_session
+
+    session = open_session(store, load_form(samples_dir() / "01-seed000_t1.json"))
+    detail = LeafDetail(session)
+    qtbot.addWidget(detail)
+    detail.show()
+    return session, detail
+
+
+def test_the_tier_is_chosen_in_the_detail_and_applies_at_once(qtbot, memory_store) -> None:  # type: ignore[no-untyped-def]
+    """Issue #15 point 16: the 档次 could only be chosen in 评分方式, off-screen at 1366 px."""
+    from model.tree import leaves
+
+    session, detail = _seed000(qtbot, memory_store)
+    leaf = next(leaf for leaf in leaves(session.form) if leaf.name.startswith("慰问安置"))
+    leaf.score = None  # computed, so the 档次 decides the score
+    session.set_node_field(leaf.id, "tier", None)
+    detail.show_leaf(leaf.id)
+    assert detail.tier_row.isVisible() and detail.tier_buttons[""].isChecked()
+    assert "建议：达成" in detail.tier_hint.text()
+    detail.tier_buttons["部分达成"].click()  # one click, no "click elsewhere" needed
+    assert leaf.tier == "部分达成" and session.result.node(leaf.id).score is not None
+    detail.tier_buttons["达成"].click()
+    assert leaf.tier == "达成" and session.result.node(leaf.id).score == session.result.node(leaf.id).weight
+    # A quantitative row has no 档次 row.
+    other = next(leaf for leaf in leaves(session.form) if leaf.name.startswith("接受培训人数"))
+    detail.show_leaf(other.id)
+    assert not detail.tier_row.isVisible()
+
+
+def test_evidence_on_a_manual_row_says_what_it_does_and_offers_the_computed_score(qtbot, memory_store) -> None:  # type: ignore[no-untyped-def]
+    """Issue #15 point 13: a survey tally on a manual-score row changed only the 计算过程, silently."""
+    from model.tree import leaves
+
+    session, detail = _seed000(qtbot, memory_store)
+    leaf = next(leaf for leaf in leaves(session.form) if leaf.name.startswith("接受培训残疾人或家属满意"))
+    detail.show_leaf(leaf.id)
+    assert leaf.score == 6 and detail.manual_row.isVisible()  # printed 6, the rule gives 6.67
+    assert "按规则计算为 6.67 分" in detail.manual_note.text() and "手动填写的 6.00 分" in detail.manual_note.text()
+    steps = session.undo_stack.count()
+    detail.use_computed_button.click()
+    assert leaf.score is None and session.undo_stack.count() == steps + 1
+    assert not detail.manual_row.isVisible()
+    # Typed again equal to the computed one: nothing to offer.
+    session.set_field("node", (leaf.id, "score"), 6.67, "手动填写得分")
+    assert not detail.manual_row.isVisible()

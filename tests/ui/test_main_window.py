@@ -216,3 +216,48 @@ def test_the_self_evaluation_columns_fit_beside_the_panels_on_a_1366_screen(qtbo
     view = window.editor.tree_view
     needed = sum(view.columnWidth(i) for i in range(view.model().columnCount()))
     assert needed <= view.viewport().width()
+
+
+def test_each_form_keeps_its_undo_history_after_switching_away_and_back(
+        qtbot, file_store: Store, settings: UiSettings) -> None:
+    """Issue #15 point 5: the history was gone after opening another form and coming back."""
+    first_id = _first_empty_leaf_form(file_store)
+    second_id = file_store.add(make_sample_form())
+    window = _window(qtbot, file_store, settings)
+    window.open_form(first_id)
+    leaf = next(leaves(window.session.form))
+    window.session.set_node_field(leaf.id, "actual", "100人")
+    window.session.set_node_field(leaf.id, "reason", "按计划完成")
+    window.open_form(second_id)
+    other = next(leaves(window.session.form))
+    window.session.set_node_field(other.id, "actual", "1人")
+    assert window.undo_action.isEnabled()
+    window.open_form(first_id)
+    assert window.session.undo_stack.count() == 2
+    assert window.undo_action.isEnabled() and "修改指标" in window.undo_action.text()
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert next(leaves(file_store.load(first_id))).actual is None  # undone and saved
+    # Panels follow the reopened session (its signals are connected again, once).
+    assert window.score_panel.total_label.text() == "总分 50.00 / 100　等级 差"
+    window.open_form(second_id)
+    assert window.session.undo_stack.count() == 1
+    # A form changed behind the kept session's back (an import) opens fresh, never the stale copy.
+    window.open_form(first_id)
+    window.open_form(second_id)
+    changed = file_store.load(first_id)
+    changed.header["project_name"] = "导入后的名称"
+    file_store.save(changed)
+    window.open_form(first_id)
+    assert window.session.form.header["project_name"] == "导入后的名称"
+    assert window.session.undo_stack.count() == 0
+
+
+def test_the_window_title_names_the_year_once(qtbot, file_store: Store, settings: UiSettings) -> None:
+    """Issue #15 point 6: a department form read “2023年度2023年度部门整体…”."""
+    form = make_sample_form()
+    form.kind, form.title, form.year = "dept_self_eval", "2023年度部门整体支出绩效自评表", 2023
+    form.header = {"unit_name": "示例县残疾人联合会"}
+    window = _window(qtbot, file_store, settings)
+    window.open_form(file_store.add(form))
+    assert window.windowTitle() == "示例县残疾人联合会 — 2023年度部门整体支出绩效自评表 — 绩效自评助手"

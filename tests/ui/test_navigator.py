@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from PySide6.QtCore import Qt
+
 from model.form import Form
 from model.store import Store
 from tests.conftest import make_sample_form
@@ -41,10 +43,10 @@ def _tree(nav: Navigator) -> list[tuple[str, list[tuple[str, list[str]]]]]:
 def test_groups_by_unit_then_year_newest_first(qtbot, memory_store: Store, filled: dict[str, str]) -> None:
     nav = Navigator(memory_store, scorer=lambda form_id, rev: ("87.50", "良"))
     qtbot.addWidget(nav)
-    assert _tree(nav) == [("乙县残联", [("2024年度", ["助听器项目"])]),
-                          ("甲县残联", [("2024年度", ["康复项目"]), ("2023年度", ["培训项目"])])]
+    assert _tree(nav) == [("乙县残联", [("2024年度", ["助听器项目 · 目标表"])]),
+                          ("甲县残联", [("2024年度", ["康复项目 · 自评"]), ("2023年度", ["培训项目 · 自评"])])]
     year = nav.model.item(0).child(0)
-    assert [year.child(0, c).text() for c in range(4)] == ["助听器项目", "目标表", "87.50", "良"]
+    assert [year.child(0, c).text() for c in range(4)] == ["助听器项目 · 目标表", "目标表", "87.50", "良"]
     assert year.child(0).data(FORM_ID_ROLE) == filled["c"]
 
 
@@ -76,9 +78,9 @@ def test_selecting_a_form_emits_its_id(qtbot, memory_store: Store, filled: dict[
 def test_update_scores_changes_one_row(qtbot, memory_store: Store, filled: dict[str, str]) -> None:
     nav = Navigator(memory_store, scorer=lambda form_id, rev: ("50.00", "差"))
     qtbot.addWidget(nav)
-    nav.update_scores(filled["a"], "91.00", "优", title="康复项目（改）")
+    nav.update_scores(filled["a"], "91.00", "优", label="康复项目（改） · 自评")
     row = nav._rows[filled["a"]]
-    assert [i.text() for i in row] == ["康复项目（改）", "项目自评", "91.00", "优"]
+    assert [i.text() for i in row] == ["康复项目（改） · 自评", "项目自评", "91.00", "优"]
     assert nav._rows[filled["b"]][2].text() == "50.00"
 
 
@@ -115,3 +117,29 @@ def test_quiet_selection_still_tells_the_view(qtbot, memory_store: Store, filled
     with qtbot.waitSignal(nav.form_activated) as blocker:
         nav.select_form(filled["a"])
     assert blocker.args == [filled["a"]]
+
+
+def test_rows_are_told_apart_project_first_kind_as_a_tag_full_title_in_the_tooltip(qtbot, memory_store: Store) -> None:
+    """Issue #15 point 6: two forms read “2019年残疾人…”; department forms “部门整体支出…”."""
+    from model.codec import load_form
+    from resources import samples_dir
+    from ui.navigator import full_title, row_label
+
+    ids = {p.name: memory_store.add(load_form(p)) for p in sorted(samples_dir().glob("*.json"))}
+    nav = Navigator(memory_store)
+    qtbot.addWidget(nav)
+    nav.resize(300, 500)
+    nav.show()
+    labels = {name: nav._rows[form_id][0].text() for name, form_id in ids.items()}
+    assert labels["01-seed000_t1.json"] == "2019年残疾人保障金(就业培训) · 自评"
+    assert labels["02-seed000_t2.json"] == "2019年残疾人保障金(康复服务) · 自评"
+    assert labels["06-seed003_dept.json"] == "部门整体支出自评"
+    assert labels["05-seed003_basic.json"] == "部门基础数据表"
+    assert labels["04-seed002_p2.json"] == "残疾人临时救助慰问经费 · 目标表"
+    # Cut in the middle at 300 px, so the distinguishing ends stay visible; the kind column is hidden.
+    assert nav.view.textElideMode() == Qt.TextElideMode.ElideMiddle and nav.view.isColumnHidden(1)
+    tip = nav._rows[ids["06-seed003_dept.json"]][0].toolTip()
+    assert tip.startswith("2023年度部门整体支出绩效自评表\n")
+    assert full_title(2023, "2023年度部门整体支出绩效自评表") == "2023年度部门整体支出绩效自评表"
+    assert full_title(2020, "项目支出绩效自评表") == "2020年度项目支出绩效自评表"
+    assert row_label("evaluation", "2022年自治区项目", 2022) == "自治区项目 · 评价"

@@ -91,18 +91,28 @@ def test_numbers_accept_full_width_and_refuse_text(session: FormSession) -> None
     assert "不是数字" in errors[0] and "培训班期数" in errors[0]
 
 
-def test_score_is_read_only_until_the_row_is_manual(session: FormSession) -> None:
+def test_typing_into_a_computed_score_makes_it_manual_with_the_computed_one_beside(session: FormSession) -> None:
+    # Issue #15 point 2: a number typed into 得分 is the manual score at once; Delete goes back.
     model = IndicatorTreeModel(session)
     leaf = leaf_named(session, "康复训练人数")
     score = model.index_of(leaf.id, col(model, "得分"))
-    assert not score.flags() & Qt.ItemFlag.ItemIsEditable
-    assert not model.setData(score, "20")
-    assert "实际 80人 ÷ 目标 100人" in score.data(Qt.ItemDataRole.ToolTipRole)
-    session.set_manual_score(leaf.id, True)
     assert score.flags() & Qt.ItemFlag.ItemIsEditable
+    assert "实际 80人 ÷ 目标 100人" in score.data(Qt.ItemDataRole.ToolTipRole)
+    steps = session.undo_stack.count()
     assert model.setData(score, "18")
+    assert leaf.score == 18 and session.undo_stack.count() == steps + 1
     assert session.result.node(leaf.id).score == Decimal("18.00")
+    assert score.data() == "18.00（算16）"  # the rule gives 80 ÷ 100 × 20 = 16
+    assert score.data(Qt.ItemDataRole.ForegroundRole) is None  # shown as typed, not computed-blue
     assert "手动填写" in score.data(Qt.ItemDataRole.ToolTipRole)
+    # One key back: clearing the cell (what Delete does) returns to the computed score.
+    assert model.setData(score, "")
+    assert leaf.score is None and session.result.node(leaf.id).score == Decimal("16.00")
+    assert score.data() == "16.00"
+    # Clearing a computed score changes nothing.
+    steps = session.undo_stack.count()
+    assert model.setData(score, "")
+    assert session.undo_stack.count() == steps
 
 
 def test_cells_with_findings_are_marked_and_say_why(session: FormSession) -> None:

@@ -113,12 +113,15 @@ def test_tab_commits_and_goes_right_across_the_row_then_to_the_next_row(view: In
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: first.actual == "90人")
     assert view.current_id() == first.id and view.currentIndex().column() == col(view, "分值")
-    # From 分值, Tab skips the computed 得分 (read-only) and lands on 偏差原因.
+    # From 分值, Tab goes to 得分 (typing there makes a manual score), then to 偏差原因.
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: view.currentIndex().column() == col(view, "得分"))
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: view.currentIndex().column() == col(view, "偏差原因分析及改进措施"))
+    assert first.score is None  # passing through 得分 without typing leaves it computed
     assert view.current_id() == first.id
-    # From the last editable cell of the row, Tab goes to the next row's first cell.
-    view.select_cell(first.id, "rule")
+    # From the last editable cell of the row (评分方式 is left out), Tab goes to the next row's first cell.
+    view.select_cell(first.id, "reason")
     assert view.moveCursor(view.CursorAction.MoveNext, Qt.KeyboardModifier.NoModifier) == \
         view.tree_model.index_of(second.id, 0)
     # Shift+Tab goes back along the row.
@@ -154,7 +157,8 @@ def test_tab_in_a_multiline_cell_goes_on_along_the_row_not_out_of_the_tree(qtbot
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: leaf.reason == "年底集中开展")
     assert not elsewhere.hasFocus()
-    assert view.current_id() == leaf.id and view.currentIndex().column() > reason
+    # 评分方式 is left out of Tab: on to the next indicator row's name.
+    assert view.current_id() != leaf.id and view.currentIndex().column() == 0
     assert view.state() == view.State.EditingState  # the next cell is open for typing, as from a line edit
     # Shift+Tab from there comes back to the reason, still inside the tree.
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)

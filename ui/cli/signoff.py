@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from model.signoff import ROLES
+from model.signoff_record import ROLES
 
 
 def register(sub: Any) -> None:
@@ -32,7 +32,7 @@ def register(sub: Any) -> None:
 
 
 def _one(args: argparse.Namespace) -> tuple[Any, str]:
-    from ui.cli.main import open_store, resolve_ids
+    from ui.cli.store_access import open_store, resolve_ids
 
     store = open_store(args)
     try:

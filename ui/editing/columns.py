@@ -37,15 +37,15 @@ class Column:
         return self.cell in (Cell.NUMBER, Cell.SCORE)
 
 
-NAME = Column("指标", "name", Cell.NAME, 230)
+NAME = Column("指标", "name", Cell.NAME, 226)
 WEIGHT = Column("分值", "weight", Cell.NUMBER, 44)
-SCORE = Column("得分", "score", Cell.SCORE, 56)
+SCORE = Column("得分", "score", Cell.SCORE, 100)  # a typed score shows the computed one beside it
 RULE = Column("评分方式", "rule", Cell.RULE, 64)
 
 # Widths add up to the ~740 pixels the tree gets on a 1366-pixel screen (navigator and panels beside
 # it), so a row is read without scrolling sideways; long texts show whole in tooltips and the detail.
 _SELF_EVAL = (NAME, Column("年度指标值", "target", Cell.TEXT, 96), Column("实际完成值", "actual", Cell.TEXT, 96),
-              WEIGHT, SCORE, Column("偏差原因分析及改进措施", "reason", Cell.MULTILINE, 150), RULE)
+              WEIGHT, SCORE, Column("偏差原因分析及改进措施", "reason", Cell.MULTILINE, 110), RULE)
 _TARGET = (NAME, Column("绩效指标描述", "description", Cell.MULTILINE, 200),
            Column("指标值", "target", Cell.TEXT, 120), Column("指标值确定依据", "basis", Cell.TEXT, 120))
 _EVALUATION = (NAME, Column("标杆值", "target", Cell.TEXT, 100), Column("业绩值", "actual", Cell.TEXT, 100),
