@@ -5,12 +5,16 @@ in form_history. Its body is the one whose fingerprint the record holds.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from model.codec import loads_form
 from model.errors import JixiaoError
 from model.form import Form
 from model.form_diff import Change, diff
 from model.signoff import body_fingerprint
-from model.store import Store
+
+if TYPE_CHECKING:
+    from model.store import Store  # annotations only: `render FILE` loads no database library
 
 
 def signed_form(store: Store, form: Form) -> Form | None:
