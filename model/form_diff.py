@@ -1,4 +1,5 @@
-"""What changed between two revisions of a form, field by field, as people read it.
+"""What changed between two revisions of a form, field by field, as people read it (历史版本, the
+sign-off status, the package note and a refused stale save).
 
 `diff(old, new)` gives lines such as 目标1 / 产出指标 / 数量指标 / 培训人数：实际完成值 75人 → 80人.
 Nodes are matched by their name path (a second node of the same name under one parent is “名称#2”),
@@ -146,3 +147,19 @@ def diff(old: Form, new: Form) -> list[Change]:
         if path in removed and not _inside(path[:-1], removed):
             changes.append(Change(REMOVED, path, kind, "", ""))
     return changes
+
+
+def changes(old: Form, new: Form, limit: int = 12) -> list[str]:
+    """One line per change (Change.text), at most `limit` lines and a count of the rest; a changed
+    sign-off record (someone signed or unlocked meanwhile) is one line too. A refused stale save
+    shows these (ui/stale_save.py)."""
+    from model.signoff_record import signoff_to_dict
+
+    lines = [c.text() for c in diff(old, new)]
+    before = signoff_to_dict(old.signoff) if old.signoff else None
+    after = signoff_to_dict(new.signoff) if new.signoff else None
+    if before != after:
+        lines.append("签字记录有变化（有人签字或解锁）")
+    if len(lines) > limit:
+        lines = [*lines[:limit], f"……另有 {len(lines) - limit} 处改动"]
+    return lines

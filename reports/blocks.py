@@ -36,7 +36,7 @@ def sub_row_name(index: int, name: str) -> str:
 
 
 def extra_header_rows(grid: Grid, form: Form, shown: set[str], label_span: int = 1) -> None:
-    """Header keys the layout has not placed yet, one row each (form-format.md: printed as rows)."""
+    """Header keys the layout has not placed yet, one row each (docs/form-format.md: printed as rows)."""
     for key, value in form.header.items():
         if key in shown or key in SIGNATURE_KEYS or not value:
             continue

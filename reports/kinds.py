@@ -1,4 +1,4 @@
-"""One layout per form kind: which grid columns, which blocks, in what order (domain.md §1).
+"""One layout per form kind: which grid columns, which blocks, in what order (docs/rules.md §1).
 
 Each builder returns the sheets of the main form; rows.py adds titles, appendix and findings.
 Column widths are fractions of the printable width, shared by the PDF and the XLSX.

@@ -156,7 +156,7 @@ def format_number(value: Number, fmt: Fmt) -> str:
         fmt: one of the Fmt names ("points": 25.0 prints 25.00%).
 
     Returns:
-        The text; rounding is half-up, as domain.md §0 requires for printed figures.
+        The text; rounding is half-up, as docs/rules.md §0 requires for printed figures.
     """
     d = Decimal(str(value))
     if fmt == "percent":

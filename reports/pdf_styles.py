@@ -73,7 +73,7 @@ _cell_cache: dict[tuple[str, float, str], ParagraphStyle] = {}
 def _cell_style(font: str, size: float, align: str) -> ParagraphStyle:
     key = (font, size, align)
     if key not in _cell_cache:
-        # wordWrap CJK breaks between any two Chinese characters and keeps 标点 off line starts.
+        # Cells are broken into lines by reports/linebreak.py; the style gives font, size and leading.
         _cell_cache[key] = ParagraphStyle(f"cell-{font}-{size}-{align}", fontName=font, fontSize=size,
-                                          leading=size * 1.3, alignment=_ALIGN[align], wordWrap="CJK")
+                                          leading=size * 1.3, alignment=_ALIGN[align])
     return _cell_cache[key]

@@ -184,15 +184,17 @@ def _money(form: Form) -> tuple[Decimal | None, Decimal | None]:
     return wan(total.annual), wan(total.executed)
 
 
-def build_summary(forms: Iterable[tuple[Form, int]], made: dt.datetime, scorer: Scorer) -> Summary:
+def build_summary(forms: Iterable[tuple[Form, int]], made: dt.datetime, scorer: Scorer,
+                  unreadable: Iterable[SummaryRow] = ()) -> Summary:
     """All rows, ordered by unit, year (newest first), kind and title.
 
     Args:
         forms: (form, stored revision) pairs.
         made: the time printed on the table.
         scorer: see summary_row.
+        unreadable: rows of stored forms that could not be read, their reason in the note.
     """
-    rows = [summary_row(f, rev, scorer) for f, rev in forms]
+    rows = [*(summary_row(f, rev, scorer) for f, rev in forms), *unreadable]
     rows.sort(key=lambda r: (r.unit, -r.year, r.kind, r.title, r.form_id))
     return Summary(tuple(rows), made)
 

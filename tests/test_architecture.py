@@ -203,3 +203,30 @@ def test_the_checker_itself_catches_a_violation(tmp_path: Path) -> None:
     bad.write_text("from PySide6.QtCore import QObject\nimport sqlite3\n", "utf-8")
     names = _imports(bad)
     assert "PySide6.QtCore" in names and "sqlite3" in names
+
+
+def test_no_test_file_imports_another() -> None:
+    """Shared test helpers live in helper modules (tests/ui/helpers.py, conftest.py), not in test files."""
+    bad = [(str(p.relative_to(REPO)), n) for p in sorted((REPO / "tests").rglob("test_*.py"))
+           for n in _imports(p) if n.split(".")[-1].startswith("test_") and n.startswith("tests.")]
+    assert bad == []
+
+
+# Old second homes that issue #10 removed; defining one again would bring a duplicate back.
+GONE = ("evaluate_form", "file_stem", "rendering_base", "export_file_name", "_is_under", "_too_deep", "_check_drop",
+        "_SEVERITY_NAMES", "_SEVERITY_LABEL", "SEVERITY_NAMES", "is_scored_dept", "_TIERS", "_LEAF_TEXT")
+
+
+def test_removed_duplicates_stay_removed() -> None:
+    defined = [(m, n.name if isinstance(n, (ast.FunctionDef, ast.ClassDef)) else n.id)
+               for m, p in _project_modules().items() for n in ast.walk(ast.parse(p.read_text("utf-8")))
+               if (isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name in GONE)
+               or (isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and n.id in GONE)]
+    assert defined == []
+
+
+def test_load_summary_and_package_renderings_live_in_services() -> None:
+    homes = {n.name: m for m, p in _project_modules().items() for n in ast.walk(ast.parse(p.read_text("utf-8")))
+             if isinstance(n, ast.FunctionDef) and n.name in ("load_summary", "render_for_package",
+                                                              "evaluate_with_profile", "export_forms")}
+    assert all(m.startswith("ui.services.") for m in homes.values()) and len(homes) == 4

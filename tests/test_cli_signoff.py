@@ -35,9 +35,9 @@ def _edit_actual(folder: Path, form_id: str, actual: str) -> None:
     """Change 康复训练人数's 实际完成值 through the store, as the window's editors do."""
     store = Store.open(folder)
     try:
-        form = store.load(form_id)
+        base, form = store.revision(form_id), store.load(form_id)
         next(leaf for leaf in leaves(form) if leaf.name == "康复训练人数").actual = actual
-        store.save(form)
+        store.save(form, base or 0)
     finally:
         store.close()
 

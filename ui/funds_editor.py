@@ -202,8 +202,7 @@ class FundsEditor(QWidget):
         """Keyboard arrival from the goal texts: the first cell that can be typed into."""
         self.table.setFocus(Qt.FocusReason.TabFocusReason)
         first = next(((r, c) for r in range(self.table.rowCount()) for c in range(self.table.columnCount())
-                      if not self.table.isColumnHidden(c) and self.table.item(r, c) is not None
-                      and self.table.item(r, c).flags() & Qt.ItemFlag.ItemIsEditable), (0, 0))
+                      if not self.table.isColumnHidden(c) and _editable(self.table.item(r, c))), (0, 0))
         self.table.setCurrentCell(*first)
 
     def select_cell(self, path: tuple[str, ...], field: str | None) -> None:
@@ -217,3 +216,7 @@ class FundsEditor(QWidget):
     def detach(self) -> None:
         """Stop following the session."""
         self.session.changed.disconnect(self.refresh)
+
+
+def _editable(item: QTableWidgetItem | None) -> bool:
+    return item is not None and bool(item.flags() & Qt.ItemFlag.ItemIsEditable)

@@ -17,6 +17,7 @@ from model.form_diff import diff
 from model.store import DELETED, HistoryEntry, Store
 from ui.messages import ok_cancel
 from ui.tree_items import top_items
+from ui.weak import weak_slot
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 # History reasons written by the program, in words the user knows; others (imports) are shown as stored.
@@ -49,7 +50,7 @@ class _EntryDialog(QDialog):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setStretchLastSection(True)
-        self.list.itemDoubleClicked.connect(lambda *_: self.accept())
+        self.list.itemDoubleClicked.connect(weak_slot(self.accept))
         self.buttons = ok_cancel(self, ok_text)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)

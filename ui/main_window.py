@@ -27,6 +27,7 @@ from ui.editing.session import FormSession
 from ui.services.evaluation import Evaluator, evaluate_with_profile
 from ui.services.drafts import Draft, DraftFile
 from ui.settings import UiSettings
+from ui.weak import weak_slot
 
 APP_TITLE = "绩效自评助手"
 DRAFT_INTERVAL_MS = 2000
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(weak_slot(slot))
         return action
 
     @staticmethod
@@ -134,6 +135,10 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("保存", self.save_now, QKeySequence.StandardKey.Save,
                                         "每次修改都已自动保存；按 Ctrl+S 再次确认")
         self.export_action = self._action("导出…", self.export_forms, "Ctrl+E", "把表格导出为 PDF 或 Excel")
+        self.report_action = self._action("生成自评报告…", self.make_report, "Ctrl+Shift+G",
+                                          "由当前表格写出绩效自评报告草稿（Word 和 PDF）")
+        self.check_report_action = self._action("核对自评报告…", self.check_report, "Ctrl+Shift+K",
+                                                "核对手写的自评报告（.docx）中的数字是否与表格一致")
         self.delete_action = self._action("删除表格", self.delete_form, "Ctrl+Shift+Delete",
                                           "删除当前表格（可从历史中恢复）")
         self.export_package_action = self._action("导出交换包…", self.export_package, "Ctrl+Shift+E",
@@ -148,7 +153,7 @@ class MainWindow(QMainWindow):
                                            "当前表格在数据库中保留的早先版本，可恢复其中一版")
         self.deleted_action = self._action("已删除的表格…", self.show_deleted, "Ctrl+Shift+R",
                                            "列出已删除的表格，可把其中一张恢复到列表中")
-        self.sign_action = self._action("签字…", self.sign_form, "Ctrl+Shift+G",
+        self.sign_action = self._action("签字…", self.sign_form, "Ctrl+Shift+S",
                                         "填表人签字提交审核，审核人签字后内容锁定，单位负责人签字")
         self.unlock_action = self._action("解锁…", self.unlock_form, "Ctrl+Shift+L",
                                           "已签字的表格回到草稿以便修改（须写明原因，签字保留在记录中）")
@@ -167,7 +172,7 @@ class MainWindow(QMainWindow):
         self._guide: QWidget | None = None
 
         file_menu = self.menuBar().addMenu("文件(&F)")
-        for action in (self.new_action, self.save_action, self.export_action, self.delete_action):
+        for action in (self.new_action, self.save_action, self.export_action, self.report_action, self.delete_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.history_action)
@@ -190,6 +195,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.use_computed_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        audit_menu = self.menuBar().addMenu("审核(&A)")
+        audit_menu.addAction(self.check_report_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.about_action)
@@ -231,6 +238,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._on_changed)
         session.saved.connect(self._on_saved)
         session.error.connect(self._on_error)
+        session.stale.connect(self._on_stale)
         # A bound slot, not a lambda: Qt drops it with the window, so a stack outliving the window
         # during shutdown cannot call into a deleted window.
         session.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -332,6 +340,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
         self._update_title()
 
+    def _on_stale(self, message: str) -> None:
+        """A save was refused as stale: reload once the edit that caused it has returned."""
+        from PySide6.QtCore import QTimer
+
+        from ui.stale_save import reload_after_stale
+
+        QTimer.singleShot(0, self, lambda: reload_after_stale(self, message))
+
     def _on_finding(self, node_id: object, field: object, path: object) -> None:
         if self.editor is not None:
             self.editor.select_finding(node_id if isinstance(node_id, int) else None,
@@ -412,6 +428,23 @@ class MainWindow(QMainWindow):
 
         current = self.session.form.id if self.session else None
         ExportDialog(self.store, self.settings, self._evaluate, self, selected=[current] if current else []).exec()
+
+    def make_report(self) -> None:
+        """文件 → 生成自评报告… for the open form."""
+        from reports.narrative import REPORT_KINDS
+        from ui.messages import show_info
+        from ui.report_dialogs import ReportDialog
+
+        if self.session is None or self.session.form.kind not in REPORT_KINDS:
+            show_info(self, "请先在左侧打开一张项目支出绩效自评表、部门整体支出绩效自评表或绩效评价评分表，再生成报告。")
+            return
+        ReportDialog(self.session.form, self.store, self.settings, self).exec()
+
+    def check_report(self) -> None:
+        """审核 → 核对自评报告…"""
+        from ui.report_dialogs import CheckReportDialog
+
+        CheckReportDialog(self.store, self).exec()
 
     def export_package(self) -> None:
         from ui.package_dialogs import ExportPackageDialog

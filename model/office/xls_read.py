@@ -5,14 +5,13 @@ from pathlib import Path
 from typing import Any
 
 from model.office.cell_text import value_text
-from model.office.lines import Document, Line, OfficeFileError, check_cell
+from model.office.lines import Document, Line, OfficeFileError, check_cell, damaged
 from model.office.xlsx_read import MAX_COLS, MAX_ROWS
 
 
 def read_xls(path: Path) -> Document:
     """Read every sheet of an Excel 97-2003 workbook."""
     import xlrd
-    from model.office.files import damaged
 
     name = path.name
     try:

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from model.office.cell_text import value_text
-from model.office.lines import Document, Line, check_cell
+from model.office.lines import Document, Line, check_cell, damaged
 
 # A form sheet has a few hundred rows; formatting often claims a million. Read no further than this.
 MAX_ROWS = 5000
@@ -15,7 +15,6 @@ MAX_COLS = 60
 def read_xlsx(path: Path) -> Document:
     """Read every sheet; the cached values of formulas are used (what Excel last showed)."""
     import openpyxl
-    from model.office.files import damaged
 
     name = path.name
     try:

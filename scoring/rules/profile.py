@@ -1,4 +1,4 @@
-"""A scoring profile (domain.md §0) as a typed value built from its JSON dict; no file reading here.
+"""A scoring profile (docs/rules.md §0) as a typed value built from its JSON dict; no file reading here.
 
 `Profile.from_dict` validates the dict and raises ProfileError with a Chinese message naming the
 bad key; resources/profile_files.py reads the shipped JSON files.

@@ -52,3 +52,17 @@ def test_two_nodes_of_one_name_are_told_apart() -> None:
     new.goals[0].indicators[0].children[0].children[2].actual = "2人"  # type: ignore[union-attr]
     (change,) = diff(old, new)
     assert change.path[-1] == "康复训练人数#2" and (change.old, change.new) == ("1人", "2人")
+
+
+def test_changes_lists_lines_with_a_limit_and_a_changed_sign_off() -> None:
+    from model.form_diff import changes
+    from model.signoff import sign
+
+    old = make_sample_form()
+    new = copy.deepcopy(old)
+    for i, leaf in enumerate(new.goals[0].indicators[0].children[0].children):  # type: ignore[union-attr]
+        leaf.actual = f"{i}人"
+    sign(new, "填表人", "李小明", "2024-03-01")
+    lines = changes(old, new, limit=1)
+    assert lines == ["年度总体目标 / 产出指标 / 数量指标 / 康复训练人数：实际完成值 80人 → 0人", "……另有 2 处改动"]
+    assert changes(old, new)[-1] == "签字记录有变化（有人签字或解锁）"

@@ -136,10 +136,10 @@ def test_a_locked_form_refuses_edits_and_restores_in_the_store(memory_store) -> 
     sign(form, "填表人", "李小明", "2024-03-01")
     sign(form, "审核人", "王小芳", "2024-03-02")
     memory_store.save_keeping(form, "审核人签字前")
-    memory_store.save(form)  # the same content saves (Ctrl+S on a locked form)
+    memory_store.save(form, memory_store.revision(form_id))  # the same content saves (Ctrl+S)
     _leaf(form, "康复训练人数").actual = "85人"
     with pytest.raises(StoreError, match="已锁定，不能修改，本次修改没有保存"):
-        memory_store.save(form)
+        memory_store.save(form, memory_store.revision(form_id))
     entry = memory_store.history_entries(form_id)[-1]
     with pytest.raises(StoreError, match="不能恢复早先版本"):
         memory_store.restore_entry(entry.id)

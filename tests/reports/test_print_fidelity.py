@@ -107,3 +107,29 @@ def test_an_unscored_form_gets_no_appendix_pages(seed) -> None:  # type: ignore[
         assert "本表不评分" not in " ".join(_texts(doc))
     scored_doc = build_document(*seed["seed000_t1"], appendix=True)
     assert any(s.name == "计分说明" for s in scored_doc.sheets)
+
+
+@pytest.mark.parametrize("path", FORMS, ids=lambda p: p.stem)
+def test_cell_text_is_broken_by_the_chinese_rules_and_stays_inside_its_cell(path: Path) -> None:
+    """Every drawn line: no closing mark at its start, no opening mark at its end, inside its cell."""
+    from reports.fonts import fonts
+    from reports.linebreak import CANNOT_END, CANNOT_START
+    from reports.pdf import frame_height, frame_width
+    from reports.pdf_styles import BODY_SIZE, CELL_PAD_X, Styles
+    from reports.pdf_table import TableLook, font_measure, printable, table_content
+
+    styles = Styles(fonts(), BODY_SIZE)
+    form, result = scored(path)
+    for sheet in build_document(form, result, appendix=True, findings=True).sheets:
+        look = TableLook(styles, [frame_width(sheet) * w for w in sheet.widths], frame_height(sheet))
+        for grid in sheet.grids:
+            data, _style = table_content(grid, look)
+            for r, c, cell in grid.cells():
+                drawn = data[r][c]
+                width = sum(look.widths[c:c + cell.colspan]) - 2 * CELL_PAD_X
+                assert "".join("".join(drawn.lines).split()) == "".join(printable(cell.display).split())
+                measure = font_measure(drawn.font, drawn.size)
+                for line in filter(None, drawn.lines):
+                    assert measure(line) <= width, line
+                    assert line[0] not in CANNOT_START or len(line) == 1, (cell.display, drawn.lines)
+                    assert line[-1] not in CANNOT_END, (cell.display, drawn.lines)

@@ -1,8 +1,9 @@
-"""UI test hygiene: collect each test's Qt garbage while that test's objects are still coherent.
+"""UI fixtures, and one garbage collection after the last UI test.
 
-Windows built in a test (MainWindow, dialogs) form reference cycles through connected lambdas.
-Left to the interpreter's final collection, after hundreds of tests, freeing them crashed the test
-process (a segfault after "N passed", so CI failed); collected right after their test they go quietly.
+Windows and sessions hold no reference cycles (ui/weak.py; tests/ui/test_freed.py holds them to
+it), so each is freed when its test lets go of it. The one collection at the end frees whatever a
+test itself tied in a cycle while Qt is still up: left to the interpreter's final collection, such
+leftovers once crashed the process after "N passed".
 """
 from __future__ import annotations
 
@@ -16,14 +17,14 @@ from PySide6.QtCore import QSettings
 from model.store import Store
 from tests.conftest import make_sample_form
 from tests.ui.fake_scoring import fake_evaluate
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
 from ui.tree_view import IndicatorTreeView
 
 
-@pytest.fixture(autouse=True)
-def _collect_qt_garbage() -> Iterator[None]:
+@pytest.fixture(scope="session", autouse=True)
+def _collect_once_at_the_end() -> Iterator[None]:
     yield
     gc.collect()
 

@@ -13,7 +13,7 @@ from installer.build import app_files
 from model.form import Group, Leaf
 from model.store import Store
 from model.version import VERSION
-from tests.ui.test_session import leaf_named, open_session
+from tests.ui.helpers import leaf_named, open_session
 from ui import help_dialog
 from ui.main_window import MainWindow
 from ui.tree_view import IndicatorTreeView
@@ -33,7 +33,7 @@ def _menu_actions(window: MainWindow) -> dict[str, list[QAction]]:
 
 def test_every_menu_command_has_its_own_shortcut(window: MainWindow) -> None:
     menus = _menu_actions(window)
-    assert set(menus) == {"文件(&F)", "编辑(&E)", "帮助(&H)"}
+    assert set(menus) == {"文件(&F)", "编辑(&E)", "审核(&A)", "帮助(&H)"}
     keys = {}
     for actions in menus.values():
         for action in actions:

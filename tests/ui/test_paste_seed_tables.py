@@ -10,7 +10,7 @@ from model.store import Store
 from tests.model.office.conftest import fixture
 from tests.model.office.paper import paper_only, tree_rows
 from tests.model.office.word_forms import Style, indicator_rows
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.editing.clipboard import format_tsv, parse_tsv, rows_from_table
 
 pytestmark = pytest.mark.gui

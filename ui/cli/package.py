@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from model.atomic import write_atomic_with
 from model.errors import StoreError
 from model.signoff_record import STATES
-from ui.cli.store_access import open_store, resolve_ids
+from ui.cli.store_access import open_store, report_unreadable, resolve_ids
 from ui.services.packaging import render_for_package
 from ui.services.summary import load_summary
 
@@ -62,12 +62,16 @@ def cmd_export_package(args: argparse.Namespace) -> int:
         out: Path = args.out
         if not out.is_dir() and out.suffix.lower() != ".jxpkg":
             raise StoreError(f"交换包文件名“{out.name}”应以 .jxpkg 结尾，或写一个已有的文件夹。")
-        renderer = None if args.no_renderings else render_for_package
-        path = write_package(store, ids, out, store.clock(), renderer)
-        print(f"已导出 {len(ids)} 张表格到交换包：{path}")
+        _forms, unreadable = store.load_each(ids)
+        skipped = {form_id for form_id, _reason in unreadable}
+        ids = [form_id for form_id in ids if form_id not in skipped]
+        if ids:
+            renderer = None if args.no_renderings else render_for_package
+            path = write_package(store, ids, out, store.clock(), renderer)
+            print(f"已导出 {len(ids)} 张表格到交换包：{path}")
     finally:
         store.close()
-    return 0
+    return report_unreadable(unreadable)
 
 
 def print_plan(name: str, plan: ImportPlan) -> None:
@@ -145,4 +149,6 @@ def cmd_summary(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise StoreError(f"无法保存汇总表“{dest}”（{exc.strerror or exc}）。请换一个可写的位置。") from None
         print(f"已保存汇总表：{dest}")
-    return 0
+    from ui.services.summary import unreadable_rows
+
+    return report_unreadable([(row.form_id, row.note) for row in unreadable_rows(summary)])

@@ -1,4 +1,4 @@
-"""The `score` command: score one form file and print the Result as JSON (form-format.md) or a table.
+"""The `score` command: score one form file and print the Result as JSON (docs/form-format.md) or a table.
 
 Exit code 0 even when the form has findings; 1 when the file or its profile cannot be read.
 """

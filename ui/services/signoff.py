@@ -21,18 +21,18 @@ def today(store: Store) -> str:
 
 def sign_form(store: Store, form_id: str, role: str, name: str, date: str | None = None) -> Status:
     """Sign a stored form as `role`; raises SignOffError (nothing saved) when not allowed."""
-    form = store.load(form_id)
+    base, form = store.revision(form_id), store.load(form_id)
     result = sign(form, role, name, date or today(store))
-    store.save_keeping(form, f"{role}签字前")
+    store.save_keeping(form, f"{role}签字前", base)
     return result
 
 
 def unlock_form(store: Store, form_id: str, reason: str, name: str | None = None,
                 date: str | None = None) -> Status:
     """Return a signed form to 草稿 with a reason; raises SignOffError (nothing saved) when not allowed."""
-    form = store.load(form_id)
+    base, form = store.revision(form_id), store.load(form_id)
     result = unlock(form, reason, date or today(store), name)
-    store.save_keeping(form, "解锁前（已签字的一版）")
+    store.save_keeping(form, "解锁前（已签字的一版）", base)
     return result
 
 
