@@ -24,7 +24,7 @@ KINDS: dict[str, str] = {
     "evaluation": "项目支出绩效评价指标体系及综合评分表",
 }
 MONEY_UNITS = ("万元", "元")
-# The scoring rule types a rule object may name (docs/rules-format.md; scoring/rules/registry.py).
+# The scoring rule types a rule object may name (docs/form-format.md; scoring/rules/registry.py).
 RULE_TYPES = ("ratio", "equal", "reverse_r1", "reverse_r2", "qualitative", "deadline", "deviation",
               "quality_floor", "survey", "checklist", "bands", "manual")
 # The three tiers (档次) of a qualitative leaf, best first: Leaf.tier holds one of them.

@@ -16,6 +16,7 @@ from model.tree import is_spare_row, leaves
 from reports import blocks, kinds
 from reports.cells import head, num, text
 from reports.layout import Document, Grid, Sheet
+from reports.widths import fit_widths
 from scoring.engine import is_scored
 from scoring.result import Result, severity_label, severity_rank
 
@@ -62,6 +63,8 @@ def build_document(form: Form, result: Result, *, appendix: bool = False, findin
         doc.sheets.append(appendix_sheet(result, shown={leaf.id for leaf in leaves(printed)}))
     if findings:
         doc.sheets.append(findings_sheet(result))
+    for sheet in doc.sheets:
+        sheet.widths = fit_widths(sheet)
     return doc
 
 

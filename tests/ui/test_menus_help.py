@@ -19,6 +19,14 @@ from ui.main_window import MainWindow
 from ui.tree_view import IndicatorTreeView
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")]
+
+
+@pytest.fixture
+def window(sample_window: MainWindow) -> MainWindow:
+    """The sample form open in the window (tests/ui/conftest.py)."""
+    return sample_window
+
+
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
 

@@ -20,6 +20,12 @@ from ui.signoff_view import LOCKED_BANNER, SignDialog, UnlockDialog
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")]
 
 
+@pytest.fixture
+def window(sample_window: MainWindow) -> MainWindow:
+    """The sample form open in the window (tests/ui/conftest.py)."""
+    return sample_window
+
+
 def _sign_through_dialog(window: MainWindow, monkeypatch: pytest.MonkeyPatch, role: str, name: str,
                          date: str) -> None:
     def fill(dialog: SignDialog) -> int:

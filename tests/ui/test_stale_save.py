@@ -11,7 +11,6 @@ from model.store import Store
 from model.tree import leaves
 from tests.conftest import FakeClock, make_sample_form
 from tests.model.package_helpers import good_package
-from tests.ui.test_history import window  # noqa: F401 — the window on a data folder, shared
 from ui.editing.session import FormSession
 from ui.main_window import MainWindow
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -103,7 +104,18 @@ class FormSession(QObject):
         self.saved_text = ""
         self.result: Result = self._compute() or _empty_result()
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(self._after_change)
+        # Through a weak reference: when the garbage collector frees a session, its undo stack is
+        # destroyed with it and clears itself, emitting indexChanged; a bound-method slot then calls
+        # into the half-freed session and crashes the process (seen in the UI tests: gdb showed
+        # QUndoStack::clear -> SignalManager::qt_metacall -> PyObject_GetAttrString(NULL)).
+        session = weakref.ref(self)
+
+        def after_change(index: int) -> None:
+            alive = session()
+            if alive is not None and shiboken6.isValid(alive):  # not while Qt deletes it either
+                alive._after_change(index)
+
+        self.undo_stack.indexChanged.connect(after_change)
 
     # -- listeners -------------------------------------------------------------------------------
 
