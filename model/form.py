@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
+
+if TYPE_CHECKING:
+    from model.signoff_record import SignOff
 
 Number = Union[int, float]
 SCHEMA = "jixiao.form/1"
@@ -21,7 +24,7 @@ KINDS: dict[str, str] = {
     "evaluation": "项目支出绩效评价指标体系及综合评分表",
 }
 MONEY_UNITS = ("万元", "元")
-# The scoring rule types a rule object may name (docs/rules-format.md; scoring/rules/registry.py).
+# The scoring rule types a rule object may name (docs/form-format.md; scoring/rules/registry.py).
 RULE_TYPES = ("ratio", "equal", "reverse_r1", "reverse_r2", "qualitative", "deadline", "deviation",
               "quality_floor", "survey", "checklist", "bands", "manual")
 # The three tiers (档次) of a qualitative leaf, best first: Leaf.tier holds one of them.
@@ -203,6 +206,7 @@ class Form:
     stated: dict[str, Any] | None = None
     rules: str | dict[str, Any] | None = None
     basic_data: list[DataSection] | None = None
+    signoff: SignOff | None = None  # 填表人/审核人/单位负责人 and the lock (model/signoff.py)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

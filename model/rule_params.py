@@ -1,4 +1,4 @@
-"""Checking a rule object's parameters when a form is read (docs/rules-format.md lists them).
+"""Checking a rule object's parameters when a form is read (docs/form-format.md lists them).
 
 The scoring rules trust their parameters (`Decimal(str(floor))`); a form whose rule says
 `"floor": "x"` or `"bands": "x"` was accepted and then crashed score, render and summary. Here
@@ -136,5 +136,5 @@ def _table(profile: dict[str, Any], key: str) -> dict[str, Any]:
     if table is None:
         return {}
     if not isinstance(table, dict):
-        _fail(f"rules.{key}", "应是一个对象（{…}）", "请按 docs/rules-format.md 改正")
+        _fail(f"rules.{key}", "应是一个对象（{…}）", "请按 docs/form-format.md 改正")
     return table

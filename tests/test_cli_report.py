@@ -60,3 +60,27 @@ def test_user_errors_are_chinese_and_write_nothing(argv: list[str], message: str
     assert main(argv) == 1
     assert message in capsys.readouterr().err
     assert not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize("name", ["01-seed000_t1", "02-seed000_t2", "06-seed003_dept", "07-seed003_project",
+                                  "08-seed004_eval"])
+def test_report_states_what_score_prints(name: str, tmp_path: Path, data_dir: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """The figures of `report` are those of `score` (total, 满分, grade, each group's score and rate)."""
+    path = samples_dir() / f"{name}.json"
+    assert main(["score", str(path)]) == 0
+    scored = json.loads(capsys.readouterr().out)
+    docx = tmp_path / "r.docx"
+    assert main(["report", str(path), "--docx", str(docx)]) == 0
+    from model.office.report_text import read_report
+
+    text = read_report(docx)
+    body = "\n".join(text.paragraphs)
+    rows = [r for t in text.tables for r in t]
+    if scored["grade"]:
+        assert f"{scored['total']:.2f}分（满分{scored['max']:.2f}分）" in body and f"“{scored['grade']}”" in body
+    assert ["合计", f"{scored['max']:.2f}", f"{scored['total']:.2f}"] == next(r for r in rows if r[0] == "合计")[:3]
+    for group in scored["groups"]:
+        if len(group["path"]) == 2 and group["score"] is not None:  # a 一级 group of the (single) goal
+            row = next(r for r in rows if r[0] == group["path"][1])
+            assert row[2] == f"{group['score']:.2f}" and row[3] == f"{group['rate'] * 100:.2f}%"

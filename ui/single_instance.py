@@ -15,9 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from model.datadir import LOCK_NAME
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 RAISE = b"raise\n"
 # How long a second start keeps trying to reach the first (which may still be starting up).

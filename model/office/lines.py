@@ -81,10 +81,3 @@ def check_cell(text: str, where: str, source: str) -> str:
             f"文件“{source}”{where}的一个单元格有 {len(text):,} 个字，超过表格单元格的上限 {MAX_CELL:,} 字，"
             "本次没有导入任何内容。请检查该单元格（可能误粘贴了整篇文字），删短后再导入。")
     return text
-
-
-def damaged(name: str, detail: str = "") -> OfficeFileError:
-    """The message for a file whose contents cannot be read."""
-    extra = f"（{detail}）" if detail else ""
-    return OfficeFileError(f"文件“{name}”已损坏或不完整，无法读取{extra}。请在 Word/WPS/Excel 中打开它；"
-                           "若能打开，请“另存为”一个新文件后再导入；若打不开，请找原件。")

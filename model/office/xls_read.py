@@ -26,7 +26,9 @@ def read_xls(path: Path) -> Document:
     doc = Document(name)
     try:
         for index in range(book.nsheets):
-            doc.lines.extend(_sheet_lines(book, book.sheet_by_index(index), index + 1, name))
+            sheet = book.sheet_by_index(index)
+            if sheet.visibility == 0:  # hidden sheets hold lookup lists and old copies, not the form
+                doc.lines.extend(_sheet_lines(book, sheet, index + 1, name))
     finally:
         book.release_resources()
     return doc

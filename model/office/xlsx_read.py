@@ -24,7 +24,8 @@ def read_xlsx(path: Path) -> Document:
     doc = Document(name)
     try:
         for number, ws in enumerate(wb.worksheets, start=1):
-            doc.lines.extend(_sheet_lines(ws, number, name))
+            if ws.sheet_state == "visible":  # hidden sheets hold lookup lists and old copies, not the form
+                doc.lines.extend(_sheet_lines(ws, number, name))
     finally:
         wb.close()
     return doc

@@ -13,17 +13,18 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from model.errors import JixiaoError
 from scoring.rounding import to_decimal
 from scoring.rules.types import RULE_TYPES
 
 REVERSE_TYPES = ("reverse_r1", "reverse_r2")
 
 
-class ProfileError(ValueError):
+class ProfileError(JixiaoError, ValueError):
     """A profile dict (shipped file or a form's inline `rules`) that cannot be used.
 
-    A ValueError rather than model.errors.JixiaoError: scoring imports only model.form and model.tree;
-    the command line turns it into a Chinese error message.
+    A JixiaoError like every error a user can cause, so no caller can mistake it for a program fault;
+    ui/services/evaluation.py adds which form it is (FormRulesError).
     """
 
 

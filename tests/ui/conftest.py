@@ -10,41 +10,23 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from model.store import Store
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, make_sample_form
+from tests.ui.fake_scoring import fake_evaluate
 from tests.ui.helpers import open_session
+from ui.main_window import MainWindow
+from ui.settings import UiSettings
 from ui.tree_view import IndicatorTreeView
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _collect_once_at_the_end() -> Iterator[None]:
     yield
     gc.collect()
-
-
-@pytest.fixture
-def disk_window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    """A shown main window on a data folder on disk (fake scoring), its store closed afterwards."""
-    from PySide6.QtCore import QSettings
-
-    from tests.ui.fake_scoring import fake_evaluate
-    from ui.main_window import MainWindow
-    from ui.settings import UiSettings
-
-    store = Store.open(tmp_path / "data", clock)
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(store, settings, evaluator=fake_evaluate, data_dir=tmp_path / "data")
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.store.close()
 
 
 @pytest.fixture
@@ -55,3 +37,26 @@ def view(qtbot, memory_store: Store) -> IndicatorTreeView:  # type: ignore[no-un
     widget.resize(1000, 500)
     widget.show()
     return widget
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """A main window on a fresh data folder with the fake evaluator (history, restore, stale saves)."""
+    store = Store.open(tmp_path / "data", clock)
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(store, settings, evaluator=fake_evaluate, data_dir=tmp_path / "data")
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.store.close()
+
+
+@pytest.fixture
+def sample_window(qtbot, tmp_path: Path, memory_store: Store) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A main window on a memory store with the sample form open and shown (menus, sign-off)."""
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(memory_store, settings, evaluator=fake_evaluate)
+    qtbot.addWidget(window)
+    window.open_form(memory_store.add(make_sample_form()))
+    window.show()
+    return window

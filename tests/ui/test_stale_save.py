@@ -61,8 +61,7 @@ def _close(*sessions: FormSession) -> None:
 
 @pytest.mark.parametrize("answer", [True, False])
 def test_an_import_while_the_form_is_open_is_kept_and_the_users_cell_becomes_a_draft(
-        qtbot, disk_window: MainWindow, monkeypatch: pytest.MonkeyPatch, clock: FakeClock, answer: bool) -> None:  # type: ignore[no-untyped-def]
-    window = disk_window
+        qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, clock: FakeClock, answer: bool) -> None:  # type: ignore[no-untyped-def]
     form = make_sample_form()
     form_id = window.store.add(form)
     assert window.open_form(form_id)

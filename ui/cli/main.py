@@ -21,7 +21,7 @@ from ui.services.naming import export_stems
 
 # Modules that add their own subcommands; a missing one (not written yet) is skipped.
 _EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package", "ui.cli.import_doc", "ui.cli.narrative",
-               "ui.cli.backup")
+               "ui.cli.signoff", "ui.cli.backup")
 
 
 # argparse's own English error texts (Python 3.11) and their Chinese; unmatched ones pass through.

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from model import fields as form_fields
-from model import tree
+from model import signoff, tree
 from model.errors import KEY_NAMES, JixiaoError, StaleRevision
 from model.form import ChecklistItem, Form, Goal, Group, Leaf, Node
 from model.store import Store
@@ -103,7 +104,18 @@ class FormSession(QObject):
         self.saved_text = ""
         self.result: Result = self._compute() or _empty_result()
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(self._after_change)
+        # Through a weak reference: when the garbage collector frees a session, its undo stack is
+        # destroyed with it and clears itself, emitting indexChanged; a bound-method slot then calls
+        # into the half-freed session and crashes the process (seen in the UI tests: gdb showed
+        # QUndoStack::clear -> SignalManager::qt_metacall -> PyObject_GetAttrString(NULL)).
+        session = weakref.ref(self)
+
+        def after_change(index: int) -> None:
+            alive = session()
+            if alive is not None and shiboken6.isValid(alive):  # not while Qt deletes it either
+                alive._after_change(index)
+
+        self.undo_stack.indexChanged.connect(after_change)
 
     # -- listeners -------------------------------------------------------------------------------
 
@@ -122,10 +134,18 @@ class FormSession(QObject):
 
     # -- pushing, recomputing, saving ------------------------------------------------------------
 
+    @property
+    def locked(self) -> bool:
+        """Whether the form is 已审核: its content may not change (model/signoff.py)."""
+        return signoff.is_locked(self.form)
+
     def push(self, command: QUndoCommand) -> None:
-        """Run a command through the undo stack (its redo() makes the change)."""
+        """Run a command through the undo stack (its redo() makes the change); refused when locked."""
         from ui.editing.commands import EditFieldCommand
 
+        if self.locked:
+            self.error.emit(f"{signoff.LOCKED_MESSAGE}，本次修改没有生效。{signoff.LOCKED_FIX}。")
+            return
         # The draft of a refused save, as plain values: a Python reference to a command the stack
         # owns (or QUndoStack.command()'s wrapper) crashed the garbage collector later.
         self._last_edit = ((command.kind, tuple(command.key), command.new)
