@@ -284,7 +284,7 @@ class Store:
         row = self.db.execute("SELECT body FROM forms WHERE id = ?", [form_id]).fetchone()
         if row is None:
             raise StoreError(f"找不到编号为 {form_id} 的表格，它可能已被删除。请在左侧列表中重新选择。")
-        return loads_form(row[0], f"数据库中的表格 {form_id}", rules_checked=False)
+        return loads_form(row[0], f"数据库中的表格 {form_id}", strict=False)
 
     def load_each(self, ids: list[str]) -> tuple[list[Form], list[tuple[str, str]]]:
         """Load several forms; one that cannot be read never stops the others.
@@ -323,7 +323,7 @@ class Store:
         row = self.db.execute("SELECT body, revision FROM forms WHERE id = ?", [form_id]).fetchone()
         if row is None:
             raise StoreError(f"找不到编号为 {form_id} 的表格，它可能已被删除。请在左侧列表中重新选择。")
-        return loads_form(row[0], f"数据库中的表格 {form_id}", rules_checked=False), int(row[1])
+        return loads_form(row[0], f"数据库中的表格 {form_id}", strict=False), int(row[1])
 
     def save(self, form: Form, base: int) -> int:
         """Save an edited form in one transaction; returns its new revision.
@@ -417,7 +417,7 @@ class Store:
                 raise StoreError(f"找不到历史版本记录 {entry_id}，它可能已被清理。请重新打开历史版本列表。")
             form_id, old_revision, body = str(row[0]), int(row[1]), str(row[2])
             _refuse_locked_restore(self, form_id)
-            form = loads_form(body, f"表格 {form_id} 的第 {old_revision} 版", rules_checked=False)
+            form = loads_form(body, f"表格 {form_id} 的第 {old_revision} 版", strict=False)
             form.id = form_id  # the row's id wins over whatever the kept document says
             # Above every revision the form ever had, so an exchange package never sees it as older.
             top = self.db.execute(
