@@ -179,3 +179,15 @@ def test_indicators_that_are_not_a_list_are_refused_in_chinese(indicators: Any) 
     with pytest.raises(FormFileError) as err:
         loads_form(_text(doc), "bad.json")
     assert err.value.key_path == "goals[0].indicators"
+
+
+@pytest.mark.parametrize("text", ["1e400", "-1e30", "9" * 40])
+def test_a_huge_number_written_as_text_scores_without_crashing(text: str) -> None:
+    # Found by bench/fuzz_files.py: "stated": {"funds_rate": "1e400"} made quantize raise InvalidOperation.
+    from ui.services.evaluation import evaluate_with_profile
+
+    doc = _doc()
+    doc["stated"] = {"funds_rate": text, "funds_score": text, "total": text}
+    _leaf(doc)["actual"] = text
+    result = evaluate_with_profile(loads_form(_text(doc)))
+    assert result.total is not None
