@@ -21,7 +21,7 @@ from ui.leaf_detail import LeafDetail
 from ui.plan_editor import PlanEditor
 from ui.editing.session import FormSession
 from ui.tree_view import IndicatorTreeView
-from ui.weak import weak_slot
+from ui.weak import weak_callback, weak_slot
 
 SCORED_KINDS = frozenset({"project_self_eval", "dept_self_eval", "evaluation"})
 GOAL_BAR_KINDS = frozenset({"dept_self_eval"})
@@ -252,7 +252,10 @@ class _TabHook(QObject):
     def __init__(self, widget: QWidget, forward: Callable[[], bool] | None,
                  backward: Callable[[], bool] | None = None) -> None:
         super().__init__(widget)
-        self.forward, self.backward = forward, backward
+        # Weak: the hook is the widget's child and the callbacks are the editor's methods; held
+        # strongly they made a cycle whose collection crashed in ~QWidget (Debian's python3, issue #11).
+        self.forward = None if forward is None else weak_callback(forward, False)
+        self.backward = None if backward is None else weak_callback(backward, False)
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
