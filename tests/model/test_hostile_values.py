@@ -191,3 +191,20 @@ def test_a_huge_number_written_as_text_scores_without_crashing(text: str) -> Non
     _leaf(doc)["actual"] = text
     result = evaluate_with_profile(loads_form(_text(doc)))
     assert result.total is not None
+
+
+def test_control_characters_are_refused_and_a_stored_one_still_renders(memory_store: Store) -> None:
+    # Found by tests/test_accepted_forms.py: "\x01" in a text crashed the XLSX export (openpyxl).
+    import io
+
+    from reports import render_xlsx
+    from ui.services.evaluation import evaluate_with_profile
+
+    doc = _doc()
+    _leaf(doc)["name"] = "指标\x01名称"
+    with pytest.raises(FormFileError, match="控制字符"):
+        loads_form(_text(doc), "ctrl.json")
+    form = make_sample_form()
+    form.header["project_name"] = "旧版本存入的\x02项目"  # the store reads its own forms as they are
+    stored = memory_store.load(memory_store.add(form))
+    render_xlsx(stored, evaluate_with_profile(stored), io.BytesIO())  # type: ignore[arg-type]
