@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ui.basic_data_editor import BasicDataEditor
+from ui.find_bar import FindBar
 from ui.funds_editor import FundsEditor
 from ui.goal_bar import GoalBar
 from ui.header_editor import NO_GOAL_KINDS, HeaderEditor
@@ -42,6 +43,7 @@ class FormEditor(QWidget):
         self.tree_view: IndicatorTreeView | None = None
         self.leaf_detail: LeafDetail | None = None
         self._following_tree = False
+        self.find_bar: FindBar | None = None
 
         # Header, goal texts and funds on pages of one tab strip (表头 / 目标 / 资金): each page shows
         # whole at 1366×768 (a ~130-pixel strip with its own scroll bar half hid 年度资金总额 and the
@@ -156,6 +158,8 @@ class FormEditor(QWidget):
             # The header's goal chooser (预期目标/实际完成情况) and the tabs show the same goal.
             self.header_editor.goal_choice.currentIndexChanged.connect(self._header_goal_chosen)
             layout.addWidget(self.goal_bar)
+        self.find_bar = FindBar(self.tree_view, part)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.tree_view)
         self.tree_view.selectionModel().currentChanged.connect(
             lambda current, _previous: self._current_changed(current))
@@ -164,6 +168,8 @@ class FormEditor(QWidget):
     def _show_goal(self, goal_id: int) -> None:
         assert self.tree_view is not None
         self.tree_view.select_cell(goal_id)
+        # The chosen goal's heading at the top of the tree (it sat at the bottom edge, under goal N−1).
+        self.tree_view.scrollTo(self.tree_view.currentIndex(), QAbstractItemView.ScrollHint.PositionAtTop)
         self.tree_view.setFocus()
 
     def _header_goal_chosen(self, index: int) -> None:
@@ -189,6 +195,13 @@ class FormEditor(QWidget):
                 self._following_tree = True  # the header follows; the tree must not jump to the goal row
                 self.header_editor.goal_choice.setCurrentIndex(index)
                 self._following_tree = False
+
+    def start_find(self) -> bool:
+        """Ctrl+F inside the editor: the find bar over the tree (False when this kind has no tree)."""
+        if self.find_bar is None:
+            return False
+        self.find_bar.open_bar()
+        return True
 
     def select_finding(self, node_id: int | None, field: str | None, path: tuple[str, ...]) -> bool:
         """Select the cell a finding is about; returns whether a cell was found."""

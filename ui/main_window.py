@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QUndoGroup
-from PySide6.QtWidgets import (QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QToolBar, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QToolBar,
+                               QVBoxLayout, QWidget)
 
 from model.errors import JixiaoError
 from model.form import Form
@@ -146,7 +146,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_group.createRedoAction(self, "重做")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.find_action = self._action("查找表格", self._focus_search, QKeySequence.StandardKey.Find)
+        self.find_action = self._action("查找", self._focus_search, QKeySequence.StandardKey.Find,
+                                        "在表格中按 Ctrl+F 查找指标；在左侧列表中查找表格")
         self.guide_action = self._action("使用说明", self.show_guide, "F1", "打开使用说明（操作方法和快捷键）")
         self.about_action = self._action("关于", self._about, "Shift+F1", "程序版本和简介")
         self._guide: QWidget | None = None
@@ -509,6 +510,11 @@ class MainWindow(QMainWindow):
         return True
 
     def _focus_search(self) -> None:
+        # Ctrl+F in the form editor finds an indicator of the open form; elsewhere it searches forms.
+        focus = QApplication.focusWidget()
+        if self.editor is not None and focus is not None and self.editor.isAncestorOf(focus):
+            if self.editor.start_find():
+                return
         self.navigator.search.setFocus()
         self.navigator.search.selectAll()
 
