@@ -89,8 +89,6 @@ class Leaf:
     extra: dict[str, Any] = field(default_factory=dict)
     id: int = field(default_factory=new_id)
 
-    is_group = False
-
 
 @dataclass(eq=False)
 class Group:
@@ -102,8 +100,6 @@ class Group:
     children: list[Node] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     id: int = field(default_factory=new_id)
-
-    is_group = True
 
 
 Node = Union[Group, Leaf]

@@ -15,8 +15,6 @@ from model.package_read import Package, PackagedForm
 from model.store import Store
 
 NEW, NEWER, SAME, OLDER, CONFLICT = "new", "newer", "same", "older", "conflict"
-ACTION_LABELS = {NEW: "新表格", NEWER: "较新版本（将替换，旧版保留在历史中）", SAME: "已有相同版本（跳过）",
-                 OLDER: "版本比数据库中的旧（不导入）", CONFLICT: "编号与数据库中另一单位或另一种类的表格相同（不导入）"}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import re
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model.atomic import write_atomic_with
 from model.errors import StoreError
@@ -31,8 +32,10 @@ from model.package_format import (
     PackageError,
 )
 from model.package_read import read_package
-from model.store import Store
 from model.version import VERSION
+
+if TYPE_CHECKING:
+    from model.store import Store  # annotations only: file naming (safe_name) needs no database
 
 # (form) -> [(file name without folder, bytes)], e.g. [("2024-项目-ab12cd34.pdf", b"%PDF…")]
 Renderer = Callable[[Form], Sequence[tuple[str, bytes]]]

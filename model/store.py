@@ -305,12 +305,6 @@ class Store:
                     [form.id, row[0], row[1], self.clock().isoformat(), reason])
             self._write(form, revision, insert=row is None)
 
-    def history(self, form_id: str) -> list[tuple[int, str, str]]:
-        """Earlier revisions kept for a form: (revision, saved_at, reason), newest first."""
-        return [tuple(r) for r in self.db.execute(
-            "SELECT revision, saved_at, reason FROM form_history WHERE form_id = ? ORDER BY id DESC",
-            [form_id]).fetchall()]
-
     def history_entries(self, form_id: str) -> list[HistoryEntry]:
         """Earlier revisions kept for a form, newest first, with their entry ids."""
         return [HistoryEntry(*row) for row in self.db.execute(

@@ -16,9 +16,23 @@ from scoring.result import Result
 SIGNATURE_KEYS = ("preparer", "fill_date", "phone", "leader")
 
 
-def header_label(key: str) -> str:
-    """The printed label of a header key (unknown keys print as they are)."""
+def header_label(key: str, form: Form | None = None) -> str:
+    """The printed label of a header key (unknown keys print as they are).
+
+    A form may name its own labels in `labels` (003 附件3 prints 项目支出名称 for project_name).
+    """
+    own = form.extra.get("labels") if form is not None else None
+    if isinstance(own, dict) and isinstance(own.get(key), str) and own[key]:
+        return str(own[key])
     return HEADER_LABELS.get(key) or EXTRA_HEADER_LABELS.get(key) or key
+
+
+def sub_row_name(index: int, name: str) -> str:
+    """A funds row's printed name: “其中：” on the first sub-row only, never twice (其中：其中：…)."""
+    bare = name.strip()
+    for prefix in ("其中：", "其中:"):
+        bare = bare.removeprefix(prefix)
+    return f"其中：{bare}" if index == 1 else bare
 
 
 def extra_header_rows(grid: Grid, form: Form, shown: set[str], label_span: int = 1) -> None:
@@ -26,7 +40,7 @@ def extra_header_rows(grid: Grid, form: Form, shown: set[str], label_span: int =
     for key, value in form.header.items():
         if key in shown or key in SIGNATURE_KEYS or not value:
             continue
-        grid.add(label(header_label(key), colspan=label_span), text(value, colspan=grid.ncols - label_span))
+        grid.add(label(header_label(key, form), colspan=label_span), text(value, colspan=grid.ncols - label_span))
 
 
 def pair_row(grid: Grid, left: tuple[str, str | None], right: tuple[str, str | None],
@@ -52,10 +66,10 @@ def funds_scored(grid: Grid, form: Form, result: Result, title: str) -> None:
         if i == 0:
             tail = [num(funds.weight if funds else None, "plain"),
                     num(scored.rate if scored else None, "percent"),
-                    num(scored.score if scored else None, "score")]
+                    num(scored.score if scored else None, "plain")]
         else:
             tail = [dash(), text(""), dash()]
-        grid.add(label(row.name), *money, *tail)
+        grid.add(label(sub_row_name(i, row.name)), *money, *tail)
 
 
 def funds_breakdown(grid: Grid, form: Form) -> None:
@@ -64,11 +78,15 @@ def funds_breakdown(grid: Grid, form: Form) -> None:
     if not funds or not (funds.by_income or funds.by_spending):
         return
     pairs = list(zip_longest(funds.by_income or [], funds.by_spending or []))
-    grid.add(label("资金构成", rowspan=len(pairs) + 1), head("按收入性质分", 3), head("按支出性质分", 4))
-    for income, spending in pairs:
-        grid.add(text(f"其中：{income.name}" if income else "", colspan=2),
+    stated = form.stated if isinstance(form.stated, dict) else {}
+    total = stated.get("by_spending_total")
+    # 003 prints the spending total in the heading, as written: 按支出性质分：1005.67.
+    spending_head = f"按支出性质分：{num(total, 'money').display}" if isinstance(total, (int, float)) else "按支出性质分："
+    grid.add(label("资金构成", rowspan=len(pairs) + 1), head("按收入性质分：", 3), head(spending_head, 4))
+    for i, (income, spending) in enumerate(pairs, start=1):
+        grid.add(text(sub_row_name(i, income.name) if income else "", colspan=2),
                  num(income.amount if income else None, "money"),
-                 text(f"其中：{spending.name}" if spending else "", colspan=3),
+                 text(sub_row_name(i, spending.name) if spending else "", colspan=3),
                  num(spending.amount if spending else None, "money"))
 
 
@@ -77,14 +95,15 @@ def funds_unscored(grid: Grid, form: Form) -> None:
     rows = form.funds.rows if form.funds else []
     grid.add(label(f"资金情况\n（{form.currency}）", rowspan=len(rows) + 1), head(""),
              head("年初预算资金总额"), head("实际投入资金额"), head("产生差异的原因", 2))
-    for row in rows:
-        grid.add(label(row.name), num(row.initial, "money"), num(row.executed, "money"), text(row.note, 2))
+    for i, row in enumerate(rows):
+        grid.add(label(sub_row_name(i, row.name)), num(row.initial, "money"), num(row.executed, "money"), text(row.note, 2))
 
 
-def goal_rows(grid: Grid, goal: Goal, split: int, heading: str = "年度总体目标") -> None:
+def goal_rows(grid: Grid, goal: Goal, split: int, heading: str = "年度总体目标",
+              heads: tuple[str, str] = ("预期目标", "实际完成情况")) -> None:
     """年度总体目标 | 预期目标 | 实际完成情况 and the two texts below; `split` = columns of 预期目标."""
     rest = grid.ncols - 1 - split
-    grid.add(label(heading, rowspan=2), head("预期目标", split), head("实际完成情况", rest))
+    grid.add(label(heading, rowspan=2), head(heads[0], split), head(heads[1], rest))
     grid.add(text(goal.expected, split), text(goal.achieved, rest))
 
 

@@ -25,6 +25,7 @@ TITLE_PT = 16
 LINE_PT = 13.5  # line height of 10 pt 宋体 in Excel
 MIN_ROW_PT = 18.0
 PX_PER_CHAR = 7.0  # Excel's column unit: the width of "0" in the default 11 pt font, at 96 dpi
+COLUMN_PAD_PX = 5  # Excel (and LibreOffice) draw a column of n units 7n + 5 pixels wide
 PORTRAIT_CHARS = 100  # sheet width in Excel character units; print is scaled to one page wide
 LANDSCAPE_CHARS = 150
 _THIN = Side(style="thin", color="000000")
@@ -61,9 +62,9 @@ def text_px(text: str, size: float = BODY_PT) -> float:
 
 def lines_needed(text: str, chars: float, size: float = BODY_PT) -> int:
     """How many lines a cell's text takes when wrapped in a column `chars` Excel units wide."""
-    # A column of n units is 7n pixels, less ~5 px of cell margins. Text running over several
+    # A column of n units is 7n + 5 pixels, less ~6 px of cell margins. Text running over several
     # lines loses a little at each break (标点 kept off line starts, whole Latin words): 5 % spare.
-    usable = max(chars * PX_PER_CHAR - 5, size * 96 / 72)
+    usable = max(chars * PX_PER_CHAR + COLUMN_PAD_PX - 6, size * 96 / 72)
     total = 0
     for line in text.split("\n"):
         width = text_px(line, size)
@@ -200,6 +201,7 @@ class SheetWriter:
         self.heights.update(need)
 
     def _closing(self, doc: Document) -> None:
+        table_end = len(self.units)  # the last table row's unit: the signature block goes with it
         self.row += 1
         if doc.footnote:
             self._line(doc.footnote)
@@ -210,13 +212,15 @@ class SheetWriter:
             if doc.seal:
                 self._line("单位（盖章）", align="right", height=60)
                 self.row += 1
-                # The seal's room belongs to the signature line: one page for both.
-                self.units[-2:] = [(self.units[-2][0], self.units[-1][1])]
+        if table_end:
+            # Last table row, footnote, signature and the seal's room: one page for all of them,
+            # so the signature never stands alone on a page (as in the PDF, reports/pdf_keep.py).
+            self.units[table_end - 1:] = [(self.units[table_end - 1][0], self.units[-1][1])]
 
     def _page_breaks(self) -> list[int]:
         """Manual page breaks from the estimated row heights (set on the sheet and returned)."""
         ws, margins = self.ws, self.ws.page_margins
-        sheet_px = sum(chars * PX_PER_CHAR for chars in self.chars)
+        sheet_px = sum(chars * PX_PER_CHAR + COLUMN_PAD_PX for chars in self.chars)
         capacity = rows_per_page_height(sheet_px, self.sheet.landscape,
                                         (margins.left, margins.right, margins.top, margins.bottom))
         titles = 0.0

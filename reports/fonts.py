@@ -91,13 +91,3 @@ def fonts() -> FontChoice:
         if "choice" not in _cache:
             _cache["choice"] = FontChoice(body=_register_first(_BODY), title=_register_first(_TITLE))
         return _cache["choice"]
-
-
-def warm_up() -> None:
-    """Load the fonts and the PDF writer ahead of the first export (the window's background thread)."""
-    import reports.pdf  # noqa: F401 — ReportLab's layout modules, ~0.1 s on an old PC
-
-    try:
-        fonts()
-    except (OSError, TTFError):
-        pass  # the export itself will say what is missing, in Chinese

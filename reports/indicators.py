@@ -78,10 +78,13 @@ def add_tree(grid: Grid, goal: Goal, columns: Sequence[LeafColumn]) -> None:
 
 
 def score_of(result: Result) -> LeafColumn:
-    """Column: the score in force from the Result (empty when the rules cannot decide)."""
+    """Column: the score in force from the Result (empty when the rules cannot decide).
+
+    Printed as 分值 is (10, 0.45), as the official forms print both columns.
+    """
     def cell(leaf: Leaf) -> Cell:
         node = result.node(leaf.id)
-        return num(node.score if node else None, "score")
+        return num(node.score if node else None, "plain")
     return cell
 
 

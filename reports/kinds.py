@@ -5,7 +5,7 @@ Column widths are fractions of the printable width, shared by the PDF and the XL
 """
 from __future__ import annotations
 
-from model.form import Form, Group, Leaf
+from model.form import Form, Goal, Group, Leaf
 from model.rates import is_rate_column, rate_fraction
 from reports import blocks, indicators
 from reports.cells import head, label, num, spans, text
@@ -29,7 +29,7 @@ BASIC_WIDTHS = [0.28] + [0.12] * 6
 def _total_row(grid: Grid, result: Result, label_span: int, tail: int) -> None:
     """总分 | 100 | total, padded with `tail` empty cells."""
     grid.add(Cell("总分", style="total", colspan=label_span), num(result.max, "plain", style="total"),
-             num(result.total, "score", style="total"), *(text("") for _ in range(tail)))
+             num(result.total, "plain", style="total"), *(text("") for _ in range(tail)))
 
 
 def _indicator_grid(ncols: int, headings: tuple[str, ...], name: str) -> Grid:
@@ -42,7 +42,7 @@ def project_self_eval(form: Form, result: Result) -> list[Sheet]:
     """项目支出绩效自评表 (10号 附件1; seeds 000 and 003 附件3), A4 portrait, 8 columns."""
     top = Grid(8, name="header")
     h = form.header
-    top.add(label("项目名称"), text(h.get("project_name"), 7))
+    top.add(label(blocks.header_label("project_name", form)), text(h.get("project_name"), 7))
     if h.get("project_code"):
         top.add(label("项目编码"), text(h.get("project_code"), 7))
     blocks.pair_row(top, ("主管部门", h.get("department")), ("实施单位", h.get("implementing_unit")),
@@ -89,6 +89,11 @@ def _dept_header(form: Form) -> Grid:
                     (1, 2, 1, 2))
     blocks.extra_header_rows(top, form, {"unit_name", "department", "implementing_unit"})
     blocks.funds_unscored(top, form)
+    overall = form.extra.get("overall_goal")
+    if isinstance(overall, dict) and (overall.get("expected") or overall.get("achieved")):
+        # 001 prints 总体目标 | 年度目标 | 年度总体目标完成情况 above the goals (form-format: overall_goal).
+        goal = Goal(expected=str(overall.get("expected") or ""), achieved=str(overall.get("achieved") or ""))
+        blocks.goal_rows(top, goal, 2, heading="总体目标", heads=("年度目标", "年度总体目标完成情况"))
     return top
 
 
@@ -115,7 +120,7 @@ def project_target(form: Form, result: Result) -> list[Sheet]:
     blocks.extra_header_rows(top, form, {"project_code", "project_name", "unit_code", "unit_name", "purpose"})
     rows = form.funds.rows if form.funds else []
     if rows:
-        names = [r.name if i == 0 else f"其中：{r.name}" if i == 1 else r.name for i, r in enumerate(rows)]
+        names = [blocks.sub_row_name(i, r.name) for i, r in enumerate(rows)]
         widths = spans(5, len(rows))
         top.add(label("预算规模及资金用途", rowspan=3), *(head(n, w) for n, w in zip(names, widths)))
         top.add(*(num(r.annual, "money", colspan=w) for r, w in zip(rows, widths)))
@@ -137,8 +142,8 @@ def dept_basic_data(form: Form, result: Result) -> list[Sheet]:
     grid = Grid(7, name="basic")
     for section in form.basic_data or []:
         if section.columns is None:
-            grid.add(Cell(section.section, style="section", colspan=7))
-            grid.add(Cell(section.text or "", colspan=7))
+            # 003: 厉行节约保障措施 | its text, in one row (the label in the row-name column).
+            grid.add(label(section.section), text(section.text, 6))
             continue
         widths = spans(6, max(1, len(section.columns)))
         grid.add(head(section.section), *(head(c, w) for c, w in zip(section.columns, widths)))
@@ -177,7 +182,7 @@ def evaluation(form: Form, result: Result) -> list[Sheet]:
         grids.append(table)
     table = grids[-1]
     table.add(Cell("合计", style="total", colspan=6), num(result.max, "plain", style="total"),
-              num(result.total, "score", style="total"))
+              num(result.total, "plain", style="total"))
     return [Sheet("综合评分表", EVAL_WIDTHS, grids, landscape=True)]
 
 

@@ -22,7 +22,6 @@ GRID_LINE = 0.5
 CELL_PAD_X = 2.5
 CELL_PAD_Y = 2.0
 BODY_SIZE = 9.0
-HEAD_SIZE = 9.0
 TITLE_SIZE = 18.0
 
 def escape(text: str) -> str:

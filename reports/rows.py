@@ -15,6 +15,7 @@ from model.tree import is_spare_row, leaves
 from reports import blocks, kinds
 from reports.cells import head, num, text
 from reports.layout import Document, Grid, Sheet
+from scoring.engine import is_scored
 from scoring.result import Result, severity_label, severity_rank
 
 APPENDIX_WIDTHS = [0.34, 0.08, 0.08, 0.50]
@@ -50,9 +51,12 @@ def build_document(form: Form, result: Result, *, appendix: bool = False, findin
     if form.kind in ("project_self_eval", "dept_self_eval", "dept_basic_data"):
         doc.signature = blocks.signature(form)
     if form.kind == "dept_basic_data":
-        doc.footnote = ("注：项目支出需要填报除基本支出以外的所有项目支出情况；公用经费填报基本支出中的"
+        # Worded as 003 附件1 prints it.
+        doc.footnote = ("说明：“项目支出”需要填报基本支出以外的所有项目支出情况，“公用经费”填报基本支出中的"
                         "一般商品和服务支出。")
-    if appendix:
+    if appendix and is_scored(form):
+        # An unscored form (target table, basic data, 2020 department form) has no 计算过程 to show:
+        # pages of “本表不评分” would only be paper.
         doc.sheets.append(appendix_sheet(result, shown={leaf.id for leaf in leaves(printed)}))
     if findings:
         doc.sheets.append(findings_sheet(result))
@@ -94,14 +98,14 @@ def appendix_sheet(result: Result, shown: set[int] | None = None) -> Sheet:
     grid.repeat = 2
     if result.funds is not None:
         f = result.funds
-        grid.add(text("预算执行率"), num(f.weight, "plain"), num(f.score, "score"), text(f.explanation))
+        grid.add(text("预算执行率"), num(f.weight, "plain"), num(f.score, "plain"), text(f.explanation))
     for node in result.nodes:
         if shown is not None and node.node_id not in shown:
             continue
         how = node.explanation + ("（手工填写的得分）" if node.manual else "")
         grid.add(text(" / ".join(node.path[1:]) or " / ".join(node.path)), num(node.weight, "plain"),
-                 num(node.score, "score"), text(how))
-    grid.add(text("总分"), num(result.max, "plain"), num(result.total, "score"),
+                 num(node.score, "plain"), text(how))
+    grid.add(text("总分"), num(result.max, "plain"), num(result.total, "plain"),
              text(f"等级：{result.grade}（评分规则：{result.profile}）" if result.grade else
                   f"评分规则：{result.profile}"))
     return Sheet("计分说明", APPENDIX_WIDTHS, [grid], page_break_before=True)

@@ -21,11 +21,6 @@ _LEVEL2 = (("数量", "数量"), ("质量", "质量"), ("时效", "时效"), ("�
            ("社会效益", "社会效益"), ("生态效益", "生态效益"), ("可持续", "可持续影响"), ("满意度", "满意度"),
            ("项目立项", "项目立项"), ("绩效目标", "绩效目标"), ("资金投入", "资金投入"), ("资金管理", "资金管理"),
            ("组织实施", "组织实施"), ("项目效益", "项目效益"))
-# The printed label of each key, as the official templates spell it.
-_LABELS = {"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标", "成本": "成本指标",
-           "数量": "数量指标", "质量": "质量指标", "时效": "时效指标", "经济效益": "经济效益指标",
-           "社会效益": "社会效益指标", "生态效益": "生态效益指标", "可持续影响": "可持续影响指标",
-           "经济成本": "经济成本指标", "社会成本": "社会成本指标", "生态环境成本": "生态环境成本指标"}
 
 
 def clean_name(name: str | None) -> str:
@@ -49,13 +44,6 @@ def level2_key(name: str | None) -> str:
     if text.startswith("服务对象满意度") or text == "满意度":
         return "满意度"
     return next((key for word, key in _LEVEL2 if word in text), "")
-
-
-def canonical_label(name: str | None, level: int) -> str:
-    """The official label of a 一级 (level 1) or 二级 (level 2) name: 项目效益指标 → 效益指标,
-    社会效益 → 社会效益指标; a name with no known category comes back cleaned."""
-    key = level1_key(name) if level == 1 else level2_key(name)
-    return _LABELS.get(key, clean_name(name))
 
 
 def is_cost(level1: str, level2: str) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from scoring.result import SEVERITY_LABELS
+
 SEVERITY: dict[str, str | None] = {
     "HEADER_MISSING": "warning",
     "FUNDS_RATE_MISMATCH": "warning",
@@ -72,7 +74,8 @@ SEVERITY: dict[str, str | None] = {
 
 
 # How the docs name a severity (the 级别 column); None is the case-dependent UNIT_MISMATCH.
-SEVERITY_LABEL: dict[str | None, str] = {"error": "错误", "warning": "警告", "info": "提示", None: "提示/警告"}
+SEVERITY_LABEL: dict[str | None, str] = {None: "提示/警告"}
+SEVERITY_LABEL.update(SEVERITY_LABELS)
 _CODE_ROW_RE = re.compile(r"^(\| ([A-Z][A-Z_0-9]+) \| )([^|]*?)( \|)", re.M)
 
 

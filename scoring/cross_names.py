@@ -40,7 +40,7 @@ def canonical(key: str) -> str:
     return "".join(out)
 
 
-def _within(short: str, long: str) -> bool:
+def within(short: str, long: str) -> bool:
     """Whether `short` reads in order inside `long` (无障碍改造 within 困难残疾人家庭无障碍改造)."""
     it = iter(long)
     return all(ch in it for ch in short)
@@ -52,7 +52,7 @@ def similar(a: str, b: str) -> bool:
     if ca == cb:
         return len(a) >= _MIN_CHARS - 1 and len(b) >= _MIN_CHARS - 1
     short, long = sorted((ca, cb), key=len)
-    return len(short) >= _MIN_CHARS and len(short) >= _MIN_SHARE * len(long) and _within(short, long)
+    return len(short) >= _MIN_CHARS and len(short) >= _MIN_SHARE * len(long) and within(short, long)
 
 
 def synonym_pairs(mine: Iterable[str], theirs: Iterable[str]) -> list[tuple[str, str]]:

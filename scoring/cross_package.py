@@ -1,8 +1,8 @@
 """The forms of one package against each other beyond the indicators (cross_forms.py has those):
 the unit every form names (HEADER_UNIT_MISMATCH) and the money the tables repeat
 (FUNDS_CROSS_MISMATCH): a project's 全年预算数 / 全年执行数 against the 基础数据表 row of the same
-project, and the department form's 项目支出 against the 基础数据表's 项目支出 (its total, or the sum
-of its items when the total is blank).
+project and against the department form's 项目支出 (one project cannot exceed it), and the department
+form's 项目支出 against the 基础数据表's 项目支出 (its total, or the sum of its items when blank).
 
 Pure: cross_forms.cross_check_indexed calls these on forms it has indexed.
 """
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from model.form import DataRow, DataSection, Form
 from scoring.checks._common import dec, fmt, norm_name
 from scoring.checks.basic_data import project_rows, value_at
+from scoring.cross_names import within
 from scoring.result import Finding
 
 if TYPE_CHECKING:
@@ -29,6 +30,18 @@ _MIN_NAME = 4  # a shorter project name (“康复”) matches too many rows
 def _unit_field(form: Form) -> str:
     """The header key Form.unit was read from (where the user corrects it)."""
     return next((k for k in _UNIT_FIELDS if form.header.get(k)), "unit_name")
+
+
+def near_unit(a: str, b: str) -> bool:
+    """Whether two different unit keys (cross_forms.unit_key) look like one unit mistyped: one within
+    the other with one or two characters left out (吉州残联 / 昌吉州残联), or one character different. The window loads such forms too, so it can
+    report HEADER_UNIT_MISMATCH; they are never compared indicator by indicator."""
+    if a == b or min(len(a), len(b)) < 4:
+        return False
+    short, long = sorted((a, b), key=len)
+    if len(long) - len(short) in (1, 2):
+        return within(short, long)  # a character or two left out (示例残联 for 示例县残联)
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def unit_findings(indexes: Sequence[FormIndex]) -> Iterator[tuple[str, Finding]]:
@@ -159,6 +172,26 @@ def _dept_vs_basic(dept: FormIndex, basic: FormIndex) -> Iterator[tuple[str, Fin
          f"{fmt(amount)}{d.currency}。"))
 
 
+def _project_vs_dept(project: FormIndex, dept: FormIndex) -> Iterator[tuple[str, Finding]]:
+    """One project cannot spend more than the department's whole 项目支出 (按支出性质分)."""
+    p, d = project.form, dept.form
+    assert p is not None and d is not None
+    if p.funds is None or not p.funds.rows or d.funds is None or not d.funds.by_spending:
+        return
+    spent = dec(p.funds.rows[0].executed)
+    whole = next((dec(a.amount) for a in d.funds.by_spending if norm_name(a.name) == "项目支出"), None)
+    if spent is None or whole is None or spent * _factor(p.currency) <= whole * _factor(d.currency):
+        return
+    name = (p.header.get("project_name") or "").strip() or "本项目"
+    yield from _both_sides(
+        (project.form_id, ("funds", p.funds.rows[0].name), "executed",
+         f"“{name}”的全年执行数 {fmt(spent)}{p.currency} 超过了{dept.label}按支出性质分的项目支出合计 "
+         f"{fmt(whole)}{d.currency}，一个项目不能比全部项目花得还多。"),
+        (dept.form_id, ("funds", "按支出性质分"), "by_spending",
+         f"按支出性质分的“项目支出”{fmt(whole)}{d.currency} 小于{project.label}一个项目的全年执行数 "
+         f"{fmt(spent)}{p.currency}。"))
+
+
 def money_findings(one: FormIndex, other: FormIndex) -> Iterator[tuple[str, Finding]]:
     """FUNDS_CROSS_MISMATCH between two forms of one unit and year (either order)."""
     if one.form is None or other.form is None:
@@ -169,3 +202,5 @@ def money_findings(one: FormIndex, other: FormIndex) -> Iterator[tuple[str, Find
             yield from _project_vs_basic(a, b)
         elif kinds == ("dept_self_eval", "dept_basic_data"):
             yield from _dept_vs_basic(a, b)
+        elif kinds == ("project_self_eval", "dept_self_eval"):
+            yield from _project_vs_dept(a, b)

@@ -128,10 +128,6 @@ class Result:
         """The subtotal of a group or goal by id."""
         return self._groups_by_id.get(node_id)
 
-    def findings_for(self, node_id: int) -> list[Finding]:
-        """Findings about one node."""
-        return [f for f in self.findings if f.node_id == node_id]
-
     def count(self, severity: str) -> int:
         """How many findings of a severity."""
         return sum(1 for f in self.findings if f.severity == severity)

@@ -43,3 +43,18 @@ def test_user_errors_are_chinese_and_write_nothing(argv: list[str], message: str
     assert main(argv) == 1
     assert message in capsys.readouterr().err
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_rendering_a_file_loads_no_database_library(tmp_path: Path) -> None:
+    """Start-up cost of `render FILE.json` (issue 13): sqlite-utils and urllib stay unloaded."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = ("import sys, main; code = main.main(sys.argv[1:]); "
+            "print(code, sorted(m for m in ('model.store', 'sqlite_utils', 'urllib.request', 'xml.sax.saxutils') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, "render", str(SEED), "--pdf", str(tmp_path / "a.pdf")],
+                         capture_output=True, text=True, cwd=REPO, check=True).stdout
+    assert out.splitlines()[-1] == "0 []"

@@ -179,7 +179,7 @@ def _warm_up_fonts() -> None:
     import threading
 
     def warm() -> None:
-        from reports.fonts import warm_up  # imported here too: ReportLab loads off the main thread
+        from reports.pdf import warm_up  # imported here too: ReportLab loads off the main thread
 
         warm_up()
 

@@ -117,13 +117,13 @@ class BasicDataEditor(QWidget):
         if not self.sections():
             page_layout.addWidget(QLabel("这张基础数据表还没有任何部分。", page))
         page_layout.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(page)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(page)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
         session.changed.connect(self.refresh)
         self.refresh()
 
@@ -161,7 +161,7 @@ class BasicDataEditor(QWidget):
             column = titles.index(field) if field in titles else 0
             table.setCurrentCell(row, column)
             table.setFocus()
-            self.scroll.ensureWidgetVisible(table)
+            self.scroll_area.ensureWidgetVisible(table)
             return True
         return False
 

@@ -100,7 +100,7 @@ class MultilineDelegate(QStyledItemDelegate):
                 return True
             # Qt leaves Tab to a text edit, which (tabChangesFocus) moved the focus out of the tree to
             # the next widget; here Tab / Shift+Tab go on to the next / previous cell as elsewhere.
-            hints = {Qt.Key.Key_Tab: QStyledItemDelegate.EndEditHint.EditNextItem,
+            hints: dict[int, QStyledItemDelegate.EndEditHint] = {Qt.Key.Key_Tab: QStyledItemDelegate.EndEditHint.EditNextItem,
                      Qt.Key.Key_Backtab: QStyledItemDelegate.EndEditHint.EditPreviousItem}
             if event.key() in hints and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 self.commitData.emit(editor)

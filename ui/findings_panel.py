@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QLabel, QStyledItemDelegate, QStyleOptionViewItem
 from model.places import place_text
 from scoring.codes import NOT_FILLED
 from scoring.result import SEVERITIES, SEVERITY_LABELS, Finding, Result
+from ui.tree_items import child_items, top_items
 
 SEVERITY_COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#3c5a99"}
 NOT_FILLED_COLOUR = "#505050"
@@ -126,19 +127,14 @@ class FindingsPanel(QWidget):
 
     def findings(self) -> list[Finding]:
         """The findings listed, in display order."""
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            head = self.tree.topLevelItem(i)
-            out.extend(head.child(j).data(0, FINDING_ROLE) for j in range(head.childCount()))
-        return out
+        return [child.data(0, FINDING_ROLE) for child in self._rows()]
+
+    def _rows(self) -> list[QTreeWidgetItem]:
+        """Every finding's row (under its severity heading), in display order."""
+        return [child for head in top_items(self.tree) for child in child_items(head)]
 
     def item_for(self, finding: Finding) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            head = self.tree.topLevelItem(i)
-            for j in range(head.childCount()):
-                if head.child(j).data(0, FINDING_ROLE) is finding:
-                    return head.child(j)
-        return None
+        return next((child for child in self._rows() if child.data(0, FINDING_ROLE) is finding), None)
 
     def _show_detail(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         finding = None if item is None else item.data(0, FINDING_ROLE)

@@ -106,7 +106,7 @@ class FormEditor(QWidget):
     def _show_page(self, widget: QWidget) -> bool:
         for i in range(self.top_tabs.count()):
             page = self.top_tabs.widget(i)
-            if page is widget or page.isAncestorOf(widget):
+            if page is not None and (page is widget or page.isAncestorOf(widget)):
                 self.top_tabs.setCurrentIndex(i)
                 return True
         return False

@@ -97,7 +97,7 @@ class FundsEditor(QWidget):
         self.table = FundsTable(self)
         self.table.setColumnCount(len(HEADINGS))
         self.table.setHorizontalHeaderLabels(list(HEADINGS))
-        self.table.horizontalHeaderItem(NOTE_COLUMN).setToolTip(NOTE_TIP)
+        self._heading(NOTE_COLUMN).setToolTip(NOTE_TIP)
         header = self.table.horizontalHeader()
         # Every column shares the width (from 1024 to 1920 pixels): a sideways scroll bar took the
         # height of a row and hid 其他资金.
@@ -118,15 +118,20 @@ class FundsEditor(QWidget):
         session.changed.connect(self.refresh)
         self.refresh()
 
+    def _heading(self, column: int) -> QTableWidgetItem:
+        item = self.table.horizontalHeaderItem(column)
+        assert item is not None  # set by setHorizontalHeaderLabels for every column
+        return item
+
     def _label_columns(self) -> None:
         """Name the money unit on the headings; a target form shows only its one amount column."""
         form = self.session.form
         unit = form.currency
         for column in range(len(FIELDS)):
-            self.table.horizontalHeaderItem(column).setToolTip(f"{HEADINGS[column]}，单位：{unit}")
+            self._heading(column).setToolTip(f"{HEADINGS[column]}，单位：{unit}")
         if form.kind not in TARGET_KINDS:
             return
-        self.table.horizontalHeaderItem(TARGET_COLUMN).setText(f"年度金额（{unit}）")
+        self._heading(TARGET_COLUMN).setText(f"年度金额（{unit}）")
         for column in range(self.table.columnCount()):
             self.table.setColumnHidden(column, column != TARGET_COLUMN)
         self.table.horizontalHeader().setSectionResizeMode(TARGET_COLUMN, QHeaderView.ResizeMode.Stretch)
@@ -197,8 +202,7 @@ class FundsEditor(QWidget):
         """Keyboard arrival from the goal texts: the first cell that can be typed into."""
         self.table.setFocus(Qt.FocusReason.TabFocusReason)
         first = next(((r, c) for r in range(self.table.rowCount()) for c in range(self.table.columnCount())
-                      if not self.table.isColumnHidden(c) and self.table.item(r, c) is not None
-                      and self.table.item(r, c).flags() & Qt.ItemFlag.ItemIsEditable), (0, 0))
+                      if not self.table.isColumnHidden(c) and _editable(self.table.item(r, c))), (0, 0))
         self.table.setCurrentCell(*first)
 
     def select_cell(self, path: tuple[str, ...], field: str | None) -> None:
@@ -212,3 +216,7 @@ class FundsEditor(QWidget):
     def detach(self) -> None:
         """Stop following the session."""
         self.session.changed.disconnect(self.refresh)
+
+
+def _editable(item: QTableWidgetItem | None) -> bool:
+    return item is not None and bool(item.flags() & Qt.ItemFlag.ItemIsEditable)

@@ -13,6 +13,7 @@ from model.codec import loads_form
 from model.errors import JixiaoError
 from model.store import DELETED, HistoryEntry, Store
 from ui.messages import ok_cancel
+from ui.tree_items import top_items
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 # History reasons written by the program, in words the user knows; others (imports) are shown as stored.
@@ -64,16 +65,16 @@ class _EntryDialog(QDialog):
             self.intro.setText(empty_text)
             self.ok_button.setEnabled(False)
         else:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+            self.list.setCurrentItem(top_items(self.list)[0])
 
     def entry_ids(self) -> list[int]:
         """The listed entry ids, top to bottom (newest first)."""
-        return [int(self.list.topLevelItem(i).data(0, ENTRY_ROLE)) for i in range(self.list.topLevelItemCount())]
+        return [int(item.data(0, ENTRY_ROLE)) for item in top_items(self.list)]
 
     def choose(self, entry_id: int) -> None:
         """Select the row of an entry (tests, and keyboard users through the list)."""
         row = self.entry_ids().index(entry_id)
-        self.list.setCurrentItem(self.list.topLevelItem(row))
+        self.list.setCurrentItem(top_items(self.list)[row])
 
     def accept(self) -> None:
         item = self.list.currentItem()

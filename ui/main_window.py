@@ -105,7 +105,8 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str,
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
                                                   "把选中的表格写入一个交换包（.jxpkg），用U盘交给财政局或其他电脑")
         self.import_package_action = self._action("导入交换包…", self.import_package, "Ctrl+Shift+O",
                                                   "读取交换包，先显示将导入的内容，确认后才写入")
+        self.import_doc_action = self._action("从 Word/Excel 导入…", self.import_office, "Ctrl+Shift+W",
+                                              "读取 Word/Excel 文件中的绩效表格，先显示预览，确认后一次全部导入")
         self.bureau_action = self._action("财政局汇总…", self.open_bureau_view, "Ctrl+Shift+B",
                                           "所有表格的总分、等级和审核错误一览，可导出汇总表")
         self.history_action = self._action("历史版本…", self.show_history, "Ctrl+Shift+H",
@@ -146,6 +149,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_group.createRedoAction(self, "重做")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.use_computed_action = self._action("全部改用计算得分", self.use_computed, "Ctrl+Shift+U",
+                                                "把当前表格的手工得分（如导入的纸面得分）全部换成程序计算的得分；可撤销")
         self.find_action = self._action("查找", self._focus_search, QKeySequence.StandardKey.Find,
                                         "在表格中按 Ctrl+F 查找指标；在左侧列表中查找表格")
         self.guide_action = self._action("使用说明", self.show_guide, "F1", "打开使用说明（操作方法和快捷键）")
@@ -159,7 +164,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.history_action)
         file_menu.addAction(self.deleted_action)
         file_menu.addSeparator()
-        for action in (self.export_package_action, self.import_package_action, self.bureau_action):
+        for action in (self.import_doc_action, self.export_package_action, self.import_package_action,
+                       self.bureau_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
@@ -168,6 +174,8 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("编辑(&E)")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.use_computed_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -399,6 +407,25 @@ class MainWindow(QMainWindow):
         if dialog.written and not self.statusBar().currentMessage():
             # The dialog closes after 导入; say what happened (a replaced open form says so itself).
             self.statusBar().showMessage(f"{dialog.status.text()}导入的表格已列在左侧。", 15000)
+
+    def import_office(self) -> None:
+        """文件 → 从 Word/Excel 导入…: preview, then all forms or none; the first new one is opened."""
+        from ui.import_doc_dialog import import_office_files
+
+        added = import_office_files(self, self.store)
+        if added:
+            self.navigator.reload()
+            self.open_form(added[0])
+            self.statusBar().showMessage(f"已导入 {len(added)} 张表格，已列在左侧。纸面得分保留为手工得分。", 15000)
+
+    def use_computed(self) -> None:
+        """编辑 → 全部改用计算得分: one undo step for the open form."""
+        if self.session is None:
+            self.statusBar().showMessage("请先在左侧打开一张表格。", 8000)
+            return
+        count = self.session.use_computed_scores()
+        self.statusBar().showMessage(f"已把 {count} 个手工得分换成计算得分（Ctrl+Z 可撤销）。" if count
+                                     else "这张表格没有手工得分，得分都是程序计算的。", 10000)
 
     def open_bureau_view(self) -> None:
         from ui.bureau_view import BureauView

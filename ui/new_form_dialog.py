@@ -98,7 +98,7 @@ class NewFormDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.mode_group.idToggled.connect(lambda _id, on: on and self._mode_changed())
+        self.mode_group.idToggled.connect(lambda _id, on: self._mode_changed() if on else None)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.source.currentIndexChanged.connect(self._source_changed)
         self._form_layout = form

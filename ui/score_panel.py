@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
 from model.form import Form, Group
 from scoring.engine import kind_is_scored
 from scoring.result import Result
+from ui.tree_items import top_items
 
 
 def fmt(value: Decimal | float | int | None, places: int = 2) -> str:
@@ -120,11 +121,7 @@ class ScorePanel(QWidget):
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The table as text (for tests and the status bar)."""
-        out = []
-        for i in range(self.table.topLevelItemCount()):
-            item = self.table.topLevelItem(i)
-            out.append((item.text(0).strip("　"), item.text(1), item.text(2)))
-        return out
+        return [(item.text(0).strip("　"), item.text(1), item.text(2)) for item in top_items(self.table)]
 
 
 def _group_tip(weight: Decimal | None, declared: Decimal | None) -> str:

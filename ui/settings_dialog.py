@@ -19,6 +19,7 @@ from model.store import Store
 from ui.new_form_dialog import profile_choices
 from ui.messages import ok_cancel
 from ui.settings import UiSettings, UnitDefaults
+from ui.tree_items import top_items
 
 BACKUP_REASONS = {"daily": "每日", "migration": "升级前", "manual": "手动"}
 # Restores a backup file into the open data folder; True when done (the window reports either way).
@@ -135,7 +136,7 @@ class SettingsDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, str(path))
             self.backups.addTopLevelItem(item)
         if self.backups.topLevelItemCount():
-            self.backups.setCurrentItem(self.backups.topLevelItem(0))
+            self.backups.setCurrentItem(top_items(self.backups)[0])
         self.restore_button.setEnabled(bool(self.backups.topLevelItemCount()) and self._restore is not None
                                        and self.store.path is not None)
 

@@ -44,7 +44,7 @@ SUPPLEMENT: dict[tuple[str, str], str] = {
 class _Supplement(QTranslator):
     """Chinese for the SUPPLEMENT texts; everything else falls through to Qt's catalogue."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
         # None is Qt's null string: "no translation here", so the catalogue is asked next.
         return SUPPLEMENT.get((context, source))

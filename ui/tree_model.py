@@ -159,7 +159,7 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def parent(self, index: Index | None = None) -> QModelIndex:  # type: ignore[override]
         if index is None:
-            return super().parent()  # QObject.parent()
+            return super().parent()  # type: ignore[return-value]  # QObject.parent()
         if not index.isValid():
             return QModelIndex()
         return self.index_of(self._parent_of.get(index.internalPointer().id))
@@ -349,7 +349,7 @@ class IndicatorTreeModel(QAbstractItemModel):
             if column.cell is Cell.SCORE:
                 # A number typed into 得分 is the manual score at once; clearing it (Delete) goes
                 # back to the computed score: one key either way.
-                if number is None and item.score is None:
+                if number is None and getattr(item, "score", None) is None:
                     return True
                 self.session.set_field("node", (item.id, "score"), number,
                                        "手动填写得分" if number is not None else "恢复自动计算得分")
@@ -422,7 +422,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         if action != Qt.DropAction.MoveAction or not ids:
             return False
         if parent.isValid() and parent.column() != 0:
-            parent = parent.siblingAtColumn(0)
+            parent = self.index(parent.row(), 0, parent.parent())
         # True tells the view the rows moved; it then calls removeRows, which this model does not
         # implement (QAbstractItemModel's returns False), so nothing is removed twice.
         return self.session.drop_nodes(ids, self.node_id(parent), row)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QLineEdit, QMenu,
                                QPlainTextEdit, QTreeView, QWidget)
@@ -219,7 +219,8 @@ class IndicatorTreeView(QTreeView):
         else:
             super().keyPressEvent(event)
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
         # Qt closes an open editor here with SubmitModelCache when the row changes (a click on another
         # row); that is not Enter, so the cursor must stay where the user put it.
         self._current_moving = True
@@ -385,9 +386,14 @@ class IndicatorTreeView(QTreeView):
             self.tree_model.setData(index, "")
         self.session.undo_stack.endMacro()
 
+    def current_item(self) -> Goal | Node | None:
+        """The goal or node of the current row, if any."""
+        current = self.current_id()
+        return None if current is None else self.session.item(current)
+
     def toggle_manual_score(self) -> None:
         """Switch the current leaf between a computed and a typed 得分."""
-        item = self.session.item(self.current_id()) if self.current_id() is not None else None
+        item = self.current_item()
         if isinstance(item, Leaf):
             self.session.set_manual_score(item.id, item.score is None)
 
@@ -513,7 +519,7 @@ class IndicatorTreeView(QTreeView):
     def context_menu(self) -> QMenu:
         """The right-click menu for the current row (each entry shows its key)."""
         menu = QMenu(self)
-        item = self.session.item(self.current_id()) if self.current_id() is not None else None
+        item = self.current_item()
         entries: list[tuple[str, Callable[[], None], str | None]] = [
             ("在下方插入指标", self.insert_row, "Insert"),
             ("在下方插入分组", lambda: self.insert_row(group=True), "Ctrl+G"),

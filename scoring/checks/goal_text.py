@@ -8,6 +8,7 @@ never compared; 近400人 / 100余件 allow 10%. A form check: goal texts are no
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -21,6 +22,8 @@ _FIELDS = (("expected", "年度目标", "target", "年度指标值"), ("achieved
 _BUDGET_WORDS = ("预算", "安排", "批复", "下达", "资金总额", "总投资")
 _SPENT_WORDS = ("执行", "支出", "使用", "拨付", "支付", "花费")
 _APPROX = Decimal("0.1")
+# Words that may stand before 预算/执行 when the sum is the whole project's (“本项目全年预算资金…”).
+_WHOLE_WORDS_RE = re.compile(r"本项目|该项目|项目|本年度|年度|全年|本年|总|共计|共|累计|实际|已|全部|财政|资金|当年")
 # A clause and a name are paired when they share at least 2 key-word pairs covering 60% of the
 # clause's: “免费为7名儿童实施抢救性康复” shares 儿童/康复/免费 with a long 康复 name, but no more.
 _MIN_SHARED = 2
@@ -68,11 +71,15 @@ def _leaf_findings(ctx: Context, where: str, m: Mention, lv: LeafView, attr: str
 
 
 def _money_column(m: Mention) -> str | None:
-    """Whether a sum in prose names the budget (annual) or the spending (executed): the nearest word."""
+    """Whether a sum in prose names the whole budget (annual) or spending (executed): the nearest word,
+    with nothing but words like 项目/全年/实际 before it (“其中康复预算10万元” is a part, not the total)."""
     last = {col: max((m.before.rfind(w) for w in words), default=-1)
             for col, words in (("annual", _BUDGET_WORDS), ("executed", _SPENT_WORDS))}
     col = max(last, key=lambda c: last[c])
-    return col if last[col] >= 0 else None
+    if last[col] < 0:
+        return None
+    qualifier = _WHOLE_WORDS_RE.sub("", m.before[:last[col]])
+    return None if re.search(r"[\u4e00-\u9fff]", qualifier) else col
 
 
 def _money_findings(ctx: Context, where: str, m: Mention) -> Iterator[Finding]:
@@ -99,12 +106,13 @@ def _money_findings(ctx: Context, where: str, m: Mention) -> Iterator[Finding]:
 
 
 def _text_findings(ctx: Context, where: str, text: str | None, rows: Sequence[LeafView], attr: str,
-                   cell: str) -> Iterator[Finding]:
+                   cell: str, whole_form: bool) -> Iterator[Finding]:
     for m in mentions(text):
         if m.per_unit:
             continue
         if m.unit == "元":
-            yield from _money_findings(ctx, where, m)
+            if whole_form:  # a goal of a many-goal form speaks of its own part of the money
+                yield from _money_findings(ctx, where, m)
             continue
         lv = _pair(m, rows)
         if lv is not None:
@@ -113,17 +121,21 @@ def _text_findings(ctx: Context, where: str, text: str | None, rows: Sequence[Le
 
 def _goal_findings(ctx: Context, goal: Goal, rows: Sequence[LeafView]) -> Iterator[Finding]:
     for field, title, attr, cell in _FIELDS:
-        yield from _text_findings(ctx, f"“{goal.title}”的{title}", getattr(goal, field), rows, attr, cell)
+        yield from _text_findings(ctx, f"“{goal.title}”的{title}", getattr(goal, field), rows, attr, cell,
+                                  len(ctx.form.goals) == 1)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     """GOAL_TEXT_MISMATCH for each goal text (and the form-wide goal of a department form)."""
-    by_goal = leaves_by_goal(ctx.leaves)
-    for goal in ctx.form.goals:
-        yield from _goal_findings(ctx, goal, by_goal.get(goal.id, []))
+    # Most goal texts carry no figure: group the leaves only when one does (a check on every keystroke).
+    with_figures = [g for g in ctx.form.goals if mentions(g.expected) or mentions(g.achieved)]
+    if with_figures:
+        by_goal = leaves_by_goal(ctx.leaves)
+        for goal in with_figures:
+            yield from _goal_findings(ctx, goal, by_goal.get(goal.id, []))
     overall = ctx.form.extra.get("overall_goal") if isinstance(ctx.form.extra, dict) else None
     if isinstance(overall, dict):
         for field, title, attr, cell in _FIELDS:
             text = overall.get(field)
             yield from _text_findings(ctx, f"部门{title}", text if isinstance(text, str) else None,
-                                      ctx.leaves, attr, cell)
+                                      ctx.leaves, attr, cell, True)

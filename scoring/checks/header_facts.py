@@ -39,6 +39,7 @@ def _year_findings(ctx: Context) -> Iterator[Finding]:
             "warning", "HEADER_YEAR_MISMATCH", ("header", "year"),
             f"表格的年度是“{form.year}”，不是四位年份。请在表头填写评价年度的四位年份（如 2024年度）。", "year")
         return
+    yield from _title_year(ctx)
     name = (form.header.get("project_name") or "").strip()
     if not name:
         return
@@ -60,6 +61,21 @@ def _year_findings(ctx: Context) -> Iterator[Finding]:
         "warning", "HEADER_YEAR_MISMATCH", ("header", "project_name"),
         f"项目名称“{name}”写的是 {year} 年，而这是 {form.year} 年度的表。如果是 {year} 年的资金结转到本年使用，"
         f"请在资金表“上年结转资金”一行填写金额；否则请改正项目名称中的年份或表格年度。", "project_name")
+
+
+def _title_year(ctx: Context) -> Iterator[Finding]:
+    """The year printed in the title (“2023年度…”) must be the form's year, and have four digits."""
+    title = (ctx.form.title or "").strip()
+    short = _SHORT_YEAR_RE.match(title) or re.search(r"[（(]\s*(\d{2})\s*年度", title)
+    years = [int(y) for y in _YEAR_RE.findall(title)]
+    if short:
+        message = f"表格标题“{title}”中的年份写成两位数“{short.group(1)}年”，请写四位年份（如 {ctx.form.year}年度）。"
+    elif years and ctx.form.year not in years:
+        message = (f"表格标题“{title}”写的是 {years[0]} 年，而表格年度是 {ctx.form.year} 年。"
+                   f"请改正标题或表格年度，使二者一致。")
+    else:
+        return
+    yield ctx.finding("warning", "HEADER_YEAR_MISMATCH", ("header", "title"), message, "title")
 
 
 def _unit(text: str) -> str:

@@ -6,12 +6,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
 from scoring.checks._common import (
     comparable, count_unit, direction, fmt, is_blank, is_category, is_cost, label, norm_name, setting,
 )
+from scoring.checks.reasons import is_boilerplate
 from scoring.context import Context, LeafView
 from scoring.result import Finding
 from scoring.values.prose import Mention, mentions
@@ -31,7 +33,9 @@ def _role(m: Mention) -> str | None:
     last = {role: max((m.before.rfind(w) for w in words), default=-1)
             for role, words in (("target", _PLAN_WORDS), ("actual", _DONE_WORDS))}
     role = max(last, key=lambda r: last[r])
-    return role if last[role] >= 0 else None
+    if last[role] < 0 or "其中" in m.before[last[role]:]:
+        return None  # “实际培训45人其中女性20人”: the 20 is a part, not the row's figure
+    return role
 
 
 def _arithmetic(ctx: Context, lv: LeafView) -> Iterator[Finding]:
@@ -100,36 +104,39 @@ def goal_check(ctx: Context, rows: list[LeafView]) -> Iterator[Finding]:
         f"≤{ctx.form.year}年12月底”“资金发放及时率 100%”），说明工作在什么时间内完成。", "indicators", goal.id)
 
 
-def _boilerplate_texts(rows: list[LeafView]) -> set[str]:
-    """The reason texts that REASON_BOILERPLATE reports for this goal (not reported twice)."""
-    counts: dict[str, int] = {}
-    for lv in rows:
-        if not is_blank(lv.leaf.reason):
-            key = norm_name(lv.leaf.reason)
-            counts[key] = counts.get(key, 0) + 1
-    return {text for text, n in counts.items() if n >= 3 and n * 2 > len(rows)}
+def _copies(ctx: Context) -> dict[str, list[LeafView]]:
+    """The rows of each specific reason text written on rows of two or more goals or categories."""
+    by_text: dict[str, list[LeafView]] = {}
+    for lv in ctx.leaves:
+        reason = lv.leaf.reason
+        if not isinstance(reason, str) or len(reason) < _COPIED_MIN_CHARS:
+            continue  # cheap test first: the form check runs on every keystroke
+        text = norm_name(reason)
+        if len(text) >= _COPIED_MIN_CHARS:
+            by_text.setdefault(text, []).append(lv)
+    # rows of one category may share a cause: only texts spread over several are copies
+    return {text: rows for text, rows in by_text.items()
+            if len(rows) > 1 and len({(lv.goal.id, lv.path[:-1]) for lv in rows}) > 1}
 
 
 def form_check(ctx: Context) -> Iterator[Finding]:
-    """REASON_COPIED: one specific reason on rows of different goals or different categories."""
+    """REASON_COPIED: one specific reason on rows of different goals or different categories.
+
+    Rows of a goal where the text is REASON_BOILERPLATE (most rows, at least 3) are not reported again.
+    """
     if ctx.form.kind in _NO_REASON_KINDS:
         return
-    by_goal: dict[int, list[LeafView]] = {}
-    for lv in ctx.leaves:
-        by_goal.setdefault(lv.goal.id, []).append(lv)
-    skip = {(gid, text) for gid, rows in by_goal.items() for text in _boilerplate_texts(rows)}
-    by_text: dict[str, list[LeafView]] = {}
-    for lv in ctx.leaves:
-        if is_blank(lv.leaf.reason):
+    copies = _copies(ctx)
+    if not copies:
+        return
+    goal_sizes = Counter(lv.goal.id for lv in ctx.leaves)
+    for rows in copies.values():
+        per_goal = Counter(lv.goal.id for lv in rows)
+        kept = [lv for lv in rows if not is_boilerplate(per_goal[lv.goal.id], goal_sizes[lv.goal.id])]
+        if len(kept) < 2 or len({(lv.goal.id, lv.path[:-1]) for lv in kept}) < 2:
             continue
-        text = norm_name(lv.leaf.reason)
-        if len(text) >= _COPIED_MIN_CHARS and (lv.goal.id, text) not in skip:
-            by_text.setdefault(text, []).append(lv)
-    for rows in by_text.values():
-        if len(rows) < 2 or len({(lv.goal.id, lv.path[:-1]) for lv in rows}) < 2:
-            continue  # rows of one category may share a cause
-        first = rows[0]
-        for lv in rows[1:]:
+        first = kept[0]
+        for lv in kept[1:]:
             yield ctx.finding(
                 "info", "REASON_COPIED", lv.path,
                 f"{label(lv)}的偏差原因与{label(first)}一字不差：“{lv.leaf.reason}”。两行是不同的指标，"

@@ -71,13 +71,18 @@ def leaf_check(ctx: Context, lv: LeafView) -> Iterator[Finding]:
             f"过低，应酌情扣分。", "reason", lv.leaf.id)
 
 
+def is_boilerplate(count: int, rows: int) -> bool:
+    """Whether one reason text on `count` of a goal's `rows` rows is boilerplate (most rows, at least 3)."""
+    return count >= _BOILERPLATE_MIN_ROWS and count * 2 > rows
+
+
 def goal_check(ctx: Context, rows: list[LeafView]) -> Iterator[Finding]:
     """REASON_BOILERPLATE when the leaves of one goal mostly carry the very same reason text."""
     texts = Counter(norm_name(lv.leaf.reason) for lv in rows if not is_blank(lv.leaf.reason))
     if not texts:
         return
     text, count = texts.most_common(1)[0]
-    if count >= _BOILERPLATE_MIN_ROWS and count * 2 > len(rows):
+    if is_boilerplate(count, len(rows)):
         goal = rows[0].goal
         sample = next(lv.leaf.reason for lv in rows if norm_name(lv.leaf.reason) == text)
         yield ctx.finding(

@@ -69,12 +69,6 @@ def multiply(value: Decimal, factor: Decimal) -> Decimal:
     return _CTX.multiply(value, factor)
 
 
-def plain(value: Decimal) -> str:
-    """A Decimal as people write it: 0.8 → "0.8", 18200.00 → "18200", never scientific."""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def parse_value(norm: str, year: int | None) -> Parsed:
     """Read one normalised cell.
 

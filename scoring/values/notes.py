@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from scoring.values.grammar import Parsed, multiply, plain
+from scoring.rounding import plain
+from scoring.values.grammar import Parsed, multiply
 from scoring.values.types import Note
 
 

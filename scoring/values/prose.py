@@ -46,11 +46,15 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-@lru_cache(maxsize=2048)
-def mentions(text: str | None) -> tuple[Mention, ...]:
-    """Every number-with-unit in the text, in order."""
+def mentions(text: object) -> tuple[Mention, ...]:
+    """Every number-with-unit in the text, in order (none for blank or odd data)."""
     if not isinstance(text, str) or not text.strip():
         return ()
+    return _mentions(text)
+
+
+@lru_cache(maxsize=2048)
+def _mentions(text: str) -> tuple[Mention, ...]:
     out = []
     for clause in _CLAUSE_SPLIT_RE.split(normalise(text)):
         for m in _MENTION_RE.finditer(clause):
@@ -66,11 +70,13 @@ def mentions(text: str | None) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=8192)
-def keywords(text: str | None) -> frozenset[str]:
+def keywords(text: object) -> frozenset[str]:
     """The character pairs of a text that can tell one indicator from another (no numbers, no stop words)."""
-    if not isinstance(text, str):
-        return frozenset()
+    return _keywords(text) if isinstance(text, str) else frozenset()
+
+
+@lru_cache(maxsize=8192)
+def _keywords(text: str) -> frozenset[str]:
     s = normalise(text)
     for word in _STOP_WORDS:
         s = s.replace(word, "|")

@@ -43,7 +43,7 @@ def test_an_id_taken_by_another_units_form_is_refused_not_replaced(package: byte
     written = apply_plan(bureau, plan)
     assert [i.action for i in written] == [NEW]
     assert bureau.load(str(other.id)).unit == "示例县民政局"
-    assert bureau.revision(str(other.id)) == 1 and bureau.history(str(other.id)) == []
+    assert bureau.revision(str(other.id)) == 1 and bureau.history_entries(str(other.id)) == []
     assert dump(bureau) != before  # the second, new form did land
 
 

@@ -75,8 +75,8 @@ def test_newer_revision_replaces_and_keeps_the_previous_in_history(memory_store:
     assert [i.item.entry.id for i in written] == [first]
     assert bureau.revision(first) == 3
     assert bureau.load(first).goals[0].achieved == "已按财政局意见补充说明"
-    history = bureau.history(first)
-    assert [(rev, reason) for rev, _at, reason in history] == [(2, "交换包导入替换：第二次.jxpkg")]
+    history = bureau.history_entries(first)
+    assert [(e.revision, e.reason) for e in history] == [(2, "交换包导入替换：第二次.jxpkg")]
     stored_old = bureau.db.execute("SELECT body FROM form_history WHERE form_id = ?", [first]).fetchone()[0]
     assert stored_old == old_body
 

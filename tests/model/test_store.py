@@ -57,7 +57,7 @@ def test_delete_keeps_history(memory_store: Store) -> None:
     form_id = memory_store.add(form)
     memory_store.delete(form_id)
     assert memory_store.revision(form_id) is None
-    assert memory_store.history(form_id)[0][0] == 1
+    assert memory_store.history_entries(form_id)[0].revision == 1
 
 
 def test_put_revision_keeps_the_replaced_one(memory_store: Store) -> None:
@@ -66,7 +66,8 @@ def test_put_revision_keeps_the_replaced_one(memory_store: Store) -> None:
     form.header["preparer"] = "李华"
     memory_store.put_revision(form, 5, "imported")
     assert memory_store.revision(form_id) == 5
-    assert memory_store.history(form_id) == [(1, "2024-03-01T09:00:00", "imported")]
+    assert [(e.revision, e.saved_at, e.reason) for e in memory_store.history_entries(form_id)] == [
+        (1, "2024-03-01T09:00:00", "imported")]
 
 
 def test_settings(memory_store: Store) -> None:
@@ -239,7 +240,8 @@ def test_restore_entry_puts_an_old_body_back_as_the_next_revision(memory_store: 
     assert memory_store.restore_entry(entry.id) == 5  # above the current 4
     assert memory_store.load(form_id).header["preparer"] == original
     # The replaced revision 4 is kept, named for the restore, so the restore can be undone too.
-    assert memory_store.history(form_id)[0] == (4, "2024-03-01T09:05:00", "恢复第1版")
+    newest = memory_store.history_entries(form_id)[0]
+    assert (newest.revision, newest.saved_at, newest.reason) == (4, "2024-03-01T09:05:00", "恢复第1版")
     assert '"李华"' in memory_store.history_body(memory_store.history_entries(form_id)[0].id)
 
 

@@ -44,7 +44,8 @@ def test_self_eval_cells_merges_and_number_formats(seed) -> None:  # type: ignor
     assert cells[1.8].number_format == "#,##0.00" and isinstance(cells[1.8].value, float)
     total = next(c for c in cells.values() if c.value == "总分")
     assert ws.cell(total.row, 7).value == pytest.approx(float(result.total))
-    assert ws.cell(total.row, 7).number_format == "0.00"
+    # 分值 and 得分 in one number format (issue 13): 100 and 52, as the official forms print them.
+    assert ws.cell(total.row, 7).number_format == ws.cell(total.row, 6).number_format == "General"
     first = cells["产出指标"]
     merged = next(m for m in ws.merged_cells.ranges if m.min_row == first.row and m.min_col == 1)
     assert merged.max_row - merged.min_row + 1 == 5 and merged.max_col == 1

@@ -100,3 +100,16 @@ def test_to_unicode_map_writes_characters_beyond_the_bmp_as_utf16_pairs() -> Non
 
     cmap = to_unicode_cmap("AAAAAA+UMingCN-0", [0x20, 0x4E2D, 0x2123C])
     assert "<00> <0020>\n<01> <4E2D>\n<02> <D844DE3C>" in cmap and "<00> <02>" in cmap
+
+
+def test_warm_up_registers_the_fonts_and_survives_missing_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reports import fonts as font_module
+    from reports.pdf import warm_up
+
+    warm_up()
+    assert {font_module.fonts().body, font_module.fonts().title} <= set(pdfmetrics.getRegisteredFontNames())
+    monkeypatch.setattr(font_module, "_cache", {})
+    monkeypatch.setattr(font_module, "_BODY", [("NoSuchFont", "no-such-font.ttc", 0)])
+    warm_up()  # the export will say in Chinese what is missing; the background thread must not die
+    with pytest.raises(FileNotFoundError, match="找不到可嵌入的中文字体"):
+        font_module.fonts()

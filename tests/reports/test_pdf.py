@@ -42,9 +42,9 @@ def test_every_seed_prints_its_names_figures_total_and_title(path: Path, tmp_pat
         if isinstance(node, Leaf):
             score = result.node(node.id)
             if score is not None and score.score is not None:
-                assert format_number(score.score, "score") in text
+                assert format_number(score.score, "plain") in text  # as 分值 prints (issue 13)
     if result.total is not None:
-        assert format_number(result.total, "score") in text
+        assert format_number(result.total, "plain") in text
     if result.funds is not None and result.funds.rate is not None:
         assert format_number(result.funds.rate, "percent") in text
     for row in (form.funds.rows if form.funds else []):

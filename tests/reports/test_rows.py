@@ -69,7 +69,8 @@ def test_funds_block_prints_rate_and_score_only_on_the_total_row(seed) -> None: 
     values = [c for c in total if c is not None][-6:]
     assert [c.value for c in values[:3]] == [None, 40, 1.8]  # 年初 blank as written, 全年, 执行
     assert values[4].value == result.funds.rate and values[4].display == "4.50%"
-    sub = next(r for r in header.rows if any(c and c.text == "当年财政拨款" for c in r))
+    # The first sub-row says 其中：, once, as the official form prints it.
+    sub = next(r for r in header.rows if any(c and c.text == "其中：当年财政拨款" for c in r))
     assert [c.text for c in sub if c is not None][-3:] == ["—", "", "—"]
 
 
@@ -97,8 +98,12 @@ def test_evaluation_has_summary_with_weights_scores_and_rates(seed) -> None:  # 
     assert doc.sheets[0].landscape
     summary = next(g for g in doc.sheets[0].grids if g.name == "summary")
     rows = [[c for c in row if c is not None] for row in summary.rows]
-    assert [c.text for c in rows[1]][1:] == ["A决策", "B过程", "C产出", "D效益", "合计"]
+    # 004's labels: 指标类别 / 权重 / 分值 / 得分率, A项目决策 …, weights and scores both as 15.00.
+    assert [c.text for c in rows[0]] == ["表3-1：2022年自治区财政残疾人事业发展补助资金项目整体绩效分值"]
+    assert [c.text for c in rows[1]] == ["指标类别", "A项目决策", "B项目过程", "C项目产出", "D项目效益", "合计"]
+    assert [c.text for c in rows[2]][:1] + [c.text for c in rows[3]][:1] == ["权重", "分值"]
     assert [c.value for c in rows[2]][1:] == [15, 20, 40, 25, result.max]
+    assert [c.display for c in rows[2]][1:] == ["15.00", "20.00", "40.00", "25.00", "100.00"]
     first = result.group(form.goals[0].indicators[0].id)
     assert rows[3][1].value == first.score and rows[3][-1].value == result.total
     # 得分率 as 004's 表3-1 prints it: 决策 15/15, 过程 18/20, 产出 40/40, 效益 25/25, 合计 98/100.

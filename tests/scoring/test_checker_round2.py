@@ -127,7 +127,8 @@ def test_reason_arithmetic_against_the_row() -> None:
     assert "实际培训45人" in found[0].message and "“40人”" in found[0].message
     right = Leaf("培训人数", target="60人", actual="45人", weight=10, score=7.5, reason="计划培训60人，实际培训45人")
     other_unit = Leaf("接受培训人数(人)", target="80", actual="40", weight=10, score=5, reason="计划培训2期,实际培训1期")
-    assert run(reason_facts.check, _leaf_form(right, other_unit)) == []
+    part = Leaf("培训人次", target="60人", actual="45人", weight=10, score=7.5, reason="实际培训45人其中女性20人")
+    assert run(reason_facts.check, _leaf_form(right, other_unit, part)) == []
 
 
 def test_cost_far_over_its_cap_needs_a_reason_that_says_why() -> None:
@@ -331,3 +332,59 @@ def test_round2_cross_rules_on_the_samples_flag_only_the_seed_mistakes() -> None
         ("06-seed003_dept", "CROSS_FORM_MISMATCH", "6、困难残疾人家庭无障碍改造"),
         ("07-seed003_project", "CROSS_FORM_MISMATCH", "困难残疾人家庭无障碍改造"),
         ("06-seed003_dept", "CROSS_FORM_MISMATCH", "8、盲人救助"), ("07-seed003_project", "CROSS_FORM_MISMATCH", "盲人补贴")}
+
+
+def test_one_project_cannot_spend_more_than_the_department_projects_together() -> None:
+    def dept(projects: float) -> Form:
+        return Form(kind="dept_self_eval", year=2023, id="dept", header={"unit_name": "示例县残疾人联合会"},
+                    funds=Funds(weight=10, rows=[FundsRow("年度资金总额", 500, 500, 500)],
+                                by_spending=[Amount("基本支出", 300), Amount("项目支出", projects)]))
+    found = _codes(cross_check([_project("p", annual=154, executed=154), dept(100)]))
+    assert found == {("p", "FUNDS_CROSS_MISMATCH", ("funds", "年度资金总额"), "executed"),
+                     ("dept", "FUNDS_CROSS_MISMATCH", ("funds", "按支出性质分"), "by_spending")}
+    assert cross_check([_project("p", annual=154, executed=154), dept(200)]) == []
+
+
+def test_package_checks_take_half_filled_forms_without_raising() -> None:
+    odd_basic = Form(kind="dept_basic_data", year=2023, id="b", header={"unit_name": "示例县残联"},
+                     basic_data=[DataSection("经费控制情况(万元)", None, [DataRow("项目支出", [])]),
+                                 DataSection("经费控制情况(万元)", ["2023年预算数"], None), DataSection("说明", text="无")])
+    bare_dept = Form(kind="dept_self_eval", year=2023, id="d", header={"unit_name": "示例县残联"},
+                     funds=Funds(rows=[], by_spending=[Amount("项目支出", None)]))
+    bare_project = _project("p", "示例县残联", "", 0, 0)
+    bare_project.funds = None
+    no_unit = Form(kind="project_self_eval", year=2023, id="n")
+    for forms in ([odd_basic, bare_dept, bare_project, no_unit], [_project("x", name="残疾人就业保障金"), odd_basic]):
+        assert all(f.code in ROUND2 | {"CROSS_FORM_MISMATCH"} for _i, f in cross_check(forms))
+
+
+def test_near_unit_names_are_typos_not_other_units() -> None:
+    from scoring.cross_package import near_unit
+    assert near_unit("吉州残联", "昌吉州残联") and near_unit("示例残联", "示例县残联")
+    assert near_unit("示例县残联", "示倒县残联")          # one character mistyped
+    assert not near_unit("示例县残联", "示例县残联")       # the same unit is no typo
+    assert not near_unit("示例县残联", "别的县残联")       # two characters: another county
+    assert not near_unit("县残联", "某县残联")             # too short to tell
+
+
+def test_the_title_year_must_be_the_form_year() -> None:
+    def codes(title: str, year: int = 2023) -> set[tuple[str, tuple[str, ...], str | None]]:
+        return keys(run(header_facts.check, tree_form({}, year=year, title=title)), "HEADER_YEAR_MISMATCH")
+    bad = {("HEADER_YEAR_MISMATCH", ("header", "title"), "title")}
+    assert codes("2022年度部门整体支出绩效自评表") == bad
+    assert codes("部门整体支出绩效自评表（23年度）") == bad
+    assert codes("2023年度部门整体支出绩效自评表") == set()
+    assert codes("中央2021年残疾人事业发展补助资金绩效目标表", 2021) == set()
+    assert codes("残疾人康复经费绩效目标表") == set()
+
+
+def test_a_sum_of_one_part_or_one_goal_of_many_is_not_the_funds_total() -> None:
+    funds = Funds(weight=10, rows=[FundsRow("年度资金总额", 40, 40, 30)])
+    leaf = Leaf("康复救助人数", target="260人", actual="250人")
+    part = _goal_form("其中康复救助预算10万元，全年预算资金40万元", "本项目实际执行30万元", leaf, funds=funds)
+    assert run(goal_text.check, part) == []
+    many = _goal_form("预算资金15万元用于康复救助", None, leaf, funds=funds)
+    many.goals.append(Goal(title="目标2", expected="预算资金25万元用于就业培训"))
+    assert run(goal_text.check, many) == []
+    many.goals.pop()
+    assert keys(run(goal_text.check, many)) == {("GOAL_TEXT_MISMATCH", ("funds", "年度资金总额"), "annual")}

@@ -12,8 +12,10 @@ SANGONG = ("basic_data", "经费控制情况(万元)", "“三公”经费")
 BUILDINGS = ("basic_data", "楼堂馆所控制情况(2023年完工项目)", "楼堂馆所")
 # The sample keeps the paper's mistake: 0 ÷ 0 rates written as 0 (where "—" belongs).
 SPENDING = ("basic_data", "经费控制情况(万元)", "公用经费")
-# The sample as the seed wrote it: 0 ÷ 0 rates, and 公用经费 18.3 against 3.9 + 8.4 + 3 in 2023.
-SAMPLE_FINDINGS = [("BASIC_SUM_MISMATCH", SPENDING, "2023年决算数"), ("BASIC_SUM_MISMATCH", SPENDING, "2023年预算数"),
+PROJECTS = ("basic_data", "经费控制情况(万元)", "项目支出：")
+# The sample as the seed wrote it: 0 ÷ 0 rates, 公用经费 18.3 against 3.9 + 8.4 + 3 in 2023, and a
+# blank 项目支出 total above filled items.
+SAMPLE_FINDINGS = [("TOTAL_BLANK", PROJECTS, "2022年决算数"), ("BASIC_SUM_MISMATCH", SPENDING, "2023年决算数"), ("BASIC_SUM_MISMATCH", SPENDING, "2023年预算数"),
                    ("ZERO_DENOMINATOR", BUILDINGS, "投资概算控制率"), ("ZERO_DENOMINATOR", BUILDINGS, "规模控制率")]
 
 

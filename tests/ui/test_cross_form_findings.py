@@ -77,3 +77,20 @@ def test_window_lists_the_cross_finding_and_a_click_selects_the_target_cell(qtbo
         window.close()
     finally:
         store.close()
+
+
+def test_a_unit_name_one_typo_away_from_the_others_is_reported_in_the_window(qtbot) -> None:
+    store = Store.memory()
+    form = make_sample_form()
+    form.header["implementing_unit"] = "示例残疾人联合会"   # 县 left out: the other forms say 示例县
+    form_id = store.add(form)
+    store.add(_dept_form())
+    store.add(_dept_form(target="≥2人", unit="示例县残疾人联合会"))
+    store.add(_dept_form(unit="别的县残联"))                  # another unit altogether: not loaded
+    session = FormSession(store, form_id, evaluator=fake_evaluate)
+    found = [f for f in session.result.findings if f.code == "HEADER_UNIT_MISMATCH"]
+    assert [(f.path, f.field) for f in found] == [(("header", "implementing_unit"), "implementing_unit")]
+    assert "示例残疾人联合会" in found[0].message and _cross(session.result) == []  # never compared by indicator
+    session.set_header("implementing_unit", "示例县残疾人联合会")
+    assert not [f for f in session.result.findings if f.code == "HEADER_UNIT_MISMATCH"]
+    assert _cross(session.result)  # now one unit: the indicators are compared

@@ -73,7 +73,7 @@ def test_restoring_a_version_reloads_the_open_form(qtbot, window: MainWindow, cl
     window.show_history()
     assert window.session is not None and window.session.form.header["preparer"] == original
     assert window.store.revision(form_id) == 3
-    assert window.store.history(form_id)[0][2] == "恢复第1版"
+    assert window.store.history_entries(form_id)[0].reason == "恢复第1版"
     assert "第 3 版" in window.statusBar().currentMessage()
     # The reloaded session writes on top of the restored revision, not over it with a stale copy.
     window.session.set_header("leader", "张明")
@@ -91,7 +91,7 @@ def test_cancelling_the_history_dialog_changes_nothing(qtbot, window: MainWindow
     window.open_form(form_id)
     _pick(monkeypatch, "HistoryDialog", None)
     window.show_history()
-    assert window.store.revision(form_id) == 2 and len(window.store.history(form_id)) == 1
+    assert window.store.revision(form_id) == 2 and len(window.store.history_entries(form_id)) == 1
 
 
 def test_a_deleted_form_comes_back_to_the_list(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

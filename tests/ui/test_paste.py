@@ -46,7 +46,7 @@ def test_official_layout_repeats_merged_group_cells_and_skips_the_heading() -> N
         ("产出指标", "数量指标", "培训人数"), ("产出指标", "数量指标", "培训期数"), ("产出指标", "质量指标", "合格率")]
     assert rows[0].level1_weight == 50.0
     assert rows[0].fields == {"name": "培训人数", "target": "≥50人", "actual": "48人", "weight": "10",
-                              "reason": "两人因病缺课"}  # the pasted 得分 is not taken: it is computed
+                              "score": "9.6", "reason": "两人因病缺课"}  # 得分 kept: the paper's figure
 
 
 def test_pasting_three_rows_creates_three_leaves_in_one_undo_step(session: FormSession) -> None:
@@ -85,7 +85,7 @@ def test_a_bad_number_refuses_the_whole_paste(session: FormSession) -> None:
     assert "第 2 行" in errors[0] and "两分" in errors[0]
 
 
-def test_a_pasted_row_sets_text_fields_and_weight_but_never_the_score_or_rule() -> None:
+def test_a_pasted_row_sets_text_fields_weight_and_the_papers_score_but_never_the_rule() -> None:
     from ui.editing.clipboard import PastedRow
     from ui.editing.paste import leaf_from
 
@@ -93,7 +93,7 @@ def test_a_pasted_row_sets_text_fields_and_weight_but_never_the_score_or_rule() 
                             "score": "9", "rule": "比率", "reason": "无"})
     leaf = leaf_from(row, 1)
     assert (leaf.name, leaf.target, leaf.actual, leaf.weight, leaf.reason) == ("培训人次", "≥200人次", "210人次", 10, "无")
-    # 得分 is computed unless switched to manual, and 评分方式 is chosen from a list: pasted text is ignored.
-    assert leaf.score is None and leaf.rule is None
+    # A pasted 得分 is the paper's figure, kept as the manual score (issue #12); 评分方式 is chosen from a list.
+    assert leaf.score == 9 and leaf.rule is None
     with pytest.raises(ValueError, match="第 3 行"):
         leaf_from(PastedRow(fields={"name": "x", "weight": "十分"}), 3)

@@ -67,6 +67,6 @@ def test_a_form_without_plan_shows_the_standard_four_and_creates_them(qtbot, mem
     assert editor.table.columnCount() == 4 and editor.table.item(0, 3).text() == ""
     editor.table.item(0, 3).setText("100")
     assert [p.percent for p in session.form.spending_plan] == [None, None, None, 100]
-    assert _codes(editor) == []
+    assert _codes(editor) == ["PLAN_LEADING_BLANK"]  # three blank quarters before the filled one: asked
     editor.select_cell(("spending_plan", "12月底"))
     assert editor.table.currentColumn() == 3

@@ -16,12 +16,11 @@ from model.codec import dumps_form, load_form
 from model.errors import DatabaseDamaged, JixiaoError, StoreError
 from model.form import KINDS
 from model.package_format import UUID_RE
-from model.store import Store
 from ui.cli.store_access import data_dir, open_store, resolve_ids
 from ui.services.naming import export_stems
 
 # Modules that add their own subcommands; a missing one (not written yet) is skipped.
-_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package")
+_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package", "ui.cli.import_doc")
 
 
 # argparse's own English error texts (Python 3.11) and their Chinese; unmatched ones pass through.
@@ -48,7 +47,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse with Chinese help headings and usage errors (exit code 2)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, formatter_class=_Formatter, add_help=False, **kwargs)
+        kwargs.update(formatter_class=_Formatter, add_help=False)
+        super().__init__(*args, **kwargs)
         self._positionals.title = "参数"
         self._optionals.title = "选项"
         self.add_argument("-h", "--help", action="help", help="显示本帮助后退出")

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model.atomic import write_atomic_with
 from model.errors import StoreError
-from model.package_apply import ImportPlan, apply_plan, plan_import
-from model.package_read import Package, read_package
-from model.package_write import write_package
-from model.store import Store
 from ui.cli.store_access import open_store, resolve_ids
 from ui.services.packaging import render_for_package
 from ui.services.summary import load_summary
+
+if TYPE_CHECKING:
+    # Imported where used: every command builds this parser, and `render` needs no database.
+    from model.package_apply import ImportPlan
+    from model.package_read import Package
+    from model.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -43,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_export_package(args: argparse.Namespace) -> int:
     """Write one package holding the chosen forms."""
+    from model.package_write import write_package
+
     if args.all == bool(args.ids):
         raise StoreError("请写出要导出的表格编号，或使用 --all 导出全部（二者选一）。")
     store = open_store(args)
@@ -72,6 +77,9 @@ def print_plan(name: str, plan: ImportPlan) -> None:
 
 def cmd_import_package(args: argparse.Namespace) -> int:
     """Verify every package first; then plan and apply them in order, one transaction each."""
+    from model.package_apply import apply_plan, plan_import
+    from model.package_read import read_package
+
     packages: list[tuple[str, Package]] = [(path.name, read_package(path)) for path in args.files]
     store = open_store(args)
     try:
@@ -109,7 +117,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         if dest is None:
             continue
         try:
-            write_atomic_with(dest, lambda f: render(summary, f))  # type: ignore[operator]
+            write_atomic_with(dest, lambda f: render(summary, f))
         except OSError as exc:
             raise StoreError(f"无法保存汇总表“{dest}”（{exc.strerror or exc}）。请换一个可写的位置。") from None
         print(f"已保存汇总表：{dest}")

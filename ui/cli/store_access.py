@@ -8,10 +8,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model.datadir import default_data_dir
 from model.errors import StoreError
-from model.store import Store
+
+if TYPE_CHECKING:
+    # Only for annotations: `render FILE.json` opens no database, and sqlite-utils costs ~0.1 s a start.
+    from model.store import Store
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -21,6 +25,8 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 def open_store(args: argparse.Namespace) -> Store:
     """The store of the chosen data folder (created and migrated as needed)."""
+    from model.store import Store
+
     store = Store.open(data_dir(args))
     if store.backup_warning:
         print(f"注意：{store.backup_warning}", file=sys.stderr)

@@ -1,13 +1,16 @@
 """Tab-separated text as Excel and WPS put it on the clipboard: read, write, and map to tree rows.
 
-Pure Python (no Qt). `rows_from_table` turns pasted cells into PastedRow objects, either in the
-view's column order or in the official 8-column layout 一级|二级|三级|年度指标值|实际完成值|分值|得分|偏差原因.
+Pure Python (no Qt). `rows_from_table` turns pasted cells into PastedRow objects: by the pasted
+heading row when there is one (its wording read through the synonym table the Word/Excel import uses,
+resources/office/synonyms.json), else in the official 8-column layout
+一级|二级|三级|年度指标值|实际完成值|分值|得分|偏差原因, else in the view's column order.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from model.office.synonyms import synonyms
 from ui.editing.columns import OFFICIAL_LAYOUT
 
 _DECLARED = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
@@ -86,9 +89,15 @@ def split_declared_weight(text: str) -> tuple[str, float | None]:
 
 
 def is_header_row(cells: list[str]) -> bool:
-    """Whether a row is the table's heading (pasted along with the data)."""
+    """Whether a row is the table's heading (pasted along with the data), in any wording of the table."""
     words = {c.strip().replace("\n", "") for c in cells if c.strip()}
-    return bool(words) and len(words & _HEADER_WORDS) >= 2
+    known = sum(1 for w in words if w in _HEADER_WORDS or synonyms().column(w) is not None)
+    return bool(words) and known >= 2
+
+
+def heading_fields(cells: list[str]) -> list[str | None]:
+    """The field of each column of a pasted heading row (level1/level2/name/target/…; None if unknown)."""
+    return [synonyms().column(c) for c in cells]
 
 
 def rows_from_table(table: list[list[str]], view_fields: list[str]) -> list[PastedRow]:
@@ -102,7 +111,11 @@ def rows_from_table(table: list[list[str]], view_fields: list[str]) -> list[Past
         One PastedRow per data row. With 8 columns (and a view that is not 8 wide) the official
         layout is used; empty 一级/二级 cells repeat the one above (merged cells in Excel).
     """
+    headings = [r for r in table if is_header_row(r)]
     data = [r for r in table if not is_header_row(r)]
+    by_heading = heading_fields(headings[0]) if headings else []
+    if "name" in by_heading:
+        return _rows_by_heading(data, by_heading)
     official = bool(data) and max(len(r) for r in data) == len(OFFICIAL_LAYOUT) != len(view_fields)
     result: list[PastedRow] = []
     level1: tuple[str | None, float | None] = (None, None)
@@ -121,7 +134,29 @@ def rows_from_table(table: list[list[str]], view_fields: list[str]) -> list[Past
         else:
             pairs = zip(view_fields, cells)
         for name, text in pairs:
-            if name != "score" and text.strip():  # 得分 is computed: a pasted score is ignored
+            if text.strip():
                 row.fields[name] = text.strip()
+        result.append(row)
+    return result
+
+
+def _rows_by_heading(data: list[list[str]], fields: list[str | None]) -> list[PastedRow]:
+    """Rows mapped by the pasted heading; blank 一级/二级 cells repeat the one above (merged in Excel)."""
+    result: list[PastedRow] = []
+    level1: tuple[str | None, float | None] = (None, None)
+    level2: tuple[str | None, float | None] = (None, None)
+    for cells in data:
+        row = PastedRow()
+        for field, text in zip(fields, cells):
+            if field == "level1" and text.strip():
+                level1, level2 = split_declared_weight(text), (None, None)
+            elif field == "level2" and text.strip():
+                level2 = split_declared_weight(text)
+            elif field is not None and field not in ("level1", "level2") and text.strip():
+                row.fields.setdefault(field, text.strip())
+        if not row.fields.get("name"):
+            continue  # a category-only or empty row: nothing to paste
+        row.level1, row.level1_weight = level1
+        row.level2, row.level2_weight = level2
         result.append(row)
     return result

@@ -6,6 +6,7 @@ makes the command obsolete (Qt drops it) and reports the Chinese message through
 """
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
@@ -24,14 +25,20 @@ class SessionCommand(QUndoCommand):
 
     def __init__(self, session: FormSession, text: str) -> None:
         super().__init__(text)
-        self.session = session
-        self.failed = False
+        # Weak: the session owns the stack that owns this command; a strong reference made a cycle
+        # that the garbage collector freed in an order that crashed (tests/ui/test_session_lifetime.py).
+        self._session = weakref.ref(session)
+
+    @property
+    def session(self) -> FormSession:
+        session = self._session()
+        assert session is not None
+        return session
 
     def redo(self) -> None:
         try:
             self._redo()
         except JixiaoError as exc:
-            self.failed = True
             self.setObsolete(True)
             self.session.report_error(str(exc))
 

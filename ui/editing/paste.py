@@ -16,8 +16,9 @@ from ui.editing.columns import parse_number
 if TYPE_CHECKING:
     from ui.editing.session import FormSession
 
-# Leaf fields a pasted cell may not set: computed, structured or internal ones.
-_NOT_PASTED = ("score", "rule", "checklist", "survey", "id", "extra")
+# Leaf fields a pasted cell may not set: structured or internal ones. A pasted 得分 becomes the
+# leaf's manual score (the paper's figure), as the Word/Excel import keeps it.
+_NOT_PASTED = ("rule", "checklist", "survey", "id", "extra")
 
 
 def paste_rows(session: FormSession, parent_id: int, index: int, rows: list[PastedRow]) -> list[int]:
@@ -59,9 +60,9 @@ def leaf_from(row: PastedRow, number: int) -> Leaf:
     """
     leaf = Leaf()
     for name, text in row.fields.items():
-        if name == "weight":
+        if name in ("weight", "score"):
             try:
-                leaf.weight = parse_number(text, "分值")
+                setattr(leaf, name, parse_number(text, "分值" if name == "weight" else "得分"))
             except ValueError as exc:
                 raise ValueError(f"第 {number} 行{exc}") from None
         elif name == "name":
@@ -79,10 +80,19 @@ def _goal_of(session: FormSession, item_id: int) -> Goal:
 
 def _group_for(session: FormSession, parent: Goal | Group, name: str, weight: float | None,
                created: dict[tuple[int, str], Group]) -> Group:
-    """The group of this name under `parent`: an existing one, one made earlier in this paste, or new."""
+    """The group of this name under `parent`: an existing one, one made earlier in this paste, or new.
+
+    Names are compared by their official form (项目效益指标 = 效益指标, synonym table); a new group
+    takes the official name, except in evaluation forms whose 决策/过程/产出/效益 names are their own.
+    """
+    from model.office.synonyms import synonyms
+
+    official = synonyms().category(name)
     for child in parent.children:
-        if isinstance(child, Group) and child.name == name:
+        if isinstance(child, Group) and (child.name == name or synonyms().category(child.name) == official):
             return child
+    if session.form.kind != "evaluation":
+        name = official
     group = created.get((parent.id, name))
     if group is None:
         from ui.editing.commands import InsertNodeCommand

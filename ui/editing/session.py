@@ -19,13 +19,13 @@ from model.errors import JixiaoError
 from model.form import ChecklistItem, Form, Goal, Group, Leaf, Node
 from model.store import Store
 from scoring.cross_forms import FormIndex, cross_check_indexed, index_form, unit_key
+from scoring.cross_package import near_unit
 from scoring.result import Result
 from ui.services.evaluation import Evaluator, evaluate_with_profile
 
 if TYPE_CHECKING:
     from ui.editing.clipboard import PastedRow
 
-ROOT = None  # parent id of the goals (top-level rows of the tree)
 
 
 class TreeListener(Protocol):
@@ -109,13 +109,16 @@ class FormSession(QObject):
             return None
 
     def _load_others(self) -> list[FormIndex]:
-        """The other stored forms of this form's unit and year, read once per open (CROSS_FORM_MISMATCH)."""
+        """The other stored forms of this form's unit and year, read once per open (CROSS_FORM_MISMATCH,
+        FUNDS_CROSS_MISMATCH), and of a unit name one typo away (HEADER_UNIT_MISMATCH)."""
         unit = unit_key(self.form.unit)
         if not unit:
             return []
         others = []
         for summary in self.store.list_forms(year=self.form.year):
-            if summary.id == self.form.id or unit_key(summary.unit) != unit:
+            other = unit_key(summary.unit)
+            # a unit one typo away is loaded too: HEADER_UNIT_MISMATCH (never compared indicator by indicator)
+            if summary.id == self.form.id or (other != unit and not near_unit(other, unit)):
                 continue
             try:
                 others.append(index_form(self.store.load(summary.id)))
@@ -291,6 +294,20 @@ class FormSession(QObject):
             value = float(score.score) if score is not None and score.score is not None else 0.0
         self.set_field("node", (node_id, "score"), value, "手动填写得分" if manual else "恢复自动计算得分")
 
+    def use_computed_scores(self) -> int:
+        """Replace every manual score (e.g. the paper's 得分 after an import) by the computed one, in one
+        undo step; returns how many were replaced."""
+        from model.tree import leaves
+
+        manual = [leaf for leaf in leaves(self.form) if leaf.score is not None]
+        if not manual:
+            return 0
+        self.undo_stack.beginMacro(f"全部改用计算得分（{len(manual)} 项）")
+        for leaf in manual:
+            self.set_field("node", (leaf.id, "score"), None, "恢复自动计算得分")
+        self.undo_stack.endMacro()
+        return len(manual)
+
     def add_node(self, parent_id: int, index: int | None = None, group: bool = False,
                  name: str = "") -> int:
         """Add a blank leaf (or group) under a goal or group; returns the new id."""
@@ -332,7 +349,7 @@ class FormSession(QObject):
     def move_down(self, node_id: int) -> None:
         """Swap a row with the one below it (same parent)."""
         parent_id, row = self._parent_and_row(node_id)
-        siblings = self.form.goals if parent_id is None else self.item(parent_id).children
+        siblings = self.form.goals if parent_id is None else tree.parent_by_id(self.form, parent_id)[0].children
         if row >= len(siblings) - 1:
             self.error.emit("已经是最后一行，无法下移")
             return
@@ -393,7 +410,7 @@ class FormSession(QObject):
         except JixiaoError as exc:
             self.error.emit(str(exc))
             return False
-        siblings = self.form.goals if parent_id is None else self.item(parent_id).children
+        siblings = self.form.goals if parent_id is None else tree.parent_by_id(self.form, parent_id)[0].children
         # Each row goes just before the first sibling at the drop point that is not itself dragged,
         # so rows taken out above that point do not shift where the others land.
         anchor = next((s.id for s in siblings[max(row, 0):] if s.id not in ids), None) if row >= 0 else None

@@ -21,7 +21,7 @@ def render_for_package(form: Form) -> Sequence[tuple[str, bytes]]:
 
     result = evaluate_with_profile(form)
     pdf, xlsx = io.BytesIO(), io.BytesIO()
-    render_pdf(form, result, pdf)  # type: ignore[arg-type]
-    render_xlsx(form, result, xlsx)  # type: ignore[arg-type]
+    render_pdf(form, result, pdf)
+    render_xlsx(form, result, xlsx)
     base = export_stem(form, with_id=True)
     return [(f"{base}.pdf", pdf.getvalue()), (f"{base}.xlsx", xlsx.getvalue())]

@@ -8,10 +8,13 @@ in 备注 (reports/summary_rows.py), so one bad form never hides the others.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from model.store import Store
 from reports.summary_rows import Summary, build_summary
 from ui.services.evaluation import evaluate_with_profile
+
+if TYPE_CHECKING:
+    from model.store import Store  # annotations only: the CLI imports this module for every command
 
 
 def load_summary(store: Store, year: int | None = None, unit: str | None = None,

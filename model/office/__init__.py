@@ -1,0 +1,5 @@
+"""Word and Excel files read into forms: file readers, table recognition and form building (no Qt, no SQL).
+
+`read_office_file(path)` gives a `Reading`: every form found, in document order, with the cells that
+could not be placed. ui/services/import_doc.py previews and stores them.
+"""
