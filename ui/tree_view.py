@@ -369,11 +369,27 @@ class IndicatorTreeView(QTreeView):
         if not ids:
             return
         goals = [i for i in ids if self.session.is_goal(i)]
+        # The cursor goes to the row that takes the deleted rows' place (Qt picked the row above
+        # at times, so the next typing overwrote the indicator there).
+        after = self._row_after(ids)
         self.session.undo_stack.beginMacro("删除所选行")
         self.session.remove_nodes([i for i in ids if i not in goals])
         for goal_id in goals:
             self.session.remove_goal(goal_id)
         self.session.undo_stack.endMacro()
+        if after is not None:
+            self.select_cell(after)
+
+    def _row_after(self, ids: list[int]) -> int | None:
+        """The id of the first row shown below the last of `ids` that is not inside one of them."""
+        row = self.tree_model.index_of(ids[-1])
+        while True:
+            row = self.indexBelow(row)
+            node_id = self.tree_model.node_id(row)
+            if node_id is None:
+                return None
+            if node_id not in ids and not any(self.session.outermost([node_id, i]) == [i] for i in ids):
+                return node_id
 
     def clear_cells(self) -> None:
         """Del: empty every selected editable cell (names stay; 得分 falls back to 0 in manual mode)."""
