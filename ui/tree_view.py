@@ -67,6 +67,11 @@ class IndicatorTreeView(QTreeView):
         self.header().setStretchLastSection(False)  # fit_columns shares the width instead
         self.header().sectionResized.connect(self._section_resized)
         self.tree_model.rowsInserted.connect(self._expand_inserted)
+        # The keyboard going elsewhere confirms the cell being typed (under X11 the delegate's own
+        # focus-out commit did not always run, and a typed value stayed in an open editor).
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         self.expandAll()
         first = self.tree_model.index(0, 0)
         if first.isValid():
@@ -179,8 +184,17 @@ class IndicatorTreeView(QTreeView):
         """The id of the current row's goal or node."""
         return self.tree_model.node_id(self.currentIndex())
 
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if (new is None or new is self or self.isAncestorOf(new)
+                or new.window().windowType() == Qt.WindowType.Popup):  # a completer's list
+            return
+        self.commit_open_editor()
+
     def detach(self) -> None:
         """Stop following the session (the editor is closing)."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_changed)
         self.tree_model.detach()
 
     # -- keys ------------------------------------------------------------------------------------
