@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, Q
 from model.atomic import write_atomic_with
 from model.errors import JixiaoError
 from model.store import Store
+from ui.settings import UiSettings
 from reports.summary_rows import HEADINGS, Summary, SummaryRow, row_cells
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -74,8 +75,9 @@ class SummaryTableModel(QAbstractTableModel):
 class BureauView(QDialog):
     """The summary table with a filter, 导入交换包… and 导出汇总表… buttons."""
 
-    def __init__(self, parent: QWidget | None, store: Store) -> None:
+    def __init__(self, parent: QWidget | None, store: Store, settings: UiSettings | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings  # remembers the folder of the last summary saved
         self.store = store
         self.summary: Summary | None = None
         self.setWindowTitle("汇总（财政局）")
@@ -147,13 +149,17 @@ class BureauView(QDialog):
         return True
 
     def _export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "导出汇总表", "预算绩效自评汇总表.xlsx",
-                                              "Excel 表格 (*.xlsx);;PDF (*.pdf)")
+        from ui.folders import remember, start_folder
+
+        # The last folder used (else 我的文档), not the program's own folder.
+        start = start_folder(self.settings, "summary") / "预算绩效自评汇总表.xlsx"
+        name, _ = QFileDialog.getSaveFileName(self, "导出汇总表", str(start), "Excel 表格 (*.xlsx);;PDF (*.pdf)")
         if name:
+            remember(self.settings, "summary", Path(name))
             self.export_summary(Path(name))
 
     def _import(self) -> None:
         from ui.package_dialogs import ImportPackageDialog
 
-        ImportPackageDialog(self, self.store).exec()
+        ImportPackageDialog(self, self.store, settings=self.settings).exec()
         self.refresh()

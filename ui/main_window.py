@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
     def import_package(self) -> None:
         from ui.package_dialogs import ImportPackageDialog
 
-        dialog = ImportPackageDialog(self, self.store)
+        dialog = ImportPackageDialog(self, self.store, settings=self.settings)
         self._after_import(dialog.exec)
         if dialog.written and not self.statusBar().currentMessage():
             # The dialog closes after 导入; say what happened (a replaced open form says so itself).
@@ -412,7 +412,7 @@ class MainWindow(QMainWindow):
         """文件 → 从 Word/Excel 导入…: preview, then all forms or none; the first new one is opened."""
         from ui.import_doc_dialog import import_office_files
 
-        added = import_office_files(self, self.store)
+        added = import_office_files(self, self.store, settings=self.settings)
         if added:
             self.navigator.reload()
             self.open_form(added[0])
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
         from ui.bureau_view import BureauView
 
         # Modal: an import from its own button must be followed by the refresh below.
-        self._after_import(lambda: BureauView(self, self.store).exec())
+        self._after_import(lambda: BureauView(self, self.store, settings=self.settings).exec())
 
     def _after_import(self, run_dialog: Callable[[], object]) -> None:
         """Run a dialog that may import forms; then relist, and reload the open form if it was replaced
