@@ -19,7 +19,7 @@ from reports.summary_rows import HEADINGS, TITLE, Summary, row_cells
 PAGE = landscape(A4)
 MARGIN = 15 * mm
 # Column widths as fractions of the frame width, in HEADINGS order.
-_FRACTIONS = (0.04, 0.15, 0.05, 0.14, 0.25, 0.04, 0.06, 0.05, 0.05, 0.17)
+_FRACTIONS = (0.04, 0.15, 0.05, 0.13, 0.23, 0.06, 0.10, 0.05, 0.19)
 
 
 def _cell(value: object) -> str:

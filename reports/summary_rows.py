@@ -14,7 +14,9 @@ from model.errors import JixiaoError
 from model.form import KINDS, Form
 
 TITLE = "预算绩效自评汇总表"
-HEADINGS = ("序号", "单位", "年度", "表格类型", "名称", "版本", "总分", "等级", "错误数", "备注")
+# No 版本 column: stored revision numbers meant nothing to the bureau.
+HEADINGS = ("序号", "单位", "年度", "表格类型", "名称", "总分", "等级", "错误数", "备注")
+ERROR_NOTE = "有审核错误，得分待核实"
 
 
 class ScoreLike(Protocol):
@@ -101,6 +103,12 @@ def build_summary(forms: Iterable[tuple[Form, int]], made: dt.datetime, scorer: 
 
 def row_cells(index: int, row: SummaryRow) -> list[str | int | Decimal | None]:
     """The printed cells of a row, in HEADINGS order (numbers stay numbers for the XLSX)."""
-    return [index, row.unit or "未填单位", row.year, row.kind_label, row.title, row.revision,
-            row.total, row.grade or ("—" if row.total is None else ""),
-            row.errors if row.errors is not None else "—", row.note]
+    grade = row.grade or ("—" if row.total is None else "")
+    note = row.note
+    if row.errors:
+        # “102.00 优” for a form with 13 errors read as a finished form: the count beside the grade,
+        # and the row marked in 备注.
+        grade = f"{grade}（{row.errors}个错误）" if grade else f"{row.errors}个错误"
+        note = "；".join(p for p in (ERROR_NOTE, note) if p)
+    return [index, row.unit or "未填单位", row.year, row.kind_label, row.title,
+            row.total, grade, row.errors if row.errors is not None else "—", note]

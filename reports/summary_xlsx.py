@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from reports.summary_rows import HEADINGS, TITLE, Summary, row_cells
 
 # Column widths in characters, in HEADINGS order.
-_WIDTHS = (6, 26, 8, 28, 40, 6, 9, 8, 8, 30)
+_WIDTHS = (6, 26, 8, 28, 40, 9, 14, 8, 34)
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADING_ROW = 3
@@ -48,8 +48,8 @@ def render_summary_xlsx(summary: Summary, dest: Path | BinaryIO) -> None:
             cell.border = _BOX
             if isinstance(value, Decimal):
                 cell.number_format = "0.00"
-            cell.alignment = Alignment(vertical="center", wrap_text=col in (2, 4, 5, 10),
-                                       horizontal="left" if col in (2, 4, 5, 10) else "center")
+            cell.alignment = Alignment(vertical="center", wrap_text=col in (2, 4, 5, 9),
+                                       horizontal="left" if col in (2, 4, 5, 9) else "center")
     ws.freeze_panes = ws.cell(HEADING_ROW + 1, 1)
     ws.print_title_rows = f"{HEADING_ROW}:{HEADING_ROW}"
     ws.page_setup.orientation = "landscape"

@@ -21,7 +21,8 @@ from reports.summary_rows import HEADINGS, Summary, SummaryRow, row_cells
 
 _Index = QModelIndex | QPersistentModelIndex
 ERRORS_COLUMN = HEADINGS.index("错误数")
-NUMERIC_COLUMNS = {HEADINGS.index(h) for h in ("序号", "年度", "版本", "总分", "错误数")}
+GRADE_COLUMN = HEADINGS.index("等级")
+NUMERIC_COLUMNS = {HEADINGS.index(h) for h in ("序号", "年度", "总分", "错误数")}
 
 
 class SummaryTableModel(QAbstractTableModel):
@@ -56,11 +57,16 @@ class SummaryTableModel(QAbstractTableModel):
                 # Unscored or unchecked forms sort before every real figure.
                 return float(value) if isinstance(value, (int, Decimal)) else -1.0
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == ERRORS_COLUMN and \
-                isinstance(value, int) and value > 0:
+        errors = self._rows[index.row()].errors
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() in (ERRORS_COLUMN, GRADE_COLUMN) and \
+                isinstance(errors, int) and errors > 0:
             from PySide6.QtGui import QColor
 
             return QColor("#b71c1c")
+        if role == Qt.ItemDataRole.BackgroundRole and isinstance(errors, int) and errors > 0:
+            from PySide6.QtGui import QColor
+
+            return QColor("#fdecea")  # the whole row of a form with errors
         if role == Qt.ItemDataRole.TextAlignmentRole and not isinstance(value, str):
             return Qt.AlignmentFlag.AlignCenter
         return None

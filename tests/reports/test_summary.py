@@ -72,7 +72,7 @@ def test_a_form_that_cannot_be_scored_stays_in_the_table_with_the_reason(summary
     row = next(r for r in summary.rows if r.form_id == "d")
     assert row.total is None and row.errors is None
     assert row.note.startswith("无法评分：找不到评分规则")
-    assert row_cells(2, row)[6:] == [None, "—", "—", row.note]
+    assert row_cells(2, row)[5:] == [None, "—", "—", row.note]
 
 
 def test_xlsx_reopens_with_numbers_as_numbers(summary: Summary) -> None:
@@ -83,8 +83,8 @@ def test_xlsx_reopens_with_numbers_as_numbers(summary: Summary) -> None:
     assert "共 4 张表格，其中 2 张有审核错误" in ws["A2"].value
     assert [c.value for c in ws[HEADING_ROW]] == list(HEADINGS)
     first = [c.value for c in ws[HEADING_ROW + 1]]
-    assert first[:9] == [1, "乙县民政局", 2024, "项目支出绩效自评表", "养老服务补贴", 1, 86.5, "良", 0]
-    assert ws.cell(HEADING_ROW + 1, 7).number_format == "0.00"
+    assert first[:8] == [1, "乙县民政局", 2024, "项目支出绩效自评表", "养老服务补贴", 86.5, "良", 0]
+    assert ws.cell(HEADING_ROW + 1, 6).number_format == "0.00"
     assert ws.freeze_panes == f"A{HEADING_ROW + 1}"
     assert ws.max_row == HEADING_ROW + 4
 
@@ -113,3 +113,35 @@ def test_empty_summary_still_renders() -> None:
     render_summary_pdf(empty, buffer)
     render_summary_xlsx(empty, io.BytesIO())
     assert buffer.getvalue().startswith(b"%PDF")
+
+
+def test_a_form_with_errors_shows_the_count_beside_its_grade_and_no_revision_column(summary: Summary) -> None:
+    """Issue #15 point 19: “102.00 优” for a form with 13 errors; 版本 showed internal numbers."""
+    assert "版本" not in HEADINGS
+    row = next(r for r in summary.rows if r.form_id == "c")
+    cells = dict(zip(HEADINGS, row_cells(1, row)))
+    assert cells["等级"] == "优（2个错误）" and cells["错误数"] == 2
+    assert cells["备注"].startswith("有审核错误，得分待核实")
+    clean = next(r for r in summary.rows if r.form_id == "b")
+    assert "错误" not in str(dict(zip(HEADINGS, row_cells(1, clean)))["等级"])
+
+
+def test_the_bureau_summary_leaves_out_the_sample_unit(tmp_path: Path) -> None:
+    """Issue #15 point 19: a fresh bureau database loaded the sample unit, which then appeared in its summary."""
+    from model.samples import sample_ids, seed_if_new
+    from model.store import Store
+    from resources import samples_dir
+    from ui.services.summary import load_summary
+
+    store = Store.open(tmp_path / "bureau")
+    try:
+        added = seed_if_new(store, samples_dir())
+        assert added > 0 and len(sample_ids(store)) == added
+        imported = make_sample_form()
+        imported.header.update(department="乙县残联", implementing_unit="乙县残联")
+        form_id = store.add(imported)
+        summary = load_summary(store)
+        assert [r.form_id for r in summary.rows] == [form_id]
+        assert len(load_summary(store, samples=True).rows) == added + 1
+    finally:
+        store.close()

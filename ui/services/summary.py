@@ -18,7 +18,11 @@ if TYPE_CHECKING:
 
 
 def load_summary(store: Store, year: int | None = None, unit: str | None = None,
-                 made: dt.datetime | None = None) -> Summary:
-    """The 汇总表 of the stored forms (optionally of one year or one unit)."""
-    forms = [(store.load(s.id), s.revision) for s in store.list_forms(year=year, unit=unit)]
+                 made: dt.datetime | None = None, samples: bool = False) -> Summary:
+    """The 汇总表 of the stored forms (optionally of one year or one unit); the sample forms loaded
+    at first start (a made-up unit) only when asked for."""
+    from model.samples import sample_ids
+
+    skip = frozenset() if samples else sample_ids(store)
+    forms = [(store.load(s.id), s.revision) for s in store.list_forms(year=year, unit=unit) if s.id not in skip]
     return build_summary(forms, made or store.clock(), evaluate_with_profile)
