@@ -15,7 +15,7 @@ deps:
 	mkdir -p build
 	$(PYTHON) .ci/deps.py > build/requirements.txt && $(PYTHON) -m pip install -q -r build/requirements.txt
 
-# mypy (strict on every package and main.py: pyproject.toml) before the tests.
+# mypy (strict on every package, installer/ and main.py: pyproject.toml) before the tests.
 test: test-deps
 	$(PYTHON) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest -q

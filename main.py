@@ -1,7 +1,7 @@
 """Jixiao 绩效自评助手: starts the window, or runs one command without a window.
 
 `python main.py` opens the program on the default database; `python main.py --help` lists the
-commands (list, import, export-json, score, render, export-package, import-package).
+commands (list, import, export-json, score, render, export-package, import-package, summary).
 """
 from __future__ import annotations
 

@@ -48,8 +48,8 @@ def write_icons(target: Path = ICON_DIR) -> tuple[Path, Path]:
     big = draw_icon()
     png = target / "jixiao.png"
     ico = target / "jixiao.ico"
-    big.resize((256, 256), Image.LANCZOS).save(png, optimize=True)
-    big.resize((256, 256), Image.LANCZOS).save(ico, sizes=ICO_SIZES)
+    big.resize((256, 256), Image.Resampling.LANCZOS).save(png, optimize=True)
+    big.resize((256, 256), Image.Resampling.LANCZOS).save(ico, sizes=ICO_SIZES)
     return png, ico
 
 

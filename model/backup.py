@@ -1,7 +1,13 @@
 """Automatic database backups (SQLite backup API): daily and before migrations, last 10 kept.
 
 A backup is a complete database file named `jixiao-YYYYMMDD-HHMMSS-<reason>.sqlite3`, written under
-a temporary name and renamed, so a power cut never leaves a half backup that looks whole.
+a temporary name and renamed, so a power cut never leaves a half backup that looks whole; a
+temporary file left by a killed backup is removed by a later one.
+
+Which backups are newest goes by when they were made, not by the clock: a PC whose clock went back
+(a dead CMOS battery) names a new backup with an older time than the ones before it. Each new
+backup's modification time is set just above the newest one's, so that order survives any clock,
+and the backup just made is never the one pruned.
 """
 from __future__ import annotations
 
@@ -9,18 +15,29 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import time
 from pathlib import Path
 
 KEEP = 10
+# A temporary backup file untouched for this long was left by a killed program (a backup takes
+# seconds); younger ones may belong to another instance backing up right now.
+STALE_PART_S = 3600
 _NAME = re.compile(r"^jixiao-(\d{8})-(\d{6})-([a-z]+)\.sqlite3$")
 
 
 def list_backups(folder: Path) -> list[Path]:
-    """Backups in the folder, newest first (by the time in their name)."""
+    """Backups in the folder, newest made first (see the module docstring; name time breaks ties)."""
     if not folder.is_dir():
         return []
-    found = [p for p in folder.iterdir() if _NAME.match(p.name)]
-    return sorted(found, key=lambda p: p.name[7:22], reverse=True)
+    found = [(p, _made(p)) for p in folder.iterdir() if _NAME.match(p.name)]
+    return [p for p, _ in sorted(found, key=lambda pm: (pm[1], pm[0].name[7:22]), reverse=True)]
+
+
+def _made(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def make_backup(conn: sqlite3.Connection, folder: Path, now: dt.datetime, reason: str) -> Path:
@@ -36,7 +53,9 @@ def make_backup(conn: sqlite3.Connection, folder: Path, now: dt.datetime, reason
         The backup's path.
     """
     folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_parts(folder)
     target = folder / f"jixiao-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
+    previous = [_made(p) for p in list_backups(folder)[:1] if p != target]
     tmp = target.with_suffix(".part")
     dest = sqlite3.connect(tmp)
     try:
@@ -45,17 +64,38 @@ def make_backup(conn: sqlite3.Connection, folder: Path, now: dt.datetime, reason
     finally:
         dest.close()
     os.replace(tmp, target)
-    prune(folder)
+    made = max([time.time(), *(t + 1 for t in previous)])
+    os.utime(target, (made, made))
+    prune(folder, made=target)
     return target
 
 
-def prune(folder: Path, keep: int = KEEP) -> None:
-    """Delete all but the newest `keep` backups."""
-    for old in list_backups(folder)[keep:]:
+def prune(folder: Path, keep: int = KEEP, made: Path | None = None) -> None:
+    """Delete all but the newest `keep` backups; never `made`, the backup just made."""
+    kept = [made] if made is not None else []
+    for old in [p for p in list_backups(folder) if p not in kept][max(keep - len(kept), 0):]:
         try:
             old.unlink()
         except OSError:
             pass  # a locked old backup is harmless; the next prune retries
+
+
+def remove_stale_parts(folder: Path, now: float | None = None) -> list[Path]:
+    """Delete temporary backup files a killed backup left behind; returns those removed."""
+    if not folder.is_dir():
+        return []
+    now = time.time() if now is None else now
+    removed = []
+    for part in folder.iterdir():
+        if not part.name.startswith("jixiao-") or not part.name.endswith((".part", ".part-journal")):
+            continue
+        try:
+            if abs(now - part.stat().st_mtime) > STALE_PART_S:  # abs: the clock may have gone back
+                part.unlink()
+                removed.append(part)
+        except OSError:
+            pass  # in use (Windows) or already gone: the next backup tries again
+    return removed
 
 
 def backed_up_on(folder: Path, day: dt.date) -> bool:

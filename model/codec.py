@@ -14,8 +14,9 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
-from model.errors import FormFileError
+from model.errors import FormFileError, os_reason
 from model.rates import is_rate_column, parse_percent
+from model.signoff_record import signoff_from_dict, signoff_to_dict
 from model.form import (
     KINDS,
     MONEY_UNITS,
@@ -36,11 +37,21 @@ from model.form import (
     PlanPoint,
     TIERS,
 )
-from model.tree import MAX_DEPTH
+from model.form_limits import (
+    MAX_FORM_BYTES,
+    MAX_NESTING,
+    MAX_NUMBER,
+    MONEY_BOUND,
+    POINTS_BOUND,
+    DocumentProblem,
+    check_document,
+    check_leaf_count,
+    check_number,
+    loads_checked,
+)
+from model.rule_params import check_rule, check_rules
 
-# Containers nested deeper than this are refused before anything recurses over them (a real form
-# is about a dozen deep; Python's own recursion gives out near a thousand).
-MAX_NESTING = 64
+from model.tree import MAX_DEPTH
 T = TypeVar("T")
 _LEAF_KEYS = LEAF_FIELDS
 # The plain-text fields among them (the others are numbers, objects and the tier, read apart).
@@ -48,15 +59,12 @@ _LEAF_TEXTS = tuple(k for k in LEAF_FIELDS if k not in ("weight", "score", "rule
 _GROUP_KEYS = ("name", "code", "weight", "children")
 
 
-def _reject_constant(name: str) -> NoReturn:
-    raise ValueError(name)
-
-
 class _Reader:
     """Validates one decoded document, remembering the file name for messages."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, rules_checked: bool = True) -> None:
         self.source = source
+        self.rules_checked = rules_checked
 
     def fail(self, path: str, problem: str, fix: str) -> NoReturn:
         raise FormFileError(self.source, path, problem, fix)
@@ -79,13 +87,17 @@ class _Reader:
             self.fail(_join(path, key), f"应是文字，现在是{_describe(value)}", "请用英文双引号把内容括起来")
         return value
 
-    def number(self, d: dict[str, Any], key: str, path: str, label: str) -> Number | None:
+    def number(self, d: dict[str, Any], key: str, path: str, label: str,
+               bound: float = POINTS_BOUND) -> Number | None:
         value = d.get(key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
             self.fail(_join(path, key), f"{label}必须是数字，现在是{_describe(value)}",
                       "请填写数字（不带单位和引号），或删去此项")
+        if abs(value) > bound:
+            self.fail(_join(path, key), f"{label}过大（{str(value)[:24]}，绝对值上限 {bound:,.0f}）",
+                      "请检查是否多写了位数、或把元写成了万元")
         return value
 
     def extra(self, d: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
@@ -106,8 +118,8 @@ class _Reader:
         kind = d.get("kind")
         if kind is None:
             self.fail("kind", "缺少表格种类", "请填写 " + "、".join(KINDS))
-        if kind not in KINDS:
-            self.fail("kind", f"表格种类“{kind}”不认识", "应为以下之一：" + "、".join(KINDS))
+        if not isinstance(kind, str) or kind not in KINDS:
+            self.fail("kind", f"表格种类{_describe(kind)}不认识", "应为以下之一：" + "、".join(KINDS))
         year = d.get("year")
         if year is None:
             self.fail("year", "缺少年度", "请填写四位数年度，如 2024")
@@ -131,6 +143,7 @@ class _Reader:
             stated=None if d.get("stated") is None else copy.deepcopy(self.obj(d["stated"], "stated")),
             rules=self.rules(d.get("rules")),
             basic_data=self.basic_data(d.get("basic_data"), "basic_data"),
+            signoff=None if d.get("signoff") is None else signoff_from_dict(d["signoff"], "signoff", self.fail),
             extra=self.extra(d, _FORM_KEYS),
         )
         return form
@@ -145,6 +158,8 @@ class _Reader:
         return dict(d)
 
     def rules(self, value: Any) -> str | dict[str, Any] | None:
+        if self.rules_checked:
+            check_rules(value)
         if value is None or isinstance(value, str):
             return value
         if isinstance(value, dict):
@@ -168,9 +183,9 @@ class _Reader:
         d = self.obj(value, path)
         return FundsRow(
             name=self.text(d, "name", path) or "",
-            initial=self.number(d, "initial", path, "年初预算数"),
-            annual=self.number(d, "annual", path, "全年预算数"),
-            executed=self.number(d, "executed", path, "全年执行数"),
+            initial=self.number(d, "initial", path, "年初预算数", MONEY_BOUND),
+            annual=self.number(d, "annual", path, "全年预算数", MONEY_BOUND),
+            executed=self.number(d, "executed", path, "全年执行数", MONEY_BOUND),
             note=self.text(d, "note", path),
             extra=self.extra(d, ("name", "initial", "annual", "executed", "note")),
         )
@@ -184,7 +199,7 @@ class _Reader:
 
     def amounts(self, value: Any, path: str) -> list[Amount] | None:
         return self.items(value, path, lambda d, p: Amount(
-            name=self.text(d, "name", p) or "", amount=self.number(d, "amount", p, "金额"),
+            name=self.text(d, "name", p) or "", amount=self.number(d, "amount", p, "金额", MONEY_BOUND),
             extra=self.extra(d, ("name", "amount"))))
 
     def plan(self, value: Any, path: str) -> list[PlanPoint] | None:
@@ -224,7 +239,9 @@ class _Reader:
         rule = d.get("rule")
         if rule is not None:
             rule = copy.deepcopy(self.obj(rule, _join(path, "rule")))
-            if not isinstance(rule.get("type"), str):
+            if self.rules_checked:
+                check_rule(rule, _join(path, "rule"))
+            elif not isinstance(rule.get("type"), str):
                 self.fail(_join(path, "rule.type"), "规则对象缺少类型", "例如 {\"type\": \"ratio\"}")
         tier = self.text(d, "tier", path)
         if tier is not None and tier not in TIERS:
@@ -294,13 +311,13 @@ class _Reader:
                 except ValueError as exc:
                     self.fail(f"{path}.values[{j}]", f"比率{exc}", "例如 \"100%\"，或填写小数 1.0")
                 continue
-            self.number({"v": v}, "v", f"{path}.values[{j}]", "数值")
+            self.number({"v": v}, "v", f"{path}.values[{j}]", "数值", MAX_NUMBER)
         return DataRow(name=self.text(d, "name", path) or "", values=values,
                        extra=self.extra(d, ("name", "values")))
 
 
 _FORM_KEYS = ("schema", "id", "kind", "year", "title", "money_unit", "header", "funds",
-              "spending_plan", "goals", "stated", "rules", "basic_data")
+              "spending_plan", "goals", "stated", "rules", "basic_data", "signoff")
 
 
 def _finite(value: int | float) -> bool:
@@ -309,19 +326,6 @@ def _finite(value: int | float) -> bool:
         return math.isfinite(value)
     except OverflowError:
         return False
-
-
-def _nesting(doc: Any) -> int:
-    """How deeply containers nest in a decoded document (iterative: never hits the recursion limit)."""
-    deepest, stack = 0, [(doc, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict):
-            value = list(value.values())
-        if isinstance(value, list):
-            deepest = max(deepest, depth)
-            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
-    return deepest
 
 
 def _join(path: str, key: str) -> str:
@@ -348,19 +352,25 @@ def _describe(value: Any) -> str:
 
 # -- public API ------------------------------------------------------------------------------------
 
-def form_from_dict(doc: Any, source: str = "（数据）") -> Form:
+def form_from_dict(doc: Any, source: str = "（数据）", rules_checked: bool = True) -> Form:
     """Build a Form from decoded JSON.
 
     Args:
         doc: the decoded JSON document.
         source: the file name used in error messages.
+        rules_checked: check rule objects' parameters (model/rule_params.py). Files and packages
+            always are; the store reads its own forms without, so one saved by an older version
+            with a bad rule still opens (scoring then says what is wrong, ui/services/evaluation.py).
 
     Returns:
         The form. Raises FormFileError when the document is not a valid form.
     """
-    if _nesting(doc) > MAX_NESTING:
-        raise FormFileError(source, "", f"文件嵌套层数超过 {MAX_NESTING} 层，无法读取", "请检查文件是否损坏")
-    return _Reader(source).form(doc)
+    try:
+        check_document(doc)
+        check_leaf_count(doc)
+        return _Reader(source, rules_checked).form(doc)
+    except DocumentProblem as exc:
+        raise FormFileError(source, exc.path, exc.problem, exc.fix) from None
 
 
 class DuplicateKey(ValueError):
@@ -381,10 +391,18 @@ def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def loads_form(text: str, source: str = "（数据）") -> Form:
+def loads_form(text: str, source: str = "（数据）", rules_checked: bool = True) -> Form:
     """Parse form JSON text; see form_from_dict. A key written twice in one object is refused."""
+    if not text.strip():
+        raise FormFileError(source, "", "文件是空的（没有任何内容）",
+                            "请确认选择的是本程序导出的 .json 表格文件，或重新导出一次")
+    if len(text) > MAX_FORM_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_FORM_BYTES:
+        raise FormFileError(source, "", f"文件过大（超过 {MAX_FORM_BYTES // (1024 * 1024)} MB，正常的表格不到 200 KB）",
+                            "请确认选择的文件是否正确，或把表格拆成几张")
     try:
-        doc = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=unique_keys)
+        doc = loads_checked(text, unique_keys)
+    except DocumentProblem as exc:
+        raise FormFileError(source, exc.path, exc.problem, exc.fix) from None
     except RecursionError:
         raise FormFileError(source, "", "文件嵌套层数过多，无法读取", "请检查文件是否损坏") from None
     except DuplicateKey as exc:
@@ -396,7 +414,7 @@ def loads_form(text: str, source: str = "（数据）") -> Form:
             where = f"（第 {exc.lineno} 行第 {exc.colno} 列）"
         raise FormFileError(source, "", f"不是有效的 JSON 文件{where}",
                             "请确认选择的是本程序导出的 .json 表格文件") from None
-    return form_from_dict(doc, source)
+    return form_from_dict(doc, source, rules_checked)
 
 
 def load_form(path: str | Path) -> Form:
@@ -409,16 +427,21 @@ def load_form(path: str | Path) -> Form:
         The form. Raises FormFileError (also for unreadable or non-UTF-8 files).
     """
     p = Path(path)
+    source = str(p.absolute())
     try:
-        raw = p.read_bytes()
+        with p.open("rb") as f:
+            raw = f.read(MAX_FORM_BYTES + 1)
     except OSError as exc:
-        raise FormFileError(p.name, "", f"无法读取文件（{exc.strerror or exc}）",
-                            "请确认文件存在且未被其他程序占用") from None
+        raise FormFileError(source, "", f"无法读取（{os_reason(exc)}）",
+                            "请检查文件名和所在文件夹，并确认文件没有被其他程序占用") from None
+    if len(raw) > MAX_FORM_BYTES:
+        raise FormFileError(source, "", f"文件过大（超过 {MAX_FORM_BYTES // (1024 * 1024)} MB，正常的表格不到 200 KB）",
+                            "请确认选择的文件是否正确，或把表格拆成几张")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FormFileError(p.name, "", "文件不是 UTF-8 编码的文字", "请确认选择的是本程序导出的 .json 文件") from None
-    return loads_form(text, p.name)
+        raise FormFileError(source, "", "文件不是 UTF-8 编码的文字", "请确认选择的是本程序导出的 .json 文件") from None
+    return loads_form(text, source)
 
 
 def form_to_dict(form: Form) -> dict[str, Any]:
@@ -441,6 +464,8 @@ def form_to_dict(form: Form) -> dict[str, Any]:
     _put(d, "rules", copy.deepcopy(form.rules))
     if form.basic_data is not None:
         d["basic_data"] = [_section(s) for s in form.basic_data]
+    if form.signoff is not None:
+        d["signoff"] = signoff_to_dict(form.signoff)
     return _with_extra(d, form.extra)
 
 

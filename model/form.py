@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
+
+if TYPE_CHECKING:
+    from model.signoff_record import SignOff
 
 Number = Union[int, float]
 SCHEMA = "jixiao.form/1"
@@ -21,9 +24,12 @@ KINDS: dict[str, str] = {
     "evaluation": "项目支出绩效评价指标体系及综合评分表",
 }
 MONEY_UNITS = ("万元", "元")
+# The scoring rule types a rule object may name (docs/form-format.md; scoring/rules/registry.py).
+RULE_TYPES = ("ratio", "equal", "reverse_r1", "reverse_r2", "qualitative", "deadline", "deviation",
+              "quality_floor", "survey", "checklist", "bands", "manual")
 # The three tiers (档次) of a qualitative leaf, best first: Leaf.tier holds one of them.
 TIERS = ("达成", "部分达成", "未达成")
-# A leaf's own fields in the file's order (form-format.md); the codec, the tree's setter and the
+# A leaf's own fields in the file's order (docs/form-format.md); the codec, the tree's setter and the
 # scoring memo key (scoring/leaf_memo.py) all follow this list, and a test ties it to Leaf.
 LEAF_FIELDS = ("name", "code", "description", "target", "actual", "weight", "score", "reason", "basis", "criteria",
                "process", "rule", "checklist", "survey", "tier")
@@ -39,7 +45,7 @@ HEADER_LABELS: dict[str, str] = {
     "fill_date": "填报日期",
     "purpose": "资金用途",
     "evaluator": "评价机构",
-    # Keys form-format.md does not name: 004's cover fields and the 目标表's unit line (unit_code).
+    # Keys docs/form-format.md does not name: 004's cover fields and the 目标表's unit line (unit_code).
     "client": "委托单位",
     "reviewer": "项目评审人",
     "team": "评价小组",
@@ -200,6 +206,7 @@ class Form:
     stated: dict[str, Any] | None = None
     rules: str | dict[str, Any] | None = None
     basic_data: list[DataSection] | None = None
+    signoff: SignOff | None = None  # 填表人/审核人/单位负责人 and the lock (model/signoff.py)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

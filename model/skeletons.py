@@ -12,7 +12,7 @@ from typing import Any
 from model.fields import ensure_funds
 from model.form import Form, FundsRow, Goal, Group, Leaf, Node, new_id
 
-# (一级 name, declared weight, 二级 names) per skeleton; domain.md §1.1, §1.3, §1.6 and §0.
+# (一级 name, declared weight, 二级 names) per skeleton; docs/rules.md §1.1, §1.3, §1.6 and §0.
 _PRODUCE = ("数量指标", "质量指标", "时效指标", "成本指标")
 _BENEFIT = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
 _SATISFY = ("服务对象满意度指标",)
@@ -54,7 +54,7 @@ def skeleton_rows(kind: str, profile: str, profile_data: Mapping[str, Any] | Non
     rows = SKELETONS.get(profile, SKELETONS["central-2020"])
     weights = (profile_data or {}).get("new_form_weights")
     if isinstance(weights, dict):
-        # The profile's own start weights win over the table (same names, domain.md §0).
+        # The profile's own start weights win over the table (same names, docs/rules.md §0).
         rows = tuple((name, weights.get(name, weight), subs) for name, weight, subs in rows)
     return rows
 
@@ -126,6 +126,7 @@ def copy_for_year(form: Form, year: int) -> Form:
     """
     new = copy.deepcopy(form)
     new.id, new.year, new.stated = None, year, None
+    new.signoff = None  # a new year's form is a draft: last year's signatures are not for it
     new.header.pop("fill_date", None)
     for goal in new.goals:
         goal.id, goal.achieved = new_id(), None

@@ -1,4 +1,7 @@
-"""The SQLite store: the only module that talks to the database (through sqlite-utils).
+"""The SQLite store: forms, their history and settings, through sqlite-utils.
+
+SQL lives in model/ only: here, in migrations.py (schema upgrades) and in backup.py (copies and
+integrity checks); nothing outside model/ touches the database.
 
 One file per user (WAL, synchronous=FULL so a power cut loses no committed edit). Each form is
 kept as its `jixiao.form/1` document plus the columns needed to list and search it; every save
@@ -20,7 +23,7 @@ from sqlite_utils import Database
 from model import backup, migrations
 from model.codec import dumps_form, loads_form
 from model.datadir import backups_dir, database_path
-from model.errors import DatabaseDamaged, StoreError
+from model.errors import DatabaseDamaged, FormFileError, StaleRevision, StoreError
 from model.form import Form
 from model.tree import walk
 
@@ -257,7 +260,22 @@ class Store:
         row = self.db.execute("SELECT body FROM forms WHERE id = ?", [form_id]).fetchone()
         if row is None:
             raise StoreError(f"找不到编号为 {form_id} 的表格，它可能已被删除。请在左侧列表中重新选择。")
-        return loads_form(row[0], f"数据库中的表格 {form_id}")
+        return loads_form(row[0], f"数据库中的表格 {form_id}", rules_checked=False)
+
+    def load_each(self, ids: list[str]) -> tuple[list[Form], list[tuple[str, str]]]:
+        """Load several forms; one that cannot be read never stops the others.
+
+        Returns:
+            The forms read (in order) and, for each one that could not be, (its id, the Chinese reason).
+        """
+        forms: list[Form] = []
+        unreadable: list[tuple[str, str]] = []
+        for form_id in ids:
+            try:
+                forms.append(self.load(form_id))
+            except (FormFileError, StoreError) as exc:
+                unreadable.append((form_id, str(exc)))
+        return forms, unreadable
 
     def load_body(self, form_id: str) -> str:
         """The stored JSON text of a form (exports copy it verbatim)."""
@@ -276,17 +294,33 @@ class Store:
             self._write(form, 1, insert=True)
         return form.id
 
-    def save(self, form: Form) -> int:
+    def load_with_revision(self, form_id: str) -> tuple[Form, int]:
+        """A form and the revision it was read at, in one read (the base of the next save)."""
+        row = self.db.execute("SELECT body, revision FROM forms WHERE id = ?", [form_id]).fetchone()
+        if row is None:
+            raise StoreError(f"找不到编号为 {form_id} 的表格，它可能已被删除。请在左侧列表中重新选择。")
+        return loads_form(row[0], f"数据库中的表格 {form_id}", rules_checked=False), int(row[1])
+
+    def save(self, form: Form, base: int) -> int:
         """Save an edited form in one transaction; returns its new revision.
 
-        The form must already be stored (see add). Every call bumps the revision by one.
+        Args:
+            form: a stored form (see add), edited.
+            base: the revision the edit started from. When another window, an import or the
+                command line saved the form since, StaleRevision is raised and nothing is written:
+                a later save never silently overwrites an earlier one.
         """
         if not form.id:
             raise StoreError("表格还没有编号，请先添加到数据库。")
+        _refuse_locked_edit(form)
         with self.db.atomic():
             current = self.revision(form.id)
             if current is None:
-                raise StoreError(f"找不到编号为 {form.id} 的表格，无法保存。")
+                raise StaleRevision(f"表格 {form.id} 已被删除（可能是在另一个窗口中），本次修改没有保存。", None)
+            if current != base:
+                raise StaleRevision(
+                    f"这张表格已被另一个窗口、导入或命令行改动（第 {base} 版之后已存为第 {current} 版），"
+                    "为免覆盖别人的修改，本次修改没有保存。", current)
             self._write(form, current + 1, insert=False)
         return current + 1
 
@@ -304,6 +338,25 @@ class Store:
                     "INSERT INTO form_history (form_id, revision, body, saved_at, reason) VALUES (?,?,?,?,?)",
                     [form.id, row[0], row[1], self.clock().isoformat(), reason])
             self._write(form, revision, insert=row is None)
+
+    def save_keeping(self, form: Form, reason: str, base: int | None = None) -> int:
+        """Save a form as its next revision, keeping the replaced one in history under `reason`.
+
+        Signing and unlocking use it, so 历史版本 can compare the signed content with later ones.
+        `base`, when given, is the revision the change started from: a later one stored since
+        raises StaleRevision and nothing is written (as Store.save).
+        """
+        if not form.id:
+            raise StoreError("表格还没有编号，请先添加到数据库。")
+        with self.db.atomic():
+            current = self.revision(form.id)
+            if current is None:
+                raise StoreError(f"找不到编号为 {form.id} 的表格，无法保存。")
+            if base is not None and current != base:
+                raise StaleRevision(f"这张表格已被另一个窗口、导入或命令行改动（第 {base} 版之后已存为第 {current} 版），"
+                                    "本次签字或解锁没有保存。请重新打开表格后再做。", current)
+            self.put_revision(form, current + 1, reason)
+        return current + 1
 
     def history_entries(self, form_id: str) -> list[HistoryEntry]:
         """Earlier revisions kept for a form, newest first, with their entry ids."""
@@ -339,7 +392,8 @@ class Store:
             if row is None:
                 raise StoreError(f"找不到历史版本记录 {entry_id}，它可能已被清理。请重新打开历史版本列表。")
             form_id, old_revision, body = str(row[0]), int(row[1]), str(row[2])
-            form = loads_form(body, f"表格 {form_id} 的第 {old_revision} 版")
+            _refuse_locked_restore(self, form_id)
+            form = loads_form(body, f"表格 {form_id} 的第 {old_revision} 版", rules_checked=False)
             form.id = form_id  # the row's id wins over whatever the kept document says
             # Above every revision the form ever had, so an exchange package never sees it as older.
             top = self.db.execute(
@@ -390,6 +444,22 @@ class Store:
         with self.db.atomic():
             self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+
+def _refuse_locked_edit(form: Form) -> None:
+    """Every editor saves through Store.save: a 已审核 form whose content changed is refused here."""
+    from model.signoff import LOCKED_FIX, LOCKED_MESSAGE, is_locked, status
+
+    if is_locked(form) and status(form).modified:  # the fingerprint only for a locked form
+        raise StoreError(f"{LOCKED_MESSAGE}，本次修改没有保存。{LOCKED_FIX}。")
+
+
+def _refuse_locked_restore(store: Store, form_id: str) -> None:
+    """Putting an earlier revision back would change a locked form's content: refused, like an edit."""
+    from model.signoff import LOCKED_FIX, LOCKED_MESSAGE, is_locked
+
+    if store.revision(form_id) is not None and is_locked(store.load(form_id)):
+        raise StoreError(f"{LOCKED_MESSAGE}，不能恢复早先版本。{LOCKED_FIX}。")
 
 
 def _reason(exc: BaseException) -> str:

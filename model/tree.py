@@ -89,6 +89,35 @@ def node_by_id(form: Form, node_id: int) -> Node:
     return loc.parent.children[loc.index]
 
 
+def position(form: Form, item_id: int) -> tuple[int, ...] | None:
+    """Where a goal or node sits as row numbers (goal, then each level): ids are process-local and
+    change when a form is read again, positions do not. None when the id is not in the form."""
+    for g, goal in enumerate(form.goals):
+        if goal.id == item_id:
+            return (g,)
+        stack: list[tuple[tuple[int, ...], Node]] = [((g, i), n) for i, n in enumerate(goal.indicators)]
+        while stack:
+            where, node = stack.pop()
+            if node.id == item_id:
+                return where
+            if isinstance(node, Group):
+                stack.extend(((*where, i), c) for i, c in enumerate(node.children))
+    return None
+
+
+def item_at(form: Form, where: tuple[int, ...]) -> Goal | Node | None:
+    """The goal or node at a position from `position`, or None when the form has no such row."""
+    if not where or not 0 <= where[0] < len(form.goals):
+        return None
+    item: Goal | Node = form.goals[where[0]]
+    for index in where[1:]:
+        children = item.indicators if isinstance(item, Goal) else getattr(item, "children", None)
+        if children is None or not 0 <= index < len(children):
+            return None
+        item = children[index]
+    return item
+
+
 def goal_by_id(form: Form, goal_id: int) -> Goal:
     """The goal with this id; raises TreeError when absent."""
     for goal in form.goals:

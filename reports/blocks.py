@@ -36,7 +36,7 @@ def sub_row_name(index: int, name: str) -> str:
 
 
 def extra_header_rows(grid: Grid, form: Form, shown: set[str], label_span: int = 1) -> None:
-    """Header keys the layout has not placed yet, one row each (form-format.md: printed as rows)."""
+    """Header keys the layout has not placed yet, one row each (docs/form-format.md: printed as rows)."""
     for key, value in form.header.items():
         if key in shown or key in SIGNATURE_KEYS or not value:
             continue
@@ -51,14 +51,15 @@ def pair_row(grid: Grid, left: tuple[str, str | None], right: tuple[str, str | N
 
 
 def funds_scored(grid: Grid, form: Form, result: Result, title: str) -> None:
-    """The 项目资金 block of the 自评表: 年初/全年/执行, 分值, 执行率, 得分 (8-column grid).
+    """The 项目资金 block of the 自评表: 年初/全年/执行, 分值, 执行率, 得分 (the 9-column 自评表 grid, or 8 of the evaluation form).
 
     Only the total row is scored; the sub-rows print "—" in 分值 and 得分 as the official form does.
     """
     funds = form.funds
     rows = funds.rows if funds else []
     unit = form.currency
-    grid.add(label(f"{title}\n（{unit}）", rowspan=len(rows) + 1), head(""),
+    name_span = grid.ncols - 7  # the row names take what the label and the six figures leave
+    grid.add(label(f"{title}\n（{unit}）", rowspan=len(rows) + 1), head("", name_span),
              *(head(h) for h in ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")))
     scored = result.funds
     for i, row in enumerate(rows):
@@ -69,11 +70,11 @@ def funds_scored(grid: Grid, form: Form, result: Result, title: str) -> None:
                     num(scored.score if scored else None, "plain")]
         else:
             tail = [dash(), text(""), dash()]
-        grid.add(label(sub_row_name(i, row.name)), *money, *tail)
+        grid.add(label(sub_row_name(i, row.name), name_span), *money, *tail)
 
 
 def funds_breakdown(grid: Grid, form: Form) -> None:
-    """按收入性质分 / 按支出性质分 beside each other (dept 自评表, 003 附件2), on the 8-column grid."""
+    """按收入性质分 / 按支出性质分 beside each other (dept 自评表, 003 附件2), on the 9-column grid."""
     funds = form.funds
     if not funds or not (funds.by_income or funds.by_spending):
         return
@@ -82,11 +83,13 @@ def funds_breakdown(grid: Grid, form: Form) -> None:
     total = stated.get("by_spending_total")
     # 003 prints the spending total in the heading, as written: 按支出性质分：1005.67.
     spending_head = f"按支出性质分：{num(total, 'money').display}" if isinstance(total, (int, float)) else "按支出性质分："
-    grid.add(label("资金构成", rowspan=len(pairs) + 1), head("按收入性质分：", 3), head(spending_head, 4))
+    left = (grid.ncols - 1) // 2
+    right = grid.ncols - 1 - left
+    grid.add(label("资金构成", rowspan=len(pairs) + 1), head("按收入性质分：", left), head(spending_head, right))
     for i, (income, spending) in enumerate(pairs, start=1):
-        grid.add(text(sub_row_name(i, income.name) if income else "", colspan=2),
+        grid.add(text(sub_row_name(i, income.name) if income else "", colspan=left - 1),
                  num(income.amount if income else None, "money"),
-                 text(sub_row_name(i, spending.name) if spending else "", colspan=3),
+                 text(sub_row_name(i, spending.name) if spending else "", colspan=right - 1),
                  num(spending.amount if spending else None, "money"))
 
 
@@ -118,7 +121,16 @@ def plan_rows(grid: Grid, form: Form) -> None:
 
 
 def signature(form: Form) -> list[tuple[str, str]]:
-    """The line under the table: 填表人 / 填报日期 / 联系电话 / 单位负责人签字."""
+    """The line under the table: 填表人 / 填报日期 / 联系电话 / 单位负责人签字.
+
+    Once signed (model/signoff.py), each signer's name and date replace the header's names, and
+    审核人 joins the line; the writers leave room after each for the hand signature.
+    """
     h = form.header
-    return [("填表人", h.get("preparer", "")), ("填报日期", fill_date(h.get("fill_date"))),
-            ("联系电话", h.get("phone", "")), ("单位负责人签字", h.get("leader", ""))]
+    signed = {s.role: f"{s.name} {s.date}" for s in (form.signoff.signatures if form.signoff else [])}
+    line = [("填表人", signed.get("填表人") or h.get("preparer", ""))]
+    if "填表人" not in signed:
+        line.append(("填报日期", fill_date(h.get("fill_date"))))
+    if "审核人" in signed:
+        line.append(("审核人", signed["审核人"]))
+    return [*line, ("联系电话", h.get("phone", "")), ("单位负责人签字", signed.get("单位负责人") or h.get("leader", ""))]

@@ -6,8 +6,7 @@ rows holding merged cells by itself.
 """
 from __future__ import annotations
 
-import math
-import unicodedata
+import re
 from typing import BinaryIO
 
 from openpyxl import Workbook
@@ -16,16 +15,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reports.excel_pages import page_breaks, rows_per_page_height
-from reports.layout import EXCEL_FORMATS, WATERMARK_TEXT, Cell, Document, Grid, Sheet
+from reports.excel_pages import GridRows, Segment, paginate, rows_per_page_height
+from reports.excel_rows import (BODY_PT, COLUMN_PAD_PX, MIN_ROW_PT, PX_PER_CHAR, lines_needed, row_heights,
+                                split_tall_rows)
+from reports.layout import EXCEL_FORMATS, SEAL_ROOM_PT, WATERMARK_TEXT, Cell, Document, Grid, Sheet
 
 FONT_NAME = "宋体"
-BODY_PT = 10
 TITLE_PT = 16
-LINE_PT = 13.5  # line height of 10 pt 宋体 in Excel
-MIN_ROW_PT = 18.0
-PX_PER_CHAR = 7.0  # Excel's column unit: the width of "0" in the default 11 pt font, at 96 dpi
-COLUMN_PAD_PX = 5  # Excel (and LibreOffice) draw a column of n units 7n + 5 pixels wide
+BLANK_ROW_PT = 15.0  # Excel's default row height: the blank row above the signature
 PORTRAIT_CHARS = 100  # sheet width in Excel character units; print is scaled to one page wide
 LANDSCAPE_CHARS = 150
 _THIN = Side(style="thin", color="000000")
@@ -54,26 +51,21 @@ def _sheet_title(name: str, taken: list[str]) -> str:
     return title
 
 
-def text_px(text: str, size: float = BODY_PT) -> float:
-    """Width of a line in pixels at 96 dpi in 宋体: full-width characters 1 em, the rest half an em."""
-    em = round(size * 96 / 72)  # Windows draws 10 pt 宋体 at a whole 13 px
-    return sum(em if unicodedata.east_asian_width(ch) in ("W", "F") else em / 2 for ch in text)
+# A written number (年度指标值 100, 实际完成值 0.80): stored as a number showing the same digits.
+_WRITTEN_NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
 
 
-def lines_needed(text: str, chars: float, size: float = BODY_PT) -> int:
-    """How many lines a cell's text takes when wrapped in a column `chars` Excel units wide."""
-    # A column of n units is 7n + 5 pixels, less ~6 px of cell margins. Text running over several
-    # lines loses a little at each break (标点 kept off line starts, whole Latin words): 5 % spare.
-    usable = max(chars * PX_PER_CHAR + COLUMN_PAD_PX - 6, size * 96 / 72)
-    total = 0
-    for line in text.split("\n"):
-        width = text_px(line, size)
-        total += 1 if width <= usable else math.ceil(width / (usable * 0.95))
-    return total
+def written_format(text: str) -> str | None:
+    """The number format that shows a written number as written (0.80 → "0.00"); None if not one."""
+    match = _WRITTEN_NUMBER.fullmatch(text.strip())
+    if match is None or len(text.strip().lstrip("-").split(".")[0]) > 15:
+        return None  # text, or too many digits for Excel to keep exactly
+    decimals = len(match.group(1) or "")
+    return "0." + "0" * decimals if decimals else "0"
 
 
 class SheetWriter:
-    """Writes one Sheet: headings (first sheet only), the grids, signature, print setup."""
+    """Writes one Sheet: headings (first sheet only), the grids page by page, signature, print setup."""
 
     def __init__(self, ws: Worksheet, sheet: Sheet, *, draft: bool = False) -> None:
         self.ws = ws
@@ -84,25 +76,37 @@ class SheetWriter:
         self.chars = [total * w for w in sheet.widths]
         self.row = 1
         self.heights: dict[int, float] = {}
-        self.title_rows: tuple[int, int] | None = None
-        self.units: list[tuple[int, int]] = []  # rows kept on one printed page
-        self.placed: list[tuple[Grid, int]] = []  # grids and their first row, written last
 
     def write(self, doc: Document | None) -> None:
         """Fill the worksheet; `doc` is given for the main sheet, which carries the headings."""
         for i, chars in enumerate(self.chars, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = round(chars, 2)
+        self._print_setup()
         if doc is not None:
             self._headings(doc)
-        for grid in self.sheet.grids:
-            if grid.rows:
-                self._grid(grid)
-        if doc is not None:
-            self._closing(doc)
+        grids = [split_tall_rows(g, self.chars) for g in self.sheet.grids if g.rows]
+        closing = self._closing_lines(doc) if doc is not None else []
+        tail = sum(h for _text, _kw, h in closing) + (BLANK_ROW_PT if closing else 0.0)
+        rows = [GridRows(row_heights(g, self.chars), _units(g), g.repeat) for g in grids]
+        segments, breaks = paginate(rows, self._capacity(), sum(self.heights.values()), tail)
+        if -1 in breaks and self.row > 1:
+            self.ws.row_breaks.append(Break(id=self.row - 1))
+        for index, segment in enumerate(segments):
+            self._segment(grids[segment.grid], rows[segment.grid], segment)
+            if index in breaks:
+                self.ws.row_breaks.append(Break(id=self.row - 1))
+        if closing:
+            self.row += 1  # a blank row between the table and the signature
+            for value, align, height in closing:
+                self._line(value, align=align, height=height)
+                self.row += 1
         for row, height in self.heights.items():
             self.ws.row_dimensions[row].height = height
-        self._print_setup(doc)
-        self._write_grids(self._page_breaks())
+        self.ws.print_area = f"A1:{get_column_letter(self.ncols)}{max(self.row - 1, 1)}"
+
+    def _line_height(self, value: str, size: float = BODY_PT, start: int = 1, span: int | None = None) -> float:
+        end = start + (span or self.ncols) - 1
+        return max(lines_needed(value, sum(self.chars[start - 1:end]), size) * size * 1.35 + 4, MIN_ROW_PT)
 
     def _line(self, value: str, *, size: float = BODY_PT, bold: bool = False, align: str = "left",
               start: int = 1, span: int | None = None, height: float | None = None,
@@ -113,10 +117,8 @@ class SheetWriter:
         cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
         if end > start:
             self.ws.merge_cells(start_row=self.row, start_column=start, end_row=self.row, end_column=end)
-        need = lines_needed(value, sum(self.chars[start - 1:end]), size) * size * 1.35 + 4
-        self.heights[self.row] = max(self.heights.get(self.row, 0.0), height or need, MIN_ROW_PT)
-        if not self.units or self.units[-1][1] < self.row:
-            self.units.append((self.row, self.row))
+        need = height or self._line_height(value, size, start, span)
+        self.heights[self.row] = max(self.heights.get(self.row, 0.0), need)
 
     def _headings(self, doc: Document) -> None:
         if self.draft:
@@ -138,28 +140,16 @@ class SheetWriter:
             self._line(right, align="right", start=half + 1, span=self.ncols - half)
             self.row += 1
 
-    def _grid(self, grid: Grid) -> None:
-        """Place a grid: row heights and page units now, cells once the page breaks are known."""
-        top = self.row
-        self._fit_rows(grid, top)
-        if grid.repeat and self.title_rows is None:
-            # Only the column headings: a goal's title row above them (001) must not repeat.
-            self.title_rows = (top + grid.repeat - 1, top + grid.repeat - 1)
-        self.row = top + len(grid.rows)
-        # Headings (a goal's title, the column heads) stay with the first body row; other rows
-        # may end a page, as in the PDF, because a cut span names its 一级/二级 again.
-        lead = min(grid.repeat, len(grid.rows) - 1)
-        self.units += [(top, top + lead), *((top + r, top + r) for r in range(lead + 1, len(grid.rows)))]
-        self.placed.append((grid, top))
-
-    def _write_grids(self, breaks: list[int]) -> None:
-        """Write every placed grid, cut at the page breaks so each page's part has its own merges."""
-        for grid, top in self.placed:
-            cuts = [b + 1 - top for b in breaks if top <= b < top + len(grid.rows) - 1]
-            for start, stop in zip([0, *cuts], [*cuts, len(grid.rows)]):
-                part = grid.part(start, stop, header=False)
-                for r, c, cell in part.cells():
-                    self._cell(top + start + r, c + 1, cell)
+    def _segment(self, grid: Grid, rows: GridRows, segment: Segment) -> None:
+        """Write one page's part of a grid: its heading rows again when it starts mid-goal."""
+        part = grid.part(segment.start, segment.stop, header=segment.header)
+        lead = list(range(grid.repeat)) if segment.header else []
+        heights = [rows.heights[r] for r in [*lead, *range(segment.start, segment.stop)]]
+        for r, c, cell in part.cells():
+            self._cell(self.row + r, c + 1, cell)
+        for r, height in enumerate(heights):
+            self.heights[self.row + r] = height
+        self.row += len(part.rows)
 
     def _cell(self, row: int, col: int, cell: Cell) -> None:
         end_row, end_col = row + cell.rowspan - 1, col + cell.colspan - 1
@@ -167,9 +157,14 @@ class SheetWriter:
             for c in range(col, end_col + 1):
                 self.ws.cell(row=r, column=c).border = _BORDER
         target = self.ws.cell(row=row, column=col)
+        written = written_format(cell.text) if cell.value is None and cell.written_number else None
         if cell.value is not None:
             target.value = float(cell.value)
             target.number_format = EXCEL_FORMATS.get(cell.fmt, "General")
+        elif written is not None:
+            # 100 or 0.80 as the form writes them, but a number: Excel flags no "number stored as text".
+            target.value = float(cell.text) if "." in cell.text else int(cell.text)
+            target.number_format = written
         else:
             target.value = cell.text or None
             if cell.text.startswith("="):
@@ -181,57 +176,25 @@ class SheetWriter:
         if end_row > row or end_col > col:
             self.ws.merge_cells(start_row=row, start_column=col, end_row=end_row, end_column=end_col)
 
-    def _fit_rows(self, grid: Grid, top: int) -> None:
-        """Row heights that show all text: single rows first, then stretch rows under tall spans."""
-        need: dict[int, float] = {top + r: MIN_ROW_PT for r in range(len(grid.rows))}
-        spanning = []
-        for r, c, cell in grid.cells():
-            chars = sum(self.chars[c:c + cell.colspan])
-            height = lines_needed(cell.display, chars) * LINE_PT + 5
-            if cell.rowspan == 1:
-                need[top + r] = max(need[top + r], height)
-            else:
-                spanning.append((top + r, cell.rowspan, height))
-        for start, count, height in spanning:
-            rows = range(start, start + count)
-            deficit = height - sum(need[x] for x in rows)
-            if deficit > 0:
-                for x in rows:
-                    need[x] += deficit / count
-        self.heights.update(need)
-
-    def _closing(self, doc: Document) -> None:
-        table_end = len(self.units)  # the last table row's unit: the signature block goes with it
-        self.row += 1
+    def _closing_lines(self, doc: Document) -> list[tuple[str, str, float]]:
+        """Footnote, signature line and 单位（盖章） with its seal room: (text, alignment, height)."""
+        lines: list[tuple[str, str, float]] = []
         if doc.footnote:
-            self._line(doc.footnote)
-            self.row += 1
+            lines.append((doc.footnote, "left", self._line_height(doc.footnote)))
         if doc.signature:
-            self._line("    ".join(f"{name}：{value or ' ' * 12}" for name, value in doc.signature))
-            self.row += 1
+            signature = "    ".join(f"{name}：{value + ' ' * 6 if value else ' ' * 12}" for name, value in doc.signature)
+            lines.append((signature, "left", self._line_height(signature)))
             if doc.seal:
-                self._line("单位（盖章）", align="right", height=60)
-                self.row += 1
-        if table_end:
-            # Last table row, footnote, signature and the seal's room: one page for all of them,
-            # so the signature never stands alone on a page (as in the PDF, reports/pdf_keep.py).
-            self.units[table_end - 1:] = [(self.units[table_end - 1][0], self.units[-1][1])]
+                lines.append(("单位（盖章）", "right", MIN_ROW_PT + SEAL_ROOM_PT))  # the PDF's seal room
+        return lines
 
-    def _page_breaks(self) -> list[int]:
-        """Manual page breaks from the estimated row heights (set on the sheet and returned)."""
-        ws, margins = self.ws, self.ws.page_margins
+    def _capacity(self) -> float:
+        margins = self.ws.page_margins
         sheet_px = sum(chars * PX_PER_CHAR + COLUMN_PAD_PX for chars in self.chars)
-        capacity = rows_per_page_height(sheet_px, self.sheet.landscape,
-                                        (margins.left, margins.right, margins.top, margins.bottom))
-        titles = 0.0
-        if self.title_rows:
-            titles = sum(self.heights.get(r, 15.0) for r in range(self.title_rows[0], self.title_rows[1] + 1))
-        breaks = page_breaks(self.heights, self.units, capacity, titles)
-        for row in breaks:
-            ws.row_breaks.append(Break(id=row))
-        return breaks
+        return rows_per_page_height(sheet_px, self.sheet.landscape,
+                                    (margins.left, margins.right, margins.top, margins.bottom))
 
-    def _print_setup(self, doc: Document | None) -> None:
+    def _print_setup(self) -> None:
         ws = self.ws
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.orientation = "landscape" if self.sheet.landscape else "portrait"
@@ -250,6 +213,10 @@ class SheetWriter:
             ws.oddHeader.center.size = 28
             ws.oddHeader.center.color = "808080"
             ws.page_margins.top = 1.0  # room for the header text above the table
-        if self.title_rows:
-            ws.print_title_rows = f"{self.title_rows[0]}:{self.title_rows[1]}"
-        ws.print_area = f"A1:{get_column_letter(self.ncols)}{max(self.row - 1, 1)}"
+
+
+def _units(grid: Grid) -> list[tuple[int, int]]:
+    """Rows kept on one page: the heading rows (目标N, column heads) with the first body row; then
+    each row, as in the PDF (a cut span names its 一级/二级 again on the next page)."""
+    lead = min(grid.repeat, len(grid.rows) - 1)
+    return [(0, lead), *((r, r) for r in range(lead + 1, len(grid.rows)))]

@@ -1,5 +1,6 @@
-"""Manual page breaks for the XLSX: keep a 一级 block (or a goal's heading rows with its first block)
-on one printed page when it fits, as the PDF does, instead of Excel cutting through a merged cell.
+"""Manual page breaks for the XLSX, cut as the PDF cuts its pages: between rows, a goal's heading rows
+with its first row, headings printed again where a page starts mid-table, the signature with the last
+rows; Excel never cuts through a merged cell, and LibreOffice prints as many pages as the PDF has.
 
 Pure arithmetic on estimated row heights; the writer passes the rows and the page geometry.
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 A4_INCHES = (8.27, 11.69)
 # Excel prints the row heights we set, so only the scale is uncertain; WPS and LibreOffice scale a
@@ -30,36 +32,61 @@ def rows_per_page_height(sheet_px: float, landscape: bool, margins: tuple[float,
     return (paper_h - top - bottom) * 72 / scale * SAFETY
 
 
-def page_breaks(heights: dict[int, float], units: Sequence[tuple[int, int]], capacity: float,
-                title_height: float = 0.0) -> list[int]:
-    """Rows after which a page must end so that no unit is cut when it fits on a page.
+@dataclass(frozen=True)
+class GridRows:
+    """What pagination needs of one grid: its row heights, page units and repeated heading rows."""
+
+    heights: list[float]
+    units: list[tuple[int, int]]  # (first, last) grid rows that go on one page when they fit
+    repeat: int = 0
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Rows [start, stop) of grid `grid` printed together; `header`: its heading rows go first."""
+
+    grid: int
+    start: int
+    stop: int
+    header: bool
+
+
+def paginate(grids: Sequence[GridRows], capacity: float, used: float = 0.0,
+             tail: float = 0.0) -> tuple[list[Segment], set[int]]:
+    """Cut the grids into page segments as the PDF does (reports/pdf_table.py).
+
+    A page that starts inside a grid with heading rows (a goal's 目标N and the column heads) prints
+    them again there, so every page names its goal, and a page that starts a goal shows its heads
+    once; the sheet needs no print titles. The `tail` (signature and seal room) stays with the last
+    unit of the last grid.
 
     Args:
-        heights: row number → height in points.
-        units: (first, last) rows that belong together, in order, covering the printed rows.
+        grids: the grids in print order.
         capacity: what a page holds (rows_per_page_height).
-        title_height: the print-title rows repeated on every page after the first.
+        used: the height already taken on the first page (title lines).
+        tail: the height that must follow the last grid's last unit on the same page.
 
     Returns:
-        Row numbers to break after (openpyxl Break ids), ascending.
+        The segments in order, and the indexes of the segments after which a page ends
+        (-1: after the title lines, before any segment).
     """
-    breaks: list[int] = []
-    used = 0.0
-    for first, last in units:
-        rows = range(first, last + 1)
-        height = sum(heights.get(r, 15.0) for r in rows)
-        if used + height <= capacity:
-            used += height
-            continue
-        if used > title_height and height <= capacity - title_height:
-            breaks.append(first - 1)
-            used = title_height + height
-            continue
-        # Taller than a page: only its rows can be kept whole.
-        for row in rows:
-            h = heights.get(row, 15.0)
-            if used + h > capacity and used > title_height:
-                breaks.append(row - 1)
-                used = title_height
-            used += h
-    return breaks
+    segments: list[Segment] = []
+    breaks: set[int] = set()
+    for index, grid in enumerate(grids):
+        start, header = 0, False
+        last_unit = len(grid.units) - 1
+        for number, (first, last) in enumerate(grid.units):
+            height = sum(grid.heights[first:last + 1])
+            if index == len(grids) - 1 and number == last_unit:
+                height += tail
+            if used + height <= capacity or used == 0:
+                used += height  # it fits, or nothing fits better on a fresh page
+                continue
+            if first > start:
+                segments.append(Segment(index, start, first, header))
+            breaks.add(len(segments) - 1)
+            header = 0 < grid.repeat <= first
+            used = (sum(grid.heights[:grid.repeat]) if header else 0.0) + height
+            start = first
+        segments.append(Segment(index, start, len(grid.heights), header))
+    return segments, breaks

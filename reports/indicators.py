@@ -6,6 +6,7 @@ same tree walk serves the self-evaluation, target, department and evaluation lay
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from model.form import Goal, Group, Leaf, Node
 from reports.cells import head, num, text
@@ -95,6 +96,8 @@ def weight_of(leaf: Leaf) -> Cell:
 
 def field_of(name: str, align: str | None = None) -> LeafColumn:
     """Column: a text field of the leaf (target, actual, reason, basis, criteria…)."""
+    numeric = name in ("target", "actual")  # “100” here is a figure; “≥70%” stays text
+
     def cell(leaf: Leaf) -> Cell:
-        return text(getattr(leaf, name), align=align)
+        return replace(text(getattr(leaf, name), align=align), written_number=numeric)
     return cell

@@ -1,4 +1,4 @@
-"""One layout per form kind: which grid columns, which blocks, in what order (domain.md §1).
+"""One layout per form kind: which grid columns, which blocks, in what order (docs/rules.md §1).
 
 Each builder returns the sheets of the main form; rows.py adds titles, appendix and findings.
 Column widths are fractions of the printable width, shared by the PDF and the XLSX.
@@ -14,7 +14,8 @@ from reports.layout import Cell, Fmt, Grid, Sheet
 from scoring.engine import is_scored
 from scoring.result import Result
 
-SELF_EVAL_WIDTHS = [0.09, 0.12, 0.18, 0.11, 0.11, 0.07, 0.08, 0.24]
+# The first column holds the block labels (项目资金, 年度总体目标, 绩效指标), as 10号 附件1 prints them.
+SELF_EVAL_WIDTHS = [0.06, 0.08, 0.11, 0.17, 0.10, 0.10, 0.06, 0.07, 0.25]
 SELF_EVAL_HEADINGS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
                       "偏差原因分析及改进措施")
 MULTI_GOAL_WIDTHS = [0.10, 0.13, 0.24, 0.13, 0.14, 0.26]
@@ -39,15 +40,16 @@ def _indicator_grid(ncols: int, headings: tuple[str, ...], name: str) -> Grid:
 
 
 def project_self_eval(form: Form, result: Result) -> list[Sheet]:
-    """项目支出绩效自评表 (10号 附件1; seeds 000 and 003 附件3), A4 portrait, 8 columns."""
-    top = Grid(8, name="header")
+    """项目支出绩效自评表 (10号 附件1; seeds 000 and 003 附件3), A4 portrait, 9 columns."""
+    top = Grid(9, name="header")
     h = form.header
-    top.add(label(blocks.header_label("project_name", form)), text(h.get("project_name"), 7))
+    top.add(label(blocks.header_label("project_name", form), 2), text(h.get("project_name"), 7))
     if h.get("project_code"):
-        top.add(label("项目编码"), text(h.get("project_code"), 7))
+        top.add(label("项目编码", 2), text(h.get("project_code"), 7))
     blocks.pair_row(top, ("主管部门", h.get("department")), ("实施单位", h.get("implementing_unit")),
-                    (1, 3, 2, 2))
-    blocks.extra_header_rows(top, form, {"project_name", "project_code", "department", "implementing_unit"})
+                    (2, 3, 2, 2))
+    blocks.extra_header_rows(top, form, {"project_name", "project_code", "department", "implementing_unit"},
+                             label_span=2)
     blocks.funds_scored(top, form, result, "项目资金")
     return [Sheet("自评表", SELF_EVAL_WIDTHS, [top, *_scored_goals(form, result)])]
 
@@ -56,22 +58,26 @@ def _scored_goals(form: Form, result: Result) -> list[Grid]:
     """Goal text and indicator table of a scored form, ending with the 总分 row."""
     grids = []
     for goal in form.goals:
-        text_grid = Grid(8, name="goal")
+        text_grid = Grid(9, name="goal")
         blocks.goal_rows(text_grid, goal, 4)
-        table = _indicator_grid(8, SELF_EVAL_HEADINGS, "indicators")
+        table = Grid(9, name="indicators")
+        # 绩效指标 down the first column beside the heads and every indicator row (10号 附件1).
+        rows = sum(indicators.row_count(node) for node in goal.indicators)
+        table.add(label("绩效指标", rowspan=rows + 1), *(head(h) for h in SELF_EVAL_HEADINGS))
+        table.repeat = 1
         indicators.add_tree(table, goal, [field_of("target", "center"), field_of("actual", "center"), weight_of,
                                           score_of(result), field_of("reason")])
         grids += [text_grid, table]
     if grids:
-        _total_row(grids[-1], result, 5, 1)
+        _total_row(grids[-1], result, 6, 1)
     return grids
 
 
 def dept_self_eval(form: Form, result: Result) -> list[Sheet]:
     """部门整体支出绩效自评表: the scored 2023 layout, or the unscored multi-goal 2020 layout."""
     if is_scored(form):
-        top = Grid(8, name="header")
-        top.add(label("预算部门名称", 2), text(form.header.get("department") or form.unit, 6))
+        top = Grid(9, name="header")
+        top.add(label("预算部门名称", 2), text(form.header.get("department") or form.unit, 7))
         blocks.extra_header_rows(top, form, {"department"}, label_span=2)
         blocks.funds_scored(top, form, result, "年度预算申请")
         blocks.funds_breakdown(top, form)

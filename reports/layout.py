@@ -14,6 +14,7 @@ Fmt = Literal["text", "money", "score", "percent", "points", "plain"]
 Style = Literal["head", "label", "body", "num", "total", "section"]
 Align = Literal["left", "center", "right"]
 
+SEAL_ROOM_PT = 28 * 72 / 25.4  # blank height under 单位（盖章） for the unit's seal, PDF and XLSX alike
 WATERMARK_TEXT = "草稿"  # marks a printout that must not be sent as final (both writers)
 # Number formats for the XLSX writer; the PDF writer prints the same figures with format_number().
 EXCEL_FORMATS: dict[str, str] = {"money": "#,##0.00", "score": "0.00", "percent": "0.00%",
@@ -31,6 +32,7 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     align: Align | None = None
+    written_number: bool = False  # 年度指标值/实际完成值: a pure number goes to Excel as a number
 
     @property
     def display(self) -> str:
@@ -156,7 +158,7 @@ def format_number(value: Number, fmt: Fmt) -> str:
         fmt: one of the Fmt names ("points": 25.0 prints 25.00%).
 
     Returns:
-        The text; rounding is half-up, as domain.md §0 requires for printed figures.
+        The text; rounding is half-up, as docs/rules.md §0 requires for printed figures.
     """
     d = Decimal(str(value))
     if fmt == "percent":

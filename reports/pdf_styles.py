@@ -10,6 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from reports.fonts import FontChoice
+from reports.layout import SEAL_ROOM_PT
 
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
@@ -17,7 +18,7 @@ MARGIN_LEFT = MARGIN_RIGHT = 15 * mm
 MARGIN_TOP = 15 * mm
 MARGIN_BOTTOM = 18 * mm  # room for 第 X 页 共 Y 页
 FOOTER_Y = 9 * mm
-SEAL_ROOM = 28 * mm  # blank height under the signature line for the 单位盖章
+SEAL_ROOM = SEAL_ROOM_PT  # blank height under the signature line for the 单位盖章
 GRID_LINE = 0.5
 CELL_PAD_X = 2.5
 CELL_PAD_Y = 2.0
@@ -73,7 +74,7 @@ _cell_cache: dict[tuple[str, float, str], ParagraphStyle] = {}
 def _cell_style(font: str, size: float, align: str) -> ParagraphStyle:
     key = (font, size, align)
     if key not in _cell_cache:
-        # wordWrap CJK breaks between any two Chinese characters and keeps 标点 off line starts.
+        # Cells are broken into lines by reports/linebreak.py; the style gives font, size and leading.
         _cell_cache[key] = ParagraphStyle(f"cell-{font}-{size}-{align}", fontName=font, fontSize=size,
-                                          leading=size * 1.3, alignment=_ALIGN[align], wordWrap="CJK")
+                                          leading=size * 1.3, alignment=_ALIGN[align])
     return _cell_cache[key]

@@ -6,12 +6,37 @@ part of the Grid (layout.Grid.part): headings at the top, running 一级/二级 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from reports.layout import Grid
-from reports.pdf_styles import CELL_PAD_X, CELL_PAD_Y, GRID_LINE, Styles, escape
+from reports.pdf_cell import CellText
+from reports.linebreak import break_text
+from reports.pdf_styles import CELL_PAD_X, CELL_PAD_Y, GRID_LINE, Styles
+
+BREAK_SLACK = 0.5  # points kept free at a line's end, so ReportLab never wraps our lines again
+
+
+@lru_cache(maxsize=16)
+def font_measure(font_name: str, size: float) -> Callable[[str], float]:
+    """The width of a text in a registered font, from a cache of each character's width."""
+    font = pdfmetrics.getFont(font_name)
+    widths: dict[str, float] = {}
+
+    def measure(text: str) -> float:
+        total = 0.0
+        for ch in text:
+            width = widths.get(ch)
+            if width is None:
+                width = widths[ch] = float(font.stringWidth(ch, size))
+            total += width
+        return total
+    return measure
+
 
 # Characters the bundled Song font lacks, printed as their nearest look-alike (not as blanks).
 _SUBSTITUTES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2236": ":"})
@@ -56,9 +81,9 @@ def grid_table(grid: Grid, look: TableLook) -> Table:
     return GridTable(Part(grid, 0, len(grid.rows), header=True), look)
 
 
-def table_content(grid: Grid, look: TableLook) -> tuple[list[list[Paragraph | str]], TableStyle]:
-    """A grid's cells as Paragraphs and its spans and borders as a TableStyle."""
-    data: list[list[Paragraph | str]] = [["" for _ in range(grid.ncols)] for _ in grid.rows]
+def table_content(grid: Grid, look: TableLook) -> tuple[list[list[CellText | str]], TableStyle]:
+    """A grid's cells as CellTexts (lines broken by our rules) and its spans and borders as a TableStyle."""
+    data: list[list[CellText | str]] = [["" for _ in range(grid.ncols)] for _ in grid.rows]
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), GRID_LINE, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -68,8 +93,12 @@ def table_content(grid: Grid, look: TableLook) -> tuple[list[list[Paragraph | st
         ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_Y), ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_Y + 1),
     ]
     for r, c, cell in grid.cells():
-        markup = escape(printable(cell.display)).replace("\n", "<br/>")
-        data[r][c] = Paragraph(markup, look.styles.cell(cell.style, cell.alignment))
+        style = look.styles.cell(cell.style, cell.alignment)
+        # Our own breaks (避头尾, numbers whole, reports/linebreak.py) where ReportLab would hang a
+        # closing “。” past the border or start a line with “，”.
+        width = sum(look.widths[c:c + cell.colspan]) - 2 * CELL_PAD_X - BREAK_SLACK
+        lines = break_text(printable(cell.display), width, font_measure(style.fontName, style.fontSize))
+        data[r][c] = CellText(lines, style.fontName, style.fontSize, style.leading, cell.alignment)
         if cell.colspan > 1 or cell.rowspan > 1:
             commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
     return data, TableStyle(commands)

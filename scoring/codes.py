@@ -70,6 +70,15 @@ SEVERITY: dict[str, str | None] = {
     "REASON_ARITHMETIC_MISMATCH": "warning",
     "REASON_COPIED": "info",
     "TIMELINESS_MISSING": "warning",
+    # check-report: a narrative report's figures against the forms and its own arithmetic.
+    "NARRATIVE_SUM_MISMATCH": "warning",
+    "NARRATIVE_RATE_MISMATCH": "warning",
+    "NARRATIVE_SCORE_MISMATCH": "warning",
+    "NARRATIVE_GRADE_MISMATCH": "warning",
+    "NARRATIVE_COUNT_MISMATCH": "warning",
+    "NARRATIVE_SHARE_MISMATCH": "warning",
+    "NARRATIVE_PART_EXCEEDS_TOTAL": "error",
+    "NARRATIVE_UNCHECKED": "info",
 }
 
 

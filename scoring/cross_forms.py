@@ -1,4 +1,4 @@
-"""CROSS_FORM_MISMATCH (domain.md §2.12): the same indicator must carry the same 年度指标值 and
+"""CROSS_FORM_MISMATCH (docs/rules.md §2.12): the same indicator must carry the same 年度指标值 and
 实际完成值 in every form of one unit and year (project table, department table, target declaration).
 The same indicator may go by two names (盲人补贴 / 盲人救助): names that agree once synonyms are read
 as one word, or one within the other, are paired when nothing else claims them (cross_names.py).

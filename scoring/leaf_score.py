@@ -31,7 +31,7 @@ IssueRow = tuple[str, str, str, Optional[str]]  # severity, code, message, field
 def choose_rule(leaf: Leaf, target: Reading, level1: str, level2: str,
                 profile: Profile) -> tuple[str, Mapping[str, Any]] | None:
     """The rule of a leaf: its own, else the profile's for its name or place (when the target fits),
-    else the default for the written target (domain.md §0); None when nothing can be scored."""
+    else the default for the written target (docs/rules.md §0); None when nothing can be scored."""
     own = leaf.rule
     if isinstance(own, Mapping) and isinstance(own.get("type"), str):
         return own["type"], own
@@ -64,7 +64,7 @@ def _fits(rule_type: str, target: Reading, leaf: Leaf) -> bool:
     if rule_type in _NUMERIC_RULES:
         return target.kind in ("number", "range")
     if rule_type == "survey":
-        # domain.md §0: without a tally the written percentage is a positive indicator (the default)
+        # docs/rules.md §0: without a tally the written percentage is a positive indicator (the default)
         return tally_rate(leaf.survey) is not None
     if rule_type == "deadline":
         return target.kind == "deadline"
@@ -137,7 +137,7 @@ def _why_no_rule(target: Reading) -> str:
 
 
 def _tally_actual(leaf: Leaf, target: Reading, rule_type: str) -> tuple[Reading, str] | None:
-    """A survey tally is the actual of a percent indicator scored by a numeric rule (domain.md §0:
+    """A survey tally is the actual of a percent indicator scored by a numeric rule (docs/rules.md §0:
     the five weights), so a tally typed in a self-evaluation is not silently ignored."""
     if rule_type not in _NUMERIC_RULES or target.family != "percent":
         return None

@@ -1,7 +1,7 @@
 """What evaluate() returns: every score with its 计算过程, subtotals, total, grade and findings.
 
 Immutable; the UI, the reports and the command line only read it. `to_json()` gives the
-"Scoring output" of form-format.md (a contract for tools outside the program).
+"Scoring output" of docs/form-format.md (a contract for tools outside the program).
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")  # worst first: the order of every list of findings
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_LABELS: dict[str | None, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def severity_rank(severity: str) -> int:
@@ -133,7 +133,7 @@ class Result:
         return sum(1 for f in self.findings if f.severity == severity)
 
     def to_json(self) -> dict[str, Any]:
-        """The scoring output of form-format.md."""
+        """The scoring output of docs/form-format.md."""
         return {"profile": self.profile, "total": _num(self.total), "max": _num(self.max),
                 "grade": self.grade, "funds": None if self.funds is None else self.funds.to_json(),
                 "nodes": [n.to_json() for n in self.nodes], "groups": [g.to_json() for g in self.groups],

@@ -1,7 +1,7 @@
 """Decimal helpers for scores: half-up rounding to 2 places and the number formats of 计算过程.
 
 Python's round() is banker's rounding and floats cannot hold 1.025 exactly, so every score goes
-through `q2` (domain.md §0: 2.05 ÷ 20 × 10 = 1.025 → 1.03).
+through `q2` (docs/rules.md §0: 2.05 ÷ 20 × 10 = 1.025 → 1.03).
 """
 from __future__ import annotations
 

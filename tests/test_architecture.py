@@ -53,8 +53,9 @@ def test_sql_only_in_model(path: Path) -> None:
 
 @pytest.mark.parametrize("path", _modules("scoring"), ids=lambda p: str(p.relative_to(REPO)))
 def test_scoring_does_no_io(path: Path) -> None:
+    # model.rates: pure reading of 100% / 1.0; model.errors: the family of errors a user can cause.
     bad = [n for n in _imports(path) if _top(n) in SCORING_IO_MODULES or (_top(n) == "model" and n not in (
-        "model", "model.form", "model.tree", "model.rates"))]  # model.rates: pure reading of 100% / 1.0
+        "model", "model.form", "model.tree", "model.rates", "model.errors"))]
     assert not bad, f"{path.relative_to(REPO)} imports {bad}"
     tree = ast.parse(path.read_text("utf-8"))
     calls = [node.func for node in ast.walk(tree) if isinstance(node, ast.Call)]
@@ -203,3 +204,42 @@ def test_the_checker_itself_catches_a_violation(tmp_path: Path) -> None:
     bad.write_text("from PySide6.QtCore import QObject\nimport sqlite3\n", "utf-8")
     names = _imports(bad)
     assert "PySide6.QtCore" in names and "sqlite3" in names
+
+
+def test_no_test_file_imports_another() -> None:
+    """Shared test helpers live in helper modules (tests/ui/helpers.py, conftest.py), not in test files."""
+    bad = [(str(p.relative_to(REPO)), n) for p in sorted((REPO / "tests").rglob("test_*.py"))
+           for n in _imports(p) if n.split(".")[-1].startswith("test_") and n.startswith("tests.")]
+    assert bad == []
+
+
+# Old second homes that issue #10 removed; defining one again would bring a duplicate back.
+GONE = ("evaluate_form", "file_stem", "rendering_base", "export_file_name", "_is_under", "_too_deep", "_check_drop",
+        "_SEVERITY_NAMES", "_SEVERITY_LABEL", "SEVERITY_NAMES", "is_scored_dept", "_TIERS", "_LEAF_TEXT")
+
+
+def test_removed_duplicates_stay_removed() -> None:
+    defined = [(m, n.name if isinstance(n, (ast.FunctionDef, ast.ClassDef)) else n.id)
+               for m, p in _project_modules().items() for n in ast.walk(ast.parse(p.read_text("utf-8")))
+               if (isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name in GONE)
+               or (isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and n.id in GONE)]
+    assert defined == []
+
+
+def test_load_summary_and_package_renderings_live_in_services() -> None:
+    homes = {n.name: m for m, p in _project_modules().items() for n in ast.walk(ast.parse(p.read_text("utf-8")))
+             if isinstance(n, ast.FunctionDef) and n.name in ("load_summary", "render_for_package",
+                                                              "evaluate_with_profile", "export_forms")}
+    assert all(m.startswith("ui.services.") for m in homes.values()) and len(homes) == 4
+
+
+def test_widgets_connect_no_lambda_that_names_self() -> None:
+    """A connected lambda naming `self` ties a widget to its own child: use ui/weak.weak_slot."""
+    bad = []
+    for path in sorted((REPO / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"
+                    and node.args and isinstance(node.args[0], ast.Lambda)
+                    and any(isinstance(n, ast.Name) and n.id == "self" for n in ast.walk(node.args[0]))):
+                bad.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert bad == []

@@ -48,7 +48,7 @@ def test_import_then_use_computed_replaces_the_paper_scores(tmp_path: Path,
     try:
         form = store.load(form_id)
         assert all(leaf.score is None for leaf in leaves(form))
-        assert store.history(form_id), "the version with the paper's scores is kept"
+        assert [e.reason for e in store.history_entries(form_id)] == ["改用计算得分"], "the paper version is kept"
     finally:
         store.close()
 

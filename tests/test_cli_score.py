@@ -1,4 +1,4 @@
-"""`main.py score FILE.json`: JSON as form-format.md describes, --text table, exit codes."""
+"""`main.py score FILE.json`: JSON as docs/form-format.md describes, --text table, exit codes."""
 from __future__ import annotations
 
 import json

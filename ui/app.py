@@ -8,7 +8,7 @@ import os
 import signal
 import sys
 import tempfile
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
 from model.errors import DatabaseDamaged, DatabaseTooNew, JixiaoError
@@ -16,6 +16,8 @@ from model.store import Store
 
 ORG_NAME = "Jixiao"
 APP_NAME = "绩效自评助手"
+# A second start on the same data folder: the first window comes forward instead (ui/single_instance.py).
+SECOND_START_NOTICE = "绩效自评助手已经在数据文件夹“{data_dir}”上打开，已把那个窗口切换到前面。"
 SCREEN_SIZE = (1366, 728)  # a 1366×768 screen less the Windows task bar
 NO_DISPLAY_NOTICE = ("没有检测到图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），程序将以无窗口（offscreen）方式运行，"
                      "窗口不会显示在屏幕上。请在桌面环境中启动，或用 xvfb-run 运行；按 Ctrl+C 退出。")
@@ -199,10 +201,25 @@ def run_gui(args: argparse.Namespace) -> int:
     app = make_app()
     install_sigint_quit(app)
     data_dir = _data_dir(args)
+    from ui.single_instance import bring_forward, claim
+
+    first = claim(data_dir)
+    if first is None:
+        print(SECOND_START_NOTICE.format(data_dir=data_dir), file=sys.stderr)
+        return 0
+    try:
+        return _run_window(app, data_dir, lambda window: first.on_raise(lambda: bring_forward(window)))
+    finally:
+        first.release()
+
+
+def _run_window(app: object, data_dir: Path, on_shown: Callable[[object], None]) -> int:
+    """Open the store and the window, hand the window to `on_shown`, run until it closes."""
     store = open_store_interactive(data_dir)
     if store is None:
         return 1
     window = build_window(data_dir, store)
+    on_shown(window)
     from ui import crash
     from ui.messages import show_error
 

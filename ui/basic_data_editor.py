@@ -6,6 +6,8 @@ checker's findings (sums, 控制率) mark the cells they are about — no arithm
 """
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QLabel, QScrollArea, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -17,6 +19,7 @@ from ui.editing.columns import format_number, format_rate, parse_number, parse_r
 from ui.finding_marks import finding_lines, mark_item
 from ui.editing.session import FormSession
 from ui.typing_text import TypingTextEdit
+from ui.weak import weak_slot
 
 
 def _column_titles(section: DataSection) -> list[str]:
@@ -31,7 +34,7 @@ class _SectionTable(QTableWidget):
 
     def __init__(self, owner: BasicDataEditor, index: int) -> None:
         super().__init__(owner)
-        self.owner = owner
+        self._owner = weakref.ref(owner)  # the editor holds its tables: a strong link back is a cycle
         self.index = index
         self.filling = False
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -41,6 +44,13 @@ class _SectionTable(QTableWidget):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemChanged.connect(self._edited)
+
+    @property
+    def owner(self) -> BasicDataEditor:
+        """The editor this table belongs to."""
+        owner = self._owner()
+        assert owner is not None, "a section table outlived its editor"
+        return owner
 
     def show_section(self, section: DataSection, findings: list[Finding]) -> None:
         self.filling = True
@@ -104,8 +114,7 @@ class BasicDataEditor(QWidget):
                 box_layout.addWidget(table)
             else:
                 text = TypingTextEdit(box, height=96)
-                text.edited.connect(lambda value, i=i, box=text: self.session.set_section_text(
-                    i, value or None, box.typing))
+                text.edited.connect(weak_slot(self._text_edited, i, take=1))
                 self.texts[i] = text
                 box_layout.addWidget(text)
             note = QLabel(box)
@@ -126,6 +135,9 @@ class BasicDataEditor(QWidget):
         layout.addWidget(self.scroll_area)
         session.changed.connect(self.refresh)
         self.refresh()
+
+    def _text_edited(self, index: int, value: str) -> None:
+        self.session.set_section_text(index, value or None, self.texts[index].typing)
 
     def sections(self) -> list[DataSection]:
         """The form's sections (their number is fixed while the editor is open)."""

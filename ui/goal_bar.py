@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSize
 
 from model.form import Goal, Leaf, Node
 from ui.editing.session import FormSession
+from ui.weak import weak_slot
 
 
 class GoalBar(QWidget):
@@ -46,8 +47,8 @@ class GoalBar(QWidget):
         self.title.editingFinished.connect(self.rename_current)
         self.add_button.clicked.connect(self.add_goal)
         self.remove_button.clicked.connect(self.remove_current)
-        self.left_button.clicked.connect(lambda: self.move_current(-1))
-        self.right_button.clicked.connect(lambda: self.move_current(1))
+        self.left_button.clicked.connect(weak_slot(self.move_current, -1))
+        self.right_button.clicked.connect(weak_slot(self.move_current, 1))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         session.changed.connect(self.refresh)
         self.refresh()

@@ -6,11 +6,12 @@ until the field loses focus or Enter is pressed.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from model.form import HEADER_LABELS, Goal
 from ui.editing.session import FormSession
+from ui.weak import weak_slot
 
 HEADER_KEYS: dict[str, tuple[str, ...]] = {
     "project_self_eval": ("project_name", "department", "implementing_unit", "leader", "preparer", "phone",
@@ -38,15 +39,17 @@ def _label(key: str, parent: QWidget) -> QLabel:
 class _GoalText(QPlainTextEdit):
     """A goal text box that closes its typing step when it loses focus."""
 
+    left = Signal(str)  # the field whose box lost the focus
+
     def __init__(self, owner: HeaderEditor, field: str) -> None:
         super().__init__(owner)
-        self.owner = owner
         self.field = field
+        self.left.connect(owner.new_typing)
         self.setTabChangesFocus(True)
         self.setMinimumHeight(56)
 
     def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        self.owner.new_typing(self.field)
+        self.left.emit(self.field)
         super().focusOutEvent(event)
 
 
@@ -65,8 +68,8 @@ class HeaderEditor(QWidget):
         for i, key in enumerate((*keys, *extra)):
             edit = QLineEdit(self)
             edit.setPlaceholderText("YYYY-MM-DD" if key == "fill_date" else "")
-            edit.textEdited.connect(lambda text, k=key: self.session.set_header(k, text, self.typing(k)))
-            edit.editingFinished.connect(lambda k=key: self.new_typing(k))
+            edit.textEdited.connect(weak_slot(self._header_edited, key, take=1))
+            edit.editingFinished.connect(weak_slot(self.new_typing, key))
             self.fields[key] = edit
             grid.addWidget(_label(key, self), i // 2, (i % 2) * 2)
             grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
@@ -76,14 +79,14 @@ class HeaderEditor(QWidget):
         goal_grid = QGridLayout(self.goal_box)
         goal_grid.setContentsMargins(0, 0, 0, 0)
         self.goal_choice = QComboBox(self)
-        self.goal_choice.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.goal_choice.currentIndexChanged.connect(weak_slot(self.refresh))
         self.goal_label = QLabel("目标", self.goal_box)
         goal_grid.addWidget(self.goal_label, 0, 0)
         goal_grid.addWidget(self.goal_choice, 0, 1, 1, 3)
         self.expected = _GoalText(self, "expected")
         self.achieved = _GoalText(self, "achieved")
-        self.expected.textChanged.connect(lambda: self._goal_edited(self.expected))
-        self.achieved.textChanged.connect(lambda: self._goal_edited(self.achieved))
+        self.expected.textChanged.connect(weak_slot(self._goal_edited, "expected"))
+        self.achieved.textChanged.connect(weak_slot(self._goal_edited, "achieved"))
         goal_grid.addWidget(QLabel("预期目标", self.goal_box), 1, 0, Qt.AlignmentFlag.AlignTop)
         goal_grid.addWidget(self.expected, 1, 1)
         goal_grid.addWidget(QLabel("实际完成情况", self.goal_box), 1, 2, Qt.AlignmentFlag.AlignTop)
@@ -138,7 +141,11 @@ class HeaderEditor(QWidget):
                 box.setPlainText(value)
         self._filling = False
 
-    def _goal_edited(self, box: _GoalText) -> None:
+    def _header_edited(self, key: str, text: str) -> None:
+        self.session.set_header(key, text, self.typing(key))
+
+    def _goal_edited(self, field: str) -> None:
+        box = self.expected if field == "expected" else self.achieved
         goal = self.current_goal()
         if self._filling or goal is None:
             return

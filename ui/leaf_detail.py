@@ -18,6 +18,7 @@ from ui.editing.columns import format_number, parse_number
 from ui.rule_editor import RuleEditor
 from ui.editing.session import FormSession
 from ui.typing_text import TypingTextEdit
+from ui.weak import weak_slot
 
 TEXT_FIELDS = (("description", "指标解释"), ("criteria", "评价标准"), ("process", "评价过程"),
                ("basis", "指标值确定依据"))
@@ -54,7 +55,7 @@ class LeafDetail(QWidget):
         self._tier_group = QButtonGroup(self)
         for tier in (*TIERS, ""):
             button = QRadioButton(tier or "未选", self.tier_row)
-            button.clicked.connect(lambda _c=False, t=tier: self.choose_tier(t))
+            button.clicked.connect(weak_slot(self.choose_tier, tier))
             self._tier_group.addButton(button)
             self.tier_buttons[tier] = button
             tier_layout.addWidget(button)
@@ -97,7 +98,7 @@ class LeafDetail(QWidget):
         form = QFormLayout(page)
         for field, label in TEXT_FIELDS:
             box = TypingTextEdit(page, height=48)
-            box.edited.connect(lambda text, f=field, b=box: self._text_edited(f, text, b.typing))
+            box.edited.connect(weak_slot(self._text_edited, field, take=1))
             self.texts[field] = box
             form.addRow(label, box)
         return page
@@ -135,7 +136,7 @@ class LeafDetail(QWidget):
         for level in SURVEY_LEVELS:
             edit = QLineEdit(page)
             edit.setMaximumWidth(70)
-            edit.editingFinished.connect(lambda lv=level: self._survey_edited(lv))
+            edit.editingFinished.connect(weak_slot(self._survey_edited, level))
             self.survey[level] = edit
             row.addWidget(QLabel(level, page))
             row.addWidget(edit)
@@ -257,9 +258,9 @@ class LeafDetail(QWidget):
 
     # -- editing ---------------------------------------------------------------------------------
 
-    def _text_edited(self, field: str, text: str, typing: object) -> None:
+    def _text_edited(self, field: str, text: str) -> None:
         if not self._filling and self.leaf_id is not None:
-            self.session.set_node_field(self.leaf_id, field, text or None, typing)
+            self.session.set_node_field(self.leaf_id, field, text or None, self.texts[field].typing)
 
     def _rule_changed(self, rule: object) -> None:
         if self.leaf_id is not None:

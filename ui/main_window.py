@@ -22,10 +22,12 @@ from ui.findings_panel import FindingsPanel
 from ui.form_editor import FormEditor
 from ui.navigator import Navigator, full_title, row_label
 from ui.score_panel import ScorePanel, fmt
+from ui.signoff_view import SignOffBanner
 from ui.editing.session import FormSession
 from ui.services.evaluation import Evaluator, evaluate_with_profile
 from ui.services.drafts import Draft, DraftFile
 from ui.settings import UiSettings
+from ui.weak import weak_slot
 
 APP_TITLE = "绩效自评助手"
 DRAFT_INTERVAL_MS = 2000
@@ -63,6 +65,11 @@ class MainWindow(QMainWindow):
         self._centre_layout.setContentsMargins(0, 0, 0, 0)
         self._placeholder = QLabel("请在左侧选择一张表格，或按 Ctrl+N 新建表格。", self.centre)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.signoff_banner = SignOffBanner(self.centre)
+        self.signoff_banner.hide()
+        self.signoff_banner.sign_button.clicked.connect(lambda _checked=False: self.sign_form())
+        self.signoff_banner.unlock_button.clicked.connect(lambda _checked=False: self.unlock_form())
+        self._centre_layout.addWidget(self.signoff_banner)
         self._centre_layout.addWidget(self._placeholder)
         side = QTabWidget(self)
         side.addTab(self.score_panel, "得分")
@@ -117,7 +124,7 @@ class MainWindow(QMainWindow):
         action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(weak_slot(slot))
         return action
 
     @staticmethod
@@ -133,6 +140,10 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("保存", self.save_now, QKeySequence.StandardKey.Save,
                                         "每次修改都已自动保存；按 Ctrl+S 再次确认")
         self.export_action = self._action("导出…", self.export_forms, "Ctrl+E", "把表格导出为 PDF 或 Excel")
+        self.report_action = self._action("生成自评报告…", self.make_report, "Ctrl+Shift+G",
+                                          "由当前表格写出绩效自评报告草稿（Word 和 PDF）")
+        self.check_report_action = self._action("核对自评报告…", self.check_report, "Ctrl+Shift+K",
+                                                "核对手写的自评报告（.docx）中的数字是否与表格一致")
         self.delete_action = self._action("删除表格", self.delete_form, "Ctrl+Shift+Delete",
                                           "删除当前表格（可从历史中恢复）")
         self.export_package_action = self._action("导出交换包…", self.export_package, "Ctrl+Shift+E",
@@ -147,6 +158,10 @@ class MainWindow(QMainWindow):
                                            "当前表格在数据库中保留的早先版本，可恢复其中一版")
         self.deleted_action = self._action("已删除的表格…", self.show_deleted, "Ctrl+Shift+R",
                                            "列出已删除的表格，可把其中一张恢复到列表中")
+        self.sign_action = self._action("签字…", self.sign_form, "Ctrl+Shift+S",
+                                        "填表人签字提交审核，审核人签字后内容锁定，单位负责人签字")
+        self.unlock_action = self._action("解锁…", self.unlock_form, "Ctrl+Shift+L",
+                                          "已签字的表格回到草稿以便修改（须写明原因，签字保留在记录中）")
         self.settings_action = self._action("设置…", self.open_settings, "Ctrl+,", "单位信息、默认评分规则、数据文件夹、备份")
         # Ctrl+Q spelled out: the standard Quit key is empty on Windows.
         self.quit_action = self._action("退出", self.close, "Ctrl+Q")
@@ -166,11 +181,14 @@ class MainWindow(QMainWindow):
         self._guide: QWidget | None = None
 
         file_menu = self.menuBar().addMenu("文件(&F)")
-        for action in (self.new_action, self.save_action, self.export_action, self.delete_action):
+        for action in (self.new_action, self.save_action, self.export_action, self.report_action, self.delete_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.history_action)
         file_menu.addAction(self.deleted_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sign_action)
+        file_menu.addAction(self.unlock_action)
         file_menu.addSeparator()
         for action in (self.import_doc_action, self.export_package_action, self.import_package_action,
                        self.bureau_action):
@@ -189,6 +207,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.next_pane_action)
         edit_menu.addAction(self.previous_pane_action)
+        audit_menu = self.menuBar().addMenu("审核(&A)")
+        audit_menu.addAction(self.check_report_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.about_action)
@@ -206,7 +226,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_form = self.session is not None
-        for action in (self.save_action, self.delete_action, self.history_action):
+        for action in (self.save_action, self.delete_action, self.history_action, self.sign_action,
+                       self.unlock_action):
             action.setEnabled(has_form)
 
     # -- opening forms ---------------------------------------------------------------------------
@@ -229,12 +250,16 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._on_changed)
         session.saved.connect(self._on_saved)
         session.error.connect(self._on_error)
+        session.stale.connect(self._on_stale)
         # A bound slot, not a lambda: Qt drops it with the window, so a stack outliving the window
         # during shutdown cannot call into a deleted window.
         session.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._placeholder.hide()
         self.editor = FormEditor(session, self.centre)
         self._centre_layout.addWidget(self.editor)
+        if session.locked:
+            self.editor.set_read_only()
+        self._show_signoff()
         self.navigator.select_form(form_id, emit=False)
         self.settings.set_last_form_id(self.data_dir, form_id)
         self.save_label.setText("")
@@ -286,6 +311,7 @@ class MainWindow(QMainWindow):
                 session.deleteLater()
             self.session = None
         self._placeholder.show()
+        self.signoff_banner.hide()
         self.score_panel.show_result(None, None)
         self.findings_panel.show_result(None)
         self._update_actions()
@@ -295,10 +321,18 @@ class MainWindow(QMainWindow):
         self.score_panel.show_result(self.session.form, self.session.result)
         self.findings_panel.show_result(self.session.result)
 
+    def _show_signoff(self) -> None:
+        """The banner for the open form's sign-off state (hidden for a plain draft)."""
+        from model.signoff import status
+
+        if self.session is not None:
+            self.signoff_banner.show_status(status(self.session.form))
+
     def _on_changed(self) -> None:
         session = self.session
         if session is None:
             return
+        self._show_signoff()  # an edit after 填表人 signed shows 签字后被修改 at once
         self._show_result()
         total, grade = score_text(session.result)
         form = session.form
@@ -317,6 +351,14 @@ class MainWindow(QMainWindow):
     def _on_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
         self._update_title()
+
+    def _on_stale(self, message: str) -> None:
+        """A save was refused as stale: reload once the edit that caused it has returned."""
+        from PySide6.QtCore import QTimer
+
+        from ui.stale_save import reload_after_stale
+
+        QTimer.singleShot(0, self, lambda: reload_after_stale(self, message))
 
     def _on_finding(self, node_id: object, field: object, path: object) -> None:
         if self.editor is not None:
@@ -399,6 +441,23 @@ class MainWindow(QMainWindow):
         current = self.session.form.id if self.session else None
         ExportDialog(self.store, self.settings, self._evaluate, self, selected=[current] if current else []).exec()
 
+    def make_report(self) -> None:
+        """文件 → 生成自评报告… for the open form."""
+        from reports.narrative import REPORT_KINDS
+        from ui.messages import show_info
+        from ui.report_dialogs import ReportDialog
+
+        if self.session is None or self.session.form.kind not in REPORT_KINDS:
+            show_info(self, "请先在左侧打开一张项目支出绩效自评表、部门整体支出绩效自评表或绩效评价评分表，再生成报告。")
+            return
+        ReportDialog(self.session.form, self.store, self.settings, self).exec()
+
+    def check_report(self) -> None:
+        """审核 → 核对自评报告…"""
+        from ui.report_dialogs import CheckReportDialog
+
+        CheckReportDialog(self.store, self).exec()
+
     def export_package(self) -> None:
         from ui.package_dialogs import ExportPackageDialog
 
@@ -463,6 +522,42 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.store, self.settings, self, data_dir=self.data_dir,
                        restore=self.restore_from_backup).exec()
+
+    # -- sign-off --------------------------------------------------------------------------------
+
+    def sign_form(self) -> None:
+        """文件 → 签字…: sign the open form as 填表人, 审核人 or 单位负责人 (the dialog asks who)."""
+        from ui.signoff_view import ask_signing
+
+        if self.session is not None and (asked := ask_signing(self, self.session.form, self.store)):
+            self._write_open_form(*asked)
+
+    def unlock_form(self) -> None:
+        """文件 → 解锁…: return a signed form to 草稿, asking for the reason."""
+        from ui.signoff_view import ask_unlock
+
+        if self.session is not None and (asked := ask_unlock(self, self.store)):
+            self._write_open_form(*asked)
+
+    def _write_open_form(self, write: Callable[[str], str], done: str) -> None:
+        """Run a sign-off write with the session closed (its stale copy must not be saved over it),
+        then reopen the form; a refusal is shown and nothing changes."""
+        from ui.messages import show_error
+
+        assert self.session is not None and self.session.form.id is not None
+        form_id = self.session.form.id
+        if self.session.unsaved:
+            self.session.save_now()
+        self._close_session()
+        try:
+            label = write(form_id)
+        except JixiaoError as exc:
+            show_error(self, str(exc), "表格保持原样未改动。", title="没有完成")
+            label = None
+        self.navigator.reload(select_id=form_id)
+        self.open_form(form_id)
+        if label is not None:
+            self.statusBar().showMessage(done.format(label=label), 15000)
 
     # -- getting data back -----------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from model.store import FormSummary, Store
+from ui.weak import weak_callback
 
 FORM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SHORT_KINDS = {"project_self_eval": "项目自评", "dept_self_eval": "部门自评", "project_target": "目标表",
@@ -29,7 +30,7 @@ class Navigator(QWidget):
     def __init__(self, store: Store, scorer: Scorer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self._scorer = scorer
+        self._scorer = None if scorer is None else weak_callback(scorer, ("", ""))
         self._rows: dict[str, list[QStandardItem]] = {}
         # While set, a change of the current row is not announced as the user's choice. The selection
         # model's own signals are never blocked: the view repaints the old and new rows from them.

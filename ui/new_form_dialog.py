@@ -99,7 +99,7 @@ class NewFormDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.mode_group.idToggled.connect(lambda _id, on: self._mode_changed() if on else None)
+        self.mode_group.idToggled.connect(self._mode_toggled)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.source.currentIndexChanged.connect(self._source_changed)
         self._form_layout = form
@@ -113,6 +113,10 @@ class NewFormDialog(QDialog):
 
     def mode(self) -> int:
         return self.mode_group.checkedId()
+
+    def _mode_toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self._mode_changed()
 
     def _mode_changed(self) -> None:
         mode = self.mode()

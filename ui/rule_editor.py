@@ -1,4 +1,4 @@
-"""RuleEditor: a leaf's rule override — the type and that type's parameters (docs/rules-format.md).
+"""RuleEditor: a leaf's rule override — the type and that type's parameters (docs/form-format.md).
 
 Parameters are typed as text ("0.8, 0.6" for a list, "1:4；0.8:2" for bands) and read here into
 the rule object; an empty field leaves the parameter out, so the rule's default applies. A change
@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ui.editing.columns import format_number, parse_number
+from ui.weak import weak_slot
 
 RULE_LABELS: tuple[tuple[str, str | None], ...] = (
     ("按评分方案（不指定）", None), ("正向：实际÷目标×分值", "ratio"), ("等于目标", "equal"),
@@ -131,12 +132,12 @@ class RuleEditor(QWidget):
                 for text, side in SIDES:
                     box.addItem(text, side)
                 box.setCurrentIndex(max(box.findData(rule.get(key, "both")), 0))
-                box.currentIndexChanged.connect(lambda _i: self._params_edited())
+                box.currentIndexChanged.connect(weak_slot(self._params_edited))
                 widget = box
             elif kind == "flag":
                 check = QCheckBox(self)
                 check.setChecked(bool(rule.get(key)))
-                check.toggled.connect(lambda _on: self._params_edited())
+                check.toggled.connect(weak_slot(self._params_edited))
                 widget = check
             else:
                 edit = QLineEdit(_show(kind, rule.get(key)), self)

@@ -349,7 +349,7 @@ class IndicatorTreeModel(QAbstractItemModel):
             if column.cell is Cell.SCORE:
                 # A number typed into 得分 is the manual score at once; clearing it (Delete) goes
                 # back to the computed score: one key either way.
-                if number is None and getattr(item, "score", None) is None:
+                if number is None and isinstance(item, Leaf) and item.score is None:
                     return True
                 self.session.set_field("node", (item.id, "score"), number,
                                        "手动填写得分" if number is not None else "恢复自动计算得分")

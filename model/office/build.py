@@ -18,6 +18,8 @@ from model.office.recognise import Segment, has_levels, is_title
 from model.office.synonyms import key, synonyms
 from model.office.values import maybe_number
 
+# A title's year is the form's year when it says 年度, or when the form's name follows it directly.
+_FORM_YEAR = re.compile(r"(19|20)\d{2}\s*年度|^(19|20)\d{2}\s*年(部门|项目支出|项目绩效|绩效|预算)")
 _GOAL = re.compile(r"^目标\s*(\d+)$")
 _MONTH = re.compile(r"^(\d{1,2})月(底|末)?$")
 _INCOME = re.compile(r"(一般公共预算|政府性基金拨款|纳入专户管理的非税收入拨款|其他资金)[:：]\s*([\d.,]*)")
@@ -25,7 +27,7 @@ _SPENDING = re.compile(r"(基本支出|项目支出)[:：]\s*([\d.,]*)")
 _SPENDING_TOTAL = re.compile(r"按支出性质分[:：]\s*([\d.,]+)")
 _BARE_AMOUNT = re.compile(r"^(?:其中[:：])?(一般公共预算|政府性基金拨款|纳入专户管理的非税收入拨款|基本支出|项目支出)[:：]?$")
 # Template text that carries no data: the seal line and footnotes.
-_BOILERPLATE = re.compile(r"盖章|^\s*(注|说明)\s*[:：]")
+_BOILERPLATE = re.compile(r"盖章|^\s*(注|说明)\s*[:：]|^表\s*\d+([-—－]\d+)?\s")
 _SIGNATURE_LABELS = re.compile(r"(填表人|填报日期|联系电话|单位负责人)\s*[:：]")
 _TARGET_FUNDS = {"预算数": "预算数", "其中:财政资金": "财政资金", "财政资金": "财政资金", "其他资金": "其他资金"}
 
@@ -45,7 +47,7 @@ class Built:
     form: Form
     unplaced: list[Unplaced] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    year_written: bool = True
+    weak_year: int | None = None
 
 
 def signature_line(line: Line) -> bool:
@@ -68,6 +70,7 @@ class FormBuilder:
         self.expect_purpose = False
         self.budget_cols: dict[int, str] = {}
         self.stated: dict[str, object] = {}
+        self.weak_year: int | None = None
 
     # -- walking ---------------------------------------------------------------------------------
 
@@ -165,7 +168,11 @@ class FormBuilder:
         title = re.sub(r"^\s*(附件\s*\d*\s*[:：]?|\d+\s*[.、．])\s*", "", text.strip())
         title = re.sub(r"\s+", "", title)
         self.form.title = self.form.title or title
-        self.form.year = self.form.year or (year_in(title) or 0)
+        if _FORM_YEAR.search(title):
+            self.form.year = self.form.year or (year_in(title) or 0)
+        else:
+            # "2021年省级…补助资金绩效目标表": a year inside a project name is only a fallback.
+            self.weak_year = self.weak_year or year_in(title)
         if self.form.kind == "project_target" and "project_name" not in self.form.header:
             name = re.sub(r"(项目)?(支出)?绩效目标(申报)?表$", "", title)
             if name and name != title:
@@ -232,14 +239,16 @@ class FormBuilder:
     # -- money -------------------------------------------------------------------------------------
 
     def funds_heading(self, line: Line, take: object) -> bool:
-        cols = {c: synonyms().funds_columns[key(t)] for c, t in line.filled if key(t) in synonyms().funds_columns}
+        found = {c: synonyms().funds_column(t) for c, t in line.filled}
+        cols = {c: f for c, f in found.items() if f is not None}
         if sum(f in ("initial", "annual", "executed") for f in cols.values()) < 2:
             return False
         self.funds_cols = cols
         for c, t in line.filled:
             if callable(take) and (c in cols or "万元" in t or "资金" in t):
                 take(c)
-            unit = unit_in(t) or ("万元" if "万元" in t else None)
+            bracket = re.search(r"[（(](万元|元)[)）]", t)
+            unit = unit_in(t) or (bracket.group(1) if bracket else None)
             if unit and self.form.kind != "project_target":
                 self.form.money_unit = self.form.money_unit or unit
         return True
@@ -452,7 +461,7 @@ class FormBuilder:
         if form.kind == "project_target" and not form.money_unit:
             form.money_unit = "元"
         form.money_unit = form.money_unit or "万元"
-        built = Built(form)
+        built = Built(form, weak_year=self.weak_year)
         for index, line in enumerate(self.segment.lines):
             if line.table is None:
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterator
 
-from model.office.lines import Document, Line, check_cell
+from model.office.lines import Document, Line, check_cell, damaged
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _T, _SDT = (f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}t", f"{_W}sdt")
@@ -15,7 +15,6 @@ _VAL = f"{_W}val"
 def read_docx(path: Path) -> Document:
     """Read every paragraph and table of the document body (headers, footers and pictures are not read)."""
     import docx  # python-docx: imported here, so start-up does not pay for it
-    from model.office.files import damaged
 
     name = path.name
     try:

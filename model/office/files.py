@@ -4,7 +4,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from model.office.lines import MAX_FILE_BYTES, MAX_XML_BYTES, Document, OfficeFileError
+from model.office.lines import MAX_FILE_BYTES, MAX_XML_BYTES, Document, OfficeFileError, damaged
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .doc/.xls/.wps/.et, or an encrypted .docx/.xlsx
 _SAVE_AS = "请在 Word/WPS 中“另存为” .docx/.xlsx 后再导入"
@@ -54,13 +54,6 @@ def read_document(path: Path) -> Document:
     from model.office.xlsx_read import read_xlsx
 
     return read_xlsx(path)
-
-
-def damaged(name: str, detail: str = "") -> OfficeFileError:
-    """The message for a file whose contents cannot be read."""
-    extra = f"（{detail}）" if detail else ""
-    return OfficeFileError(f"文件“{name}”已损坏或不完整，无法读取{extra}。请在 Word/WPS/Excel 中打开它；"
-                           "若能打开，请“另存为”一个新文件后再导入；若打不开，请找原件。")
 
 
 def _check_zip(path: Path, name: str) -> None:

@@ -42,7 +42,8 @@ class IndicatorReader:
             self._map(col, key(text))
         self.active = True
         self.continuation_possible = True
-        self.restart_goal()
+        # Categories carry on: a heading repeated where a table was split over two pages does not
+        # start a new category (a new goal does, see restart_goal).
 
     def heading_extra(self, above: Line) -> list[int]:
         """Columns named in the row above the heading (when the level names sit in a second row);

@@ -21,6 +21,13 @@ class OfficeFileError(JixiaoError):
     """A Word/Excel file that cannot be imported; the message says what, where and how to fix it."""
 
 
+def damaged(name: str, detail: str = "") -> OfficeFileError:
+    """The message for a file whose contents cannot be read."""
+    extra = f"（{detail}）" if detail else ""
+    return OfficeFileError(f"文件“{name}”已损坏或不完整，无法读取{extra}。请在 Word/WPS/Excel 中打开它；"
+                           "若能打开，请“另存为”一个新文件后再导入；若打不开，请找原件。")
+
+
 @dataclass(frozen=True)
 class Line:
     """One paragraph (table None) or one table row (cells by grid column)."""

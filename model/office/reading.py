@@ -7,6 +7,7 @@ from pathlib import Path
 
 from model.form import Form
 from model.office.build import Built, FormBuilder, Unplaced
+from model.office.eval_summary import summary_stated
 from model.office.facts import year_in
 from model.office.files import read_document
 from model.office.lines import Document, OfficeFileError
@@ -60,6 +61,8 @@ def forms_of(doc: Document, today: dt.date | None = None) -> Reading:
             continue
         built = FormBuilder(kind, part).build()
         _settle_year(built, doc_year, today or dt.date.today())
+        if kind == "evaluation":
+            _add_summary(built, doc)
         reading.forms.append(Found(built.form, part.where, built.unplaced, built.notes))
     if not reading.forms:
         tables = len({(line.sheet, line.table) for line in doc.lines if line.table is not None})
@@ -67,6 +70,19 @@ def forms_of(doc: Document, today: dt.date | None = None) -> Reading:
         raise OfficeFileError(f"文件“{doc.name}”里没有找到可以导入的绩效表格（{found}）。本程序查找的是{WHAT_WE_LOOK_FOR}。"
                               "请确认选对了文件；若表格是图片或扫描件，需要先在 Word/WPS 中转成表格。")
     return reading
+
+
+def _add_summary(built: Built, doc: Document) -> None:
+    """An evaluation's 表3-1 (anywhere in the file) into its `stated`: weights, scores and rates per category."""
+    found, lines = summary_stated(doc.lines)
+    if not found:
+        return
+    places = tuple(f"{line.where} 第" for line in lines)
+    built.unplaced = [u for u in built.unplaced if not u.where.startswith(places)]
+    stated = built.form.stated or {}
+    for k, v in found.items():
+        stated.setdefault(k, v)
+    built.form.stated = stated
 
 
 def _document_year(doc: Document) -> int | None:
@@ -87,6 +103,10 @@ def _settle_year(built: Built, doc_year: int | None, today: dt.date) -> None:
     if doc_year:
         form.year = doc_year
         built.notes.append(f"表格没有写年度，按文件标题取 {doc_year} 年")
+        return
+    if built.weak_year:
+        form.year = built.weak_year
+        built.notes.append(f"表格没有写年度，按标题中的 {built.weak_year} 年，请导入后在表头核对")
         return
     form.year = today.year - 1
     built.notes.append(f"表格和文件标题都没有写年度，暂定为 {form.year} 年，请导入后在表头核对")

@@ -121,11 +121,21 @@ def kind_of(segment: Segment) -> str | None:
         return None
     if "评分表" in title or "评价指标体系" in title or has(_EVAL_WORDS):
         return "evaluation"
-    if "目标表" in title or "申报表" in title or has(_TARGET_WORDS):
+    if "目标表" in title or "申报表" in title or has(_TARGET_WORDS) or _targets_only(segment):
         return "project_target"
     if "部门整体" in title or has(_DEPT_WORDS) or _goal_blocks(segment) > 1:
         return "dept_self_eval"
     return "project_self_eval"
+
+
+def _targets_only(segment: Segment) -> bool:
+    """An indicator heading with targets but no 实际完成值, 分值 or 得分: a target declaration."""
+    s = synonyms()
+    for line in segment.lines:
+        if has_levels(line):
+            fields = {s.column(t) for _c, t in line.filled}
+            return "target" in fields and not fields & {"actual", "weight", "score"}
+    return False
 
 
 def _goal_blocks(segment: Segment) -> int:

@@ -16,6 +16,7 @@ _FILE = Path(__file__).resolve().parents[2] / "resources" / "office" / "synonyms
 _SPACE = re.compile(r"[\s\u3000]+")
 _TRAIL = re.compile(r"[:：]+$")
 _BRACKETS = str.maketrans("（）：", "():")
+_UNIT_SUFFIX = re.compile(r"\((分|%|万元|元|人|个)\)$")
 
 
 def key(text: str) -> str:
@@ -38,8 +39,15 @@ class Synonyms:
     subtotal_rows: frozenset[str]
 
     def column(self, text: str) -> str | None:
-        """The leaf field (or level1/level2) a column heading names, or None."""
-        return self.columns.get(key(text))
+        """The leaf field (or level1/level2) a column heading names, or None; a unit in brackets
+        at the end (得分（分）, 分值(%)) is ignored."""
+        k = key(text)
+        return self.columns.get(k) or self.columns.get(_UNIT_SUFFIX.sub("", k))
+
+    def funds_column(self, text: str) -> str | None:
+        """The funds field a money-block heading names (年初预算数（万元） → initial), or None."""
+        k = key(text)
+        return self.funds_columns.get(k) or self.funds_columns.get(_UNIT_SUFFIX.sub("", k))
 
     def category(self, name: str) -> str:
         """The official name of a 一级/二级 category ("项目效益指标" → "效益指标"); unknown names unchanged."""

@@ -5,14 +5,13 @@ from pathlib import Path
 from typing import Any
 
 from model.office.cell_text import value_text
-from model.office.lines import Document, Line, OfficeFileError, check_cell
+from model.office.lines import Document, Line, OfficeFileError, check_cell, damaged
 from model.office.xlsx_read import MAX_COLS, MAX_ROWS
 
 
 def read_xls(path: Path) -> Document:
     """Read every sheet of an Excel 97-2003 workbook."""
     import xlrd
-    from model.office.files import damaged
 
     name = path.name
     try:
@@ -27,7 +26,9 @@ def read_xls(path: Path) -> Document:
     doc = Document(name)
     try:
         for index in range(book.nsheets):
-            doc.lines.extend(_sheet_lines(book, book.sheet_by_index(index), index + 1, name))
+            sheet = book.sheet_by_index(index)
+            if sheet.visibility == 0:  # hidden sheets hold lookup lists and old copies, not the form
+                doc.lines.extend(_sheet_lines(book, sheet, index + 1, name))
     finally:
         book.release_resources()
     return doc

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from model.office.cell_text import value_text
-from model.office.lines import Document, Line, check_cell
+from model.office.lines import Document, Line, check_cell, damaged
 
 # A form sheet has a few hundred rows; formatting often claims a million. Read no further than this.
 MAX_ROWS = 5000
@@ -15,7 +15,6 @@ MAX_COLS = 60
 def read_xlsx(path: Path) -> Document:
     """Read every sheet; the cached values of formulas are used (what Excel last showed)."""
     import openpyxl
-    from model.office.files import damaged
 
     name = path.name
     try:
@@ -25,7 +24,8 @@ def read_xlsx(path: Path) -> Document:
     doc = Document(name)
     try:
         for number, ws in enumerate(wb.worksheets, start=1):
-            doc.lines.extend(_sheet_lines(ws, number, name))
+            if ws.sheet_state == "visible":  # hidden sheets hold lookup lists and old copies, not the form
+                doc.lines.extend(_sheet_lines(ws, number, name))
     finally:
         wb.close()
     return doc

@@ -1,4 +1,4 @@
-"""部门整体支出绩效评价基础数据表 (domain.md §1.4): the sums and ratios among its standard rows.
+"""部门整体支出绩效评价基础数据表 (docs/rules.md §1.4): the sums and ratios among its standard rows.
 
 三公 = 车 + 出国 + 接待; 车 = 购置 + 运维; 项目支出 = Σ items; 县级专项 = Σ 专项 rows; 公用经费 ≥ Σ 其中;
 控制率 = 在职 ÷ 编制; 规模控制率 = 实际 ÷ 批复; 投资概算控制率 = 实际投资 ÷ 预算投资, undefined ("—")

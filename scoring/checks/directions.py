@@ -1,4 +1,4 @@
-"""Direction and category: a target's operator against its place in the tree (domain.md §2.7, §2.12).
+"""Direction and category: a target's operator against its place in the tree (docs/rules.md §2.7, §2.12).
 
 DIRECTION_SUSPECT: a cost with ≥, a count of beneficiaries with ≤, a written cost rule that takes
 points off for savings. CATEGORY_SUSPECT: a rate under 数量, budget execution under 质量/时效 (it is

@@ -1,5 +1,5 @@
 """The money block: 总额 = Σ 其中 rows per column, 年初预算数 present, sub-rows not over budget,
-按收入性质 = 总额 and 按支出性质 = its stated total (domain.md §1.1, §1.2, §2.12).
+按收入性质 = 总额 and 按支出性质 = its stated total (docs/rules.md §1.1, §1.2, §2.12).
 
 The 执行率 itself (FUNDS_RATE/SCORE_MISMATCH, FUNDS_ANNUAL_MISSING, FUNDS_OVER_100 on the total) is
 the engine's; here only the sums and the sub-rows.

@@ -1,4 +1,4 @@
-"""Whether a written value fits what the indicator measures (domain.md §2.3, §2.5, §2.8, §1.7).
+"""Whether a written value fits what the indicator measures (docs/rules.md §2.3, §2.5, §2.8, §1.7).
 
 Covers what the value reader cannot see from one cell alone: a rate indicator (…率, （%）) with a
 count or a phrase as its target, a rate target written as the fraction 1, an actual without the

@@ -1,5 +1,5 @@
 """资金支出计划 (target declarations): cumulative, never above 100%, ending at 100% at the last
-checkpoint (12月底). A blank checkpoint means "not planned yet" (domain.md §0, §1.3); blank leading
+checkpoint (12月底). A blank checkpoint means "not planned yet" (docs/rules.md §0, §1.3); blank leading
 checkpoints before a filled one are a question (PLAN_LEADING_BLANK: nothing spent in the first months?)
 unless a note on the plan says why; shares per period that add up to 100% are not cumulative.
 

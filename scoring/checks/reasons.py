@@ -1,6 +1,6 @@
 """偏差原因分析及改进措施: when it must be filled, and when one sentence was copied onto every row.
 
-Rules of domain.md §2.10: (1) any deduction, (2) a shortfall against the target even at full
+Rules of docs/rules.md §2.10: (1) any deduction, (2) a shortfall against the target even at full
 marks, (3) far over target (over_target × t, default 1.3) need a reason; (4) 执行率 ≠ 100% needs an
 explanation; (6) the same reason on most rows of a goal is boilerplate. Rule (5), a reason on a
 fully met row, is not wrong in itself and gives no finding.

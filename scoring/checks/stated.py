@@ -1,4 +1,4 @@
-"""Figures the paper states for groups, compared with the computed ones (domain.md §0: `stated` is
+"""Figures the paper states for groups, compared with the computed ones (docs/rules.md §0: `stated` is
 never used for scoring, only compared). The engine compares 总分, 执行率 and 得分率 per group; this
 module compares group subtotals (stated.subtotals), group weights (stated.weights) and the overall
 得分率 (stated.total_rate).

@@ -1,4 +1,4 @@
-"""Rules of third-party evaluations (domain.md §2.4, §2.8): five-level satisfaction surveys,
+"""Rules of third-party evaluations (docs/rules.md §2.4, §2.8): five-level satisfaction surveys,
 checklists with shares, gates and 扣完为止, and banded rates (资金到位率, 预算执行率).
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ def _param(inp: RuleInput, key: str, default: str) -> Decimal:
 
 
 def tally_rate(tally: Mapping[str, Any] | None, raw_weights: Any = _DEFAULT_WEIGHTS) -> tuple[Decimal, str] | None:
-    """The weighted satisfaction rate of a five-level tally and how it was computed (domain.md §0:
+    """The weighted satisfaction rate of a five-level tally and how it was computed (docs/rules.md §0:
     weights 1.0/0.8/0.6/0.3/0); None without a tally or when no answer was counted."""
     if not tally:
         return None

@@ -1,4 +1,4 @@
-"""The 预算执行率 rule of the funds block (domain.md §2.1) and the findings that come with it.
+"""The 预算执行率 rule of the funds block (docs/rules.md §2.1) and the findings that come with it.
 
 rate = 全年执行数 ÷ 全年预算数 of the total row; score = min(rate, 100%) × w, rounded half-up; no
 silent fall-back to 年初预算数. `stated` figures are compared, never used.

@@ -1,4 +1,4 @@
-"""A scoring profile (domain.md §0) as a typed value built from its JSON dict; no file reading here.
+"""A scoring profile (docs/rules.md §0) as a typed value built from its JSON dict; no file reading here.
 
 `Profile.from_dict` validates the dict and raises ProfileError with a Chinese message naming the
 bad key; resources/profile_files.py reads the shipped JSON files.
@@ -13,17 +13,18 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from model.errors import JixiaoError
 from scoring.rounding import to_decimal
 from scoring.rules.types import RULE_TYPES
 
 REVERSE_TYPES = ("reverse_r1", "reverse_r2")
 
 
-class ProfileError(ValueError):
+class ProfileError(JixiaoError, ValueError):
     """A profile dict (shipped file or a form's inline `rules`) that cannot be used.
 
-    A ValueError rather than model.errors.JixiaoError: scoring imports only model.form and model.tree;
-    the command line turns it into a Chinese error message.
+    A JixiaoError like every error a user can cause, so no caller can mistake it for a program fault;
+    ui/services/evaluation.py adds which form it is (FormRulesError).
     """
 
 

@@ -1,4 +1,4 @@
-"""Qualitative tiers with their bands, deadlines and manual scores (domain.md §2.5, §2.6).
+"""Qualitative tiers with their bands, deadlines and manual scores (docs/rules.md §2.5, §2.6).
 
 A tier's computed score never inflates: 达成 → w, 部分达成 → the band's floor (0.6w), 未达成 → 0;
 the user may type any score inside the band (the engine checks it, QUAL_TIER_BAND).

@@ -1,5 +1,5 @@
 """Quantitative rules: positive ratio, equal (with the zero-target rule), reverse R1/R2,
-deviation bands and the quality floor (domain.md §2.4, docs/rules-format.md).
+deviation bands and the quality floor (docs/rules.md §2.4, docs/form-format.md).
 
 Every function returns the unrounded score; the engine rounds half-up and caps at [0, w].
 """
@@ -132,7 +132,7 @@ def _as(reading: Reading, value: Decimal) -> Reading:
 
 
 def deviation(inp: RuleInput) -> Outcome:
-    """Deviation band (third-party evaluations): see docs/rules-format.md `deviation`."""
+    """Deviation band (third-party evaluations): see docs/form-format.md `deviation`."""
     got = numbers(inp)
     if isinstance(got, Outcome):
         return got

@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from model.form import Leaf
+# RULE_TYPES: every rule type a profile, a leaf's `rule` or the registry (registry.py) knows; the
+# window's names for them (ui/editing/columns.RULE_NAMES, ui/rule_editor.RULE_LABELS) cover exactly
+# these. Defined beside the form (model/form.py) so the form reader checks rule objects against it.
+from model.form import RULE_TYPES, Leaf
 from scoring.rounding import plain
 from scoring.values.units import match_unit
 from scoring.values.types import Reading
 
-# Every rule type a profile, a leaf's `rule` or the registry (registry.py) knows; the window's
-# names for them (ui/editing/columns.RULE_NAMES, ui/rule_editor.RULE_LABELS) cover exactly these.
-RULE_TYPES = ("ratio", "equal", "reverse_r1", "reverse_r2", "qualitative", "deadline", "deviation",
-              "quality_floor", "survey", "checklist", "bands", "manual")
+__all__ = ["RULE_TYPES", "Issue", "Outcome", "RuleInput", "show", "undecided"]
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Deadlines written in 年度指标值 / 实际完成值 (2021年10月底, 12月31日前, 20年底, 2024.10.10).
 
-Turns the text into the last day it allows (domain.md §2.6); the text arriving here is already
+Turns the text into the last day it allows (docs/rules.md §2.6); the text arriving here is already
 NFKC-normalised with whitespace removed.
 """
 

@@ -1,7 +1,7 @@
 """The value reader: what people write in 年度指标值 / 实际完成值, read into numbers, units and dates.
 
 Pure and total: every function accepts any text and never raises; what it cannot read is kind
-"unreadable". Numbers are Decimal in base units (80% → 0.8, 2万元 → 20000). See domain.md §2.3.
+"unreadable". Numbers are Decimal in base units (80% → 0.8, 2万元 → 20000). See docs/rules.md §2.3.
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def _scale(value: Decimal | None, factor: Decimal) -> Decimal | None:
 
 
 def suggest_tier(target_text: str | None, actual_text: str | None) -> str | None:
-    """Suggest a qualitative tier from the written actual (domain.md §2.5); the user confirms.
+    """Suggest a qualitative tier from the written actual (docs/rules.md §2.5); the user confirms.
 
     Args:
         target_text: the target as written.
@@ -178,7 +178,7 @@ def _compare_degree(target: str, actual: str) -> str | None:
 def is_deadline_met(target: Reading, actual: Reading) -> bool | None:
     """Whether a deadline target was met; None when it cannot be told.
 
-    `12月31日前` counts as on or before 12-31 (domain.md §2.6: the forms mean "by"), so `strict`
+    `12月31日前` counts as on or before 12-31 (docs/rules.md §2.6: the forms mean "by"), so `strict`
     does not exclude the day itself.
 
     Args:

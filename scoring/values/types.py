@@ -12,7 +12,7 @@ from decimal import Decimal
 
 @dataclass(frozen=True)
 class Note:
-    """Something the checker should report about a text: a domain.md §4 code and a Chinese message."""
+    """Something the checker should report about a text: a docs/rules.md §4 code and a Chinese message."""
 
     code: str
     message: str

@@ -1,6 +1,7 @@
 """Words of the value columns: operators, the 是/否 placeholder, unmeasurable targets, tier words.
 
-Vocabulary only (domain.md §2.3, §2.5); the grammar that uses it lives in `scoring/values/reading.py`.
+Vocabulary only (docs/rules.md §2.3, §2.5); the grammar of one cell that uses it lives in
+`scoring/values/grammar.py`, the reading of target and actual in `scoring/values/reading.py`.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ APPROX_SUFFIXES = ("左右", "余", "多")
 
 PLACEHOLDERS = frozenset({"是/否", "是否", "是或否", "有/无", "是/否/", "是\\否", "是、否"})
 
-# Targets that name no measurable level (domain.md §2.5, 101号 asks for measurable values).
+# Targets that name no measurable level (docs/rules.md §2.5, 101号 asks for measurable values).
 NOT_MEASURABLE_EXACT = frozenset({"按要求支出", "全体残疾朋友", "真正实现残联是残疾人的娘家"})
 NOT_MEASURABLE_RE = re.compile(r"^(?:进一步|按要求|按照要求|按规定|按照规定)")
 

@@ -31,7 +31,7 @@ def store_with_forms(store: Store) -> list[str]:
     first = make_sample_form()
     store.add(first)
     first.goals[0].achieved = "全部完成"
-    store.save(first)
+    store.save(first, 1)
     second = second_form()
     store.add(second)
     return [str(first.id), str(second.id)]

@@ -29,7 +29,7 @@ WRITER = textwrap.dedent("""
         n += 1
         leaf.actual = f"{n}人"
         form.header["preparer"] = "张明" * (n % 50 + 1)  # vary the document size
-        rev = store.save(form)
+        rev = store.save(form, n)
         print("saved", rev, n, flush=True)
 """)
 

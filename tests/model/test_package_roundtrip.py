@@ -40,7 +40,8 @@ def test_manifest_describes_each_form_and_hashes_every_file(memory_store: Store)
     assert by_id[first]["revision"] == 2 and by_id[second]["revision"] == 1  # first was saved once more
     assert by_id[first] | {"revision": 0} == {
         "id": first, "kind": "project_self_eval", "year": 2024, "title": "项目支出绩效自评表",
-        "unit": "示例县残疾人联合会", "revision": 0, "profile": "central-2020", "file": f"forms/{first}.json"}
+        "unit": "示例县残疾人联合会", "revision": 0, "profile": "central-2020", "file": f"forms/{first}.json",
+        "signoff": {"state": "草稿", "changes": []}}
     assert set(manifest["files"]) == set(files) == {f"forms/{first}.json", f"forms/{second}.json"}
     for name, data in files.items():
         assert manifest["files"][name] == hashlib.sha256(data).hexdigest()
@@ -69,7 +70,7 @@ def test_newer_revision_replaces_and_keeps_the_previous_in_history(memory_store:
     # The unit corrects the form (returned for correction) and sends it again.
     form = memory_store.load(first)
     form.goals[0].achieved = "已按财政局意见补充说明"
-    memory_store.save(form)
+    memory_store.save(form, 2)
     plan, written = import_items(bureau, read_package(good_package(memory_store)), "第二次.jxpkg")
     assert {i.item.entry.id: i.action for i in plan.items}[first] == NEWER
     assert [i.item.entry.id for i in written] == [first]
@@ -87,7 +88,7 @@ def test_older_revision_is_refused_with_a_message_and_others_still_apply(memory_
     old_package = good_package(memory_store)
     form = memory_store.load(first)
     form.goals[0].achieved = "第三版"
-    memory_store.save(form)
+    memory_store.save(form, 2)
     bureau = Store.memory(clock)
     import_items(bureau, read_package(build_package_bytes(memory_store, [first], CREATED)))
     plan = plan_import(bureau, read_package(old_package))

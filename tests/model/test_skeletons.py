@@ -16,7 +16,7 @@ def test_central_2020_starts_with_the_10_50_30_10_split() -> None:
     form = new_form("project_self_eval", 2024, "central-2020", {"project_name": "康复项目", "phone": ""})
     assert _level1(form) == [("产出指标", 50), ("效益指标", 30), ("满意度指标", 10)]
     assert form.funds is not None and form.funds.weight == 10
-    # 10 (执行率) + 50 + 30 + 10 = 100, domain.md §0.
+    # 10 (执行率) + 50 + 30 + 10 = 100, docs/rules.md §0.
     assert form.funds.weight + sum(w for _n, w in _level1(form)) == 100
     assert [g.name for g in form.goals[0].indicators[0].children] == ["数量指标", "质量指标", "时效指标", "成本指标"]
     assert form.header == {"project_name": "康复项目"}  # empty values are not stored

@@ -21,8 +21,8 @@ def test_add_load_save_bumps_revision(memory_store: Store) -> None:
     form_id = memory_store.add(form)
     assert memory_store.revision(form_id) == 1
     next(leaves(form)).actual = "100人"
-    assert memory_store.save(form) == 2
-    assert memory_store.save(form) == 3
+    assert memory_store.save(form, 1) == 2
+    assert memory_store.save(form, 2) == 3
     loaded = memory_store.load(form_id)
     assert dumps_form(loaded) == dumps_form(form)
     assert next(leaves(loaded)).actual == "100人"
@@ -109,7 +109,7 @@ def test_every_old_version_migrates_without_loss(fixture: Path, data_dir: Path, 
         form = store.load(summary.id)
         assert form.header["preparer"] == "张明"
         assert store.get_setting("unit_name") == "示例县残疾人联合会"
-        assert store.save(form) == 8  # the migrated database is usable
+        assert store.save(form, 7) == 8  # the migrated database is usable
     finally:
         store.close()
     names = [p.name for p in backup.list_backups(backups_dir(data_dir))]
@@ -249,7 +249,7 @@ def test_a_deleted_form_is_listed_and_comes_back_under_its_id(memory_store: Stor
     kept = memory_store.add(make_sample_form())
     gone = make_sample_form()
     gone_id = memory_store.add(gone)
-    memory_store.save(gone)  # revision 2
+    memory_store.save(gone, 1)  # revision 2
     memory_store.delete(gone_id)
     assert [(e.form_id, e.revision) for e in memory_store.deleted_forms()] == [(gone_id, 2)]
     revision = memory_store.restore_entry(memory_store.deleted_forms()[0].id)
@@ -279,7 +279,7 @@ def test_restore_backup_names_the_aside_file_by_reason(data_dir: Path, clock: Fa
     store.add(form)
     good = store.backup_now()
     form.header["preparer"] = "李华"
-    store.save(form)
+    store.save(form, 1)
     store.close()
     clock.advance(hours=1)
     aside = restore_backup(data_dir, good, clock, reason="before-restore")

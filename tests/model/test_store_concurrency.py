@@ -34,7 +34,7 @@ def test_a_save_waits_for_another_instance_instead_of_failing(data_dir: Path, cl
         started = time.monotonic()
         # save() reads the revision, then writes: with a deferred BEGIN this failed at once with
         # sqlite3.OperationalError "database is locked" instead of waiting.
-        assert store.save(form) == 2
+        assert store.save(form, 1) == 2
         assert time.monotonic() - started >= 0.2
     finally:
         release.join()
@@ -52,7 +52,7 @@ def test_a_lock_held_too_long_gives_a_chinese_message_and_changes_nothing(
     try:
         form.header["preparer"] = "李华"
         with pytest.raises(StoreError, match="另一个绩效自评助手窗口或命令行占用.*请稍候几秒再试"):
-            store.save(form)
+            store.save(form, 1)
         with pytest.raises(StoreError, match="占用"):
             store.add(make_sample_form())
     finally:

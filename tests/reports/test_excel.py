@@ -41,16 +41,17 @@ def test_self_eval_cells_merges_and_number_formats(seed) -> None:  # type: ignor
     cells = {c.value: c for row in ws.iter_rows() for c in row if c.value is not None}
     rate = next(c for c in cells.values() if c.number_format == "0.00%")
     assert rate.value == pytest.approx(float(result.funds.rate))
-    assert cells[1.8].number_format == "#,##0.00" and isinstance(cells[1.8].value, float)
+    money = [c for row in ws.iter_rows() for c in row if c.value == 1.8 and c.number_format == "#,##0.00"]
+    assert money and isinstance(money[0].value, float)
     total = next(c for c in cells.values() if c.value == "总分")
-    assert ws.cell(total.row, 7).value == pytest.approx(float(result.total))
+    assert ws.cell(total.row, 8).value == pytest.approx(float(result.total))
     # 分值 and 得分 in one number format (issue 13): 100 and 52, as the official forms print them.
-    assert ws.cell(total.row, 7).number_format == ws.cell(total.row, 6).number_format == "General"
+    assert ws.cell(total.row, 8).number_format == ws.cell(total.row, 7).number_format == "General"
     first = cells["产出指标"]
-    merged = next(m for m in ws.merged_cells.ranges if m.min_row == first.row and m.min_col == 1)
-    assert merged.max_row - merged.min_row + 1 == 5 and merged.max_col == 1
-    header = cells["一级指标"]
-    assert ws.print_title_rows == f"${header.row}:${header.row}"
+    merged = next(m for m in ws.merged_cells.ranges if m.min_row == first.row and m.min_col == 2)
+    assert merged.max_row - merged.min_row + 1 == 5 and merged.max_col == 2
+    # Page headings are written where a page starts mid-table (issue 13), not as print titles.
+    assert ws.print_title_rows is None
     assert ws.row_dimensions[cells["年度总体目标"].row].height >= 18
 
 
@@ -61,10 +62,10 @@ def test_long_text_gets_row_height_for_every_line(seed) -> None:  # type: ignore
     import math
     import unicodedata
 
-    width = sum(ws.column_dimensions[col].width for col in "BCDE")
+    width_px = sum(ws.column_dimensions[col].width * 7 + 5 for col in "BCDE")
     wide = sum(1 for ch in text_cell.value if unicodedata.east_asian_width(ch) in "WF")
-    # A full-width character is about two Excel character units wide; 13.5 pt per line of 10 pt 宋体.
-    assert ws.row_dimensions[text_cell.row].height >= math.ceil(wide * 2 / width) * 13.5
+    # 9 pt 宋体 as the PDF: a full-width character 12 px wide, 12.2 pt a line.
+    assert ws.row_dimensions[text_cell.row].height >= math.ceil(wide * 12 / width_px) * 12.2
     assert text_cell.alignment.wrap_text
 
 
@@ -79,7 +80,8 @@ def test_options_add_sheets(seed) -> None:  # type: ignore[no-untyped-def]
     form, result = seed["seed004_eval"]
     book = _book(form, result, appendix=True, findings=True)
     assert book.sheetnames == ["综合评分表", "计分说明", "审核意见"]
-    assert book["审核意见"].max_row == 2 + len(result.findings)
+    levels = [c.value for c in book["审核意见"]["A"] if c.value in ("错误", "警告", "提示")]
+    assert len(levels) == len(result.findings)
 
 
 def test_draft_puts_grey_header_text_and_a_note_above_the_title(seed) -> None:  # type: ignore[no-untyped-def]
@@ -96,13 +98,24 @@ def test_draft_puts_grey_header_text_and_a_note_above_the_title(seed) -> None:  
     assert final["A1"].value == form.display_title and not final.oddHeader.center.text
 
 
-def test_draft_none_follows_the_error_findings(seed) -> None:  # type: ignore[no-untyped-def]
-    marked = {}
-    for name in ("seed000_t1", "seed001_dept"):
-        form, result = seed[name]
+def test_draft_none_follows_the_sign_off(seed) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    from model.signoff import sign
+
+    form, result = seed["seed000_t1"]
+    form = copy.deepcopy(form)
+
+    def marked() -> bool:
         ws = _book(form, result).worksheets[0]
-        marked[name] = ws.oddHeader.center.text == "草稿" and ws["A1"].value.startswith("草稿")
-    assert marked == {"seed000_t1": False, "seed001_dept": True}  # 001 has errors (blank 指标值…), 000 none
+        return bool(ws.oddHeader.center.text == "草稿" and ws["A1"].value.startswith("草稿"))
+
+    assert marked()
+    sign(form, "填表人", "李小明", "2024-03-01")
+    sign(form, "审核人", "王小芳", "2024-03-02")
+    assert not marked()
+    texts = [c.value for row in _book(form, result).worksheets[0].iter_rows() for c in row if c.value]
+    assert any("填表人：李小明 2024-03-01" in str(t) and "审核人：王小芳 2024-03-02" in str(t) for t in texts)
 
 
 def test_page_breaks_keep_headings_with_a_row_and_cut_merges_with_the_label_again(seed) -> None:  # type: ignore[no-untyped-def]
@@ -115,23 +128,28 @@ def test_page_breaks_keep_headings_with_a_row_and_cut_merges_with_the_label_agai
     for merged in ws.merged_cells.ranges:
         # No merged cell runs over a page break: each page's part has its own merge.
         assert not any(merged.min_row <= b < merged.max_row for b in breaks), merged.coord
-    for b in breaks:
-        first = ws.cell(b + 1, 1).value
-        # A page starting inside the table names its 一级 in its own first row.
-        if ws.cell(b + 1, 3).value and str(ws.cell(b + 1, 3).value)[:1] in "ABCD":
-            assert first and str(first)[0] == str(ws.cell(b + 1, 3).value)[0]
+    for b in breaks[1:]:
+        # A page starting inside the table starts with its column heads, then names its 一级 again.
+        assert ws.cell(b + 1, 1).value == "一级指标"
+        first, third = ws.cell(b + 2, 1).value, ws.cell(b + 2, 3).value
+        if third and str(third)[:1] in "ABCD":
+            assert first and str(first)[0] == str(third)[0]
 
 
 def test_page_break_arithmetic() -> None:
-    from reports.excel_pages import page_breaks, rows_per_page_height
+    from reports.excel_pages import GridRows, Segment, paginate, rows_per_page_height
 
-    heights = {r: 100.0 for r in range(1, 8)}
-    # Heading row 1 stays with row 2; each later row alone; 300 pt a page, heading 20 repeated.
-    heights[1] = 20.0
-    units = [(1, 2), (3, 3), (4, 4), (5, 5), (6, 6), (7, 7)]
-    assert page_breaks(heights, units, 300.0, 20.0) == [3, 5]  # 20+100+100 | 20+100+100 | 20+100+100
-    # A unit that does not fit the rest of the page moves whole; one taller than a page is cut.
-    assert page_breaks({1: 150.0, 2: 200.0, 3: 50.0}, [(1, 1), (2, 3)], 300.0) == [1]
-    assert page_breaks({1: 50.0, 2: 200.0, 3: 200.0}, [(1, 1), (2, 3)], 300.0) == [2]
+    # Heading row 0 (20 pt) stays with row 1; each later row alone; 300 pt a page.
+    grid = GridRows([20.0, *[100.0] * 6], [(0, 1), *((r, r) for r in range(2, 7))], repeat=1)
+    segments, breaks = paginate([grid], 300.0)
+    # 20+100+100 | (20)+100+100 | (20)+100+100: the heading row printed again on each page.
+    assert segments == [Segment(0, 0, 3, False), Segment(0, 3, 5, True), Segment(0, 5, 7, True)]
+    assert breaks == {0, 1}
+    # The signature block (tail) goes with the last row: that row moves to the next page with it.
+    segments, breaks = paginate([GridRows([100.0, 100.0], [(0, 0), (1, 1)])], 300.0, used=50.0, tail=120.0)
+    assert segments == [Segment(0, 0, 1, False), Segment(0, 1, 2, False)] and breaks == {0}
+    # A grid that does not start on the first page: the break comes after the title lines (-1).
+    segments, breaks = paginate([GridRows([250.0], [(0, 0)])], 300.0, used=100.0)
+    assert segments == [Segment(0, 0, 1, False)] and breaks == {-1}
     # A4 portrait, 0.6/0.7 in margins, a 700 px sheet: 96 % scale, (11.69 - 1.3) × 72 / 0.96 × 0.97.
     assert rows_per_page_height(700, False, (0.6, 0.6, 0.6, 0.7)) == pytest.approx(10.39 * 72 / 0.96 * 0.97)

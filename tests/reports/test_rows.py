@@ -43,12 +43,15 @@ def test_project_self_eval_merges_level_one_and_two_down_their_rows(seed) -> Non
     doc = build_document(form, result)
     table = next(g for g in doc.sheets[0].grids if g.name == "indicators")
     first = form.goals[0].indicators[0]  # 产出指标: 2 数量 + 1 质量 + 1 时效 + 1 成本 leaves
-    cell = table.rows[1][0]
+    # Column 0 is 绩效指标, down the heads and every indicator row (10号 附件1, issue 13).
+    label = table.rows[0][0]
+    assert label is not None and label.text == "绩效指标" and label.rowspan == len(table.rows) - 1
+    cell = table.rows[1][1]
     assert cell is not None and cell.text == first.name and cell.rowspan == 5
-    quantity = table.rows[1][1]
+    quantity = table.rows[1][2]
     assert quantity is not None and quantity.text == "数量指标" and quantity.rowspan == 2
-    assert table.repeat == 1 and _texts(table)[:8] == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
-                                                         "分值", "得分", "偏差原因分析及改进措施"]
+    assert table.repeat == 1 and _texts(table)[:9] == ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值",
+                                                         "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
 
 
 def test_scores_and_total_come_from_the_result(seed) -> None:  # type: ignore[no-untyped-def]
@@ -56,7 +59,7 @@ def test_scores_and_total_come_from_the_result(seed) -> None:  # type: ignore[no
     table = next(g for g in build_document(form, result).sheets[0].grids if g.name == "indicators")
     leaf = form.goals[0].indicators[0].children[0].children[0]
     assert isinstance(leaf, Leaf)
-    score_cell = table.rows[1][6]
+    score_cell = table.rows[1][7]
     assert score_cell is not None and score_cell.value == result.node(leaf.id).score
     total_row = [c for c in table.rows[-1] if c is not None]
     assert total_row[0].text == "总分" and total_row[1].value == result.max and total_row[2].value == result.total
@@ -144,11 +147,43 @@ def test_appendix_lists_every_explanation_and_findings_page(seed) -> None:  # ty
     assert len(findings.grids[0].rows) == 2 + len(result.findings)
 
 
-def test_draft_follows_error_findings_unless_forced(seed) -> None:  # type: ignore[no-untyped-def]
+def test_draft_until_approved_and_unchanged_unless_forced(seed) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    from model.signoff import sign, unlock
+
     form, result = seed["seed000_t1"]
-    assert build_document(form, result).draft == (result.count("error") > 0)
-    assert build_document(form, result, draft=False).draft is False
+    form = copy.deepcopy(form)
+    assert build_document(form, result).draft is True  # never signed
+    sign(form, "填表人", "李小明", "2024-03-01")
+    assert build_document(form, result).draft is True  # 待审核
+    sign(form, "审核人", "王小芳", "2024-03-02")
+    assert build_document(form, result).draft is False  # 已审核
     assert build_document(form, result, draft=True).draft is True
+    form.header["phone"] = "0998-5550999"  # changed after signing
+    assert build_document(form, result).draft is True
+    unlock(form, "改电话", "2024-03-03")
+    assert build_document(form, result).draft is True
+    assert build_document(form, result, draft=False).draft is False
+
+
+def test_signature_line_prints_the_signers_names_and_dates(seed) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    from model.signoff import sign
+
+    form, result = seed["seed001_dept"]
+    form = copy.deepcopy(form)
+    unsigned = dict(build_document(form, result).signature)
+    assert "审核人" not in unsigned and "填报日期" in unsigned
+    sign(form, "填表人", "李小明", "2024-03-01")
+    sign(form, "审核人", "王小芳", "2024-03-02")
+    sign(form, "单位负责人", "赵小强", "2024-03-03")
+    line = build_document(form, result).signature
+    assert [name for name, _ in line] == ["填表人", "审核人", "联系电话", "单位负责人签字"]
+    assert dict(line)["填表人"] == "李小明 2024-03-01"
+    assert dict(line)["审核人"] == "王小芳 2024-03-02"
+    assert dict(line)["单位负责人签字"] == "赵小强 2024-03-03"
 
 
 def test_unknown_kind_is_a_clear_error() -> None:

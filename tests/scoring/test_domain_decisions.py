@@ -1,4 +1,4 @@
-"""domain.md §0, one test per decision: the engine and the checker do exactly what §0 decides.
+"""docs/rules.md §0, one test per decision: the engine and the checker do exactly what §0 decides.
 
 Every expected figure is worked out by hand in the comment beside it.
 """

@@ -1,4 +1,4 @@
-"""Each rule type on hand-worked cases (docs/rules-format.md): score before rounding and 计算过程."""
+"""Each rule type on hand-worked cases (docs/form-format.md): score before rounding and 计算过程."""
 from __future__ import annotations
 
 from decimal import Decimal

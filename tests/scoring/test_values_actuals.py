@@ -1,7 +1,7 @@
 """Reading 实际完成值 (actuals) against their targets, tier suggestions and deadline checks.
 
 Pairs are the real target/actual cells of the seed forms; expected values are worked out by hand
-from domain.md §2.3, §2.5 and §2.6.
+from docs/rules.md §2.3, §2.5 and §2.6.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def test_non_numeric_actuals(actual: str | None, kind: str) -> None:
     assert _actual("≥80%", actual).kind == kind
 
 
-# target, actual, tier — domain.md §2.5 mapping
+# target, actual, tier — docs/rules.md §2.5 mapping
 TIERS = [
     ("提升", "提升", "达成"),  # seed 000 table 1
     ("持续", "持续", "达成"),
@@ -159,7 +159,7 @@ def test_suggest_tier_ignores_width_and_spaces() -> None:
 
 @pytest.mark.parametrize("target, actual, year, met", [
     ("2022年12月", "2022年12月", 2022, True),  # seed 004 C32
-    ("12月31日前", "2021年12月31日", 2021, True),  # "前" means "by" (domain.md §2.6)
+    ("12月31日前", "2021年12月31日", 2021, True),  # "前" means "by" (docs/rules.md §2.6)
     ("12月31日前", "2021年11月20日", 2021, True),
     ("2021年10月底", "2021年11月1日", 2020, False),
     ("2021年10月底", "未完成", 2020, False),  # seed 000

@@ -1,4 +1,4 @@
-"""Reading 年度指标值 (targets): real strings from the seed forms, read by hand against domain.md §2.3."""
+"""Reading 年度指标值 (targets): real strings from the seed forms, read by hand against docs/rules.md §2.3."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ NUMBER_TARGETS = [
     (">=100人", "number", ">=", D(100), "人", "count", True),
     ("<=0.02万元", "number", "<=", D(200), "万元", "money", True),
     ("=1年", "number", "=", D(1), "年", "duration", True),
-    # domain.md §1.7 / §2.3 examples
+    # docs/rules.md §1.7 / §2.3 examples
     ("≥100百分比", "number", ">=", D(1), "%", "percent", True),
     ("1.82万人", "number", "=", D(18200), "人", "count", False),
     ("0.02万元/人/年", "number", "=", D(200), "万元/人/年", "money", False),

@@ -1,23 +1,30 @@
-"""UI test hygiene: collect each test's Qt garbage while that test's objects are still coherent.
+"""UI fixtures, and one garbage collection after the last UI test.
 
-Windows built in a test (MainWindow, dialogs) form reference cycles through connected lambdas.
-Left to the interpreter's final collection, after hundreds of tests, freeing them crashed the test
-process (a segfault after "N passed", so CI failed); collected right after their test they go quietly.
+Windows and sessions hold no reference cycles (ui/weak.py; tests/ui/test_freed.py holds them to
+it), so each is freed when its test lets go of it. The one collection at the end frees whatever a
+test itself tied in a cycle while Qt is still up: left to the interpreter's final collection, such
+leftovers once crashed the process after "N passed".
 """
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from model.store import Store
-from tests.ui.test_session import open_session
+from tests.conftest import FakeClock, make_sample_form
+from tests.ui.fake_scoring import fake_evaluate
+from tests.ui.helpers import open_session
+from ui.main_window import MainWindow
+from ui.settings import UiSettings
 from ui.tree_view import IndicatorTreeView
 
 
-@pytest.fixture(autouse=True)
-def _collect_qt_garbage() -> Iterator[None]:
+@pytest.fixture(scope="session", autouse=True)
+def _collect_once_at_the_end() -> Iterator[None]:
     yield
     gc.collect()
 
@@ -30,3 +37,26 @@ def view(qtbot, memory_store: Store) -> IndicatorTreeView:  # type: ignore[no-un
     widget.resize(1000, 500)
     widget.show()
     return widget
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """A main window on a fresh data folder with the fake evaluator (history, restore, stale saves)."""
+    store = Store.open(tmp_path / "data", clock)
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(store, settings, evaluator=fake_evaluate, data_dir=tmp_path / "data")
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.store.close()
+
+
+@pytest.fixture
+def sample_window(qtbot, tmp_path: Path, memory_store: Store) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A main window on a memory store with the sample form open and shown (menus, sign-off)."""
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(memory_store, settings, evaluator=fake_evaluate)
+    qtbot.addWidget(window)
+    window.open_form(memory_store.add(make_sample_form()))
+    window.show()
+    return window

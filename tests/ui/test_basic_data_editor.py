@@ -5,7 +5,7 @@ from model.codec import form_to_dict, load_form
 from model.form import Form
 from model.store import Store
 from resources import samples_dir
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.basic_data_editor import BasicDataEditor
 
 SANGONG = ("basic_data", "经费控制情况(万元)", "“三公”经费")

@@ -9,7 +9,7 @@ from model.store import Store
 from model.tree import leaves
 from reports.layout import Document
 from reports.rows import build_document
-from tests.ui.test_session import leaf_named, open_session
+from tests.ui.helpers import leaf_named, open_session
 from ui.form_editor import FormEditor
 from ui.editing.session import FormSession
 

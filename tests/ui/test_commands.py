@@ -8,7 +8,7 @@ import pytest
 from model.codec import dumps_form
 from model.form import Group, Leaf
 from model.store import Store
-from tests.ui.test_session import leaf_named, open_session
+from tests.ui.helpers import leaf_named, open_session
 from ui.editing.session import FormSession
 
 

@@ -12,7 +12,7 @@ from model.codec import dumps_form, node_from_dict, node_to_dict
 from model.errors import FormFileError
 from model.form import Group, Leaf
 from model.store import Store
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.tree_view import SUBTREE_MIME, IndicatorTreeView
 
 

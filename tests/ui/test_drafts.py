@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from model.store import Store
 from tests.conftest import make_sample_form
-from tests.ui.test_session import leaf_named
+from tests.ui.helpers import leaf_named
 from ui.main_window import DRAFT_INTERVAL_MS, MainWindow
 from ui.services.drafts import Draft, DraftFile
 from ui.settings import UiSettings

@@ -8,7 +8,7 @@ from model import tree
 from model.codec import dumps_form
 from model.form import Form
 from model.store import Store
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.editing.session import FormSession
 from ui.tree_model import NODE_IDS_MIME, IndicatorTreeModel
 

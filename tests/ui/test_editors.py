@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from model.store import Store
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.funds_editor import FundsEditor
 from ui.header_editor import HeaderEditor
 

@@ -10,8 +10,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from model.form import Leaf
-from tests.ui.test_session import leaf_named
-from tests.ui.test_tree_view import col
+from tests.ui.helpers import col, leaf_named
 from ui.tree_view import IndicatorTreeView
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]

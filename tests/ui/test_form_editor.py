@@ -6,7 +6,7 @@ from model.store import Store
 from model.form import Leaf
 from model.tree import leaves, walk
 from resources import samples_dir
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.form_editor import FormEditor
 
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from model.store import Store
 from tests.conftest import make_sample_form
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.form_editor import FormEditor
 from ui.funds_editor import NOTE_COLUMN, FundsEditor
 from ui.editing.session import FormSession

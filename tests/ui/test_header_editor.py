@@ -7,7 +7,7 @@ from model.form import Form
 from model.store import Store
 from reports.blocks import header_label
 from tests.conftest import make_sample_form
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.header_editor import HeaderEditor
 
 

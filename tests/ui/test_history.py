@@ -1,31 +1,13 @@
 """历史版本 and 已删除的表格: the dialogs list what the store kept; the window restores and reloads."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings
 
-from model.store import Store
 from tests.conftest import FakeClock, make_sample_form
-from tests.ui.fake_scoring import fake_evaluate
 from ui.history_dialog import DeletedFormsDialog, HistoryDialog
 from ui.main_window import MainWindow
-from ui.settings import UiSettings
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:
-    store = Store.open(tmp_path / "data", clock)
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(store, settings, evaluator=fake_evaluate, data_dir=tmp_path / "data")
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.store.close()
 
 
 def _texts(dialog: HistoryDialog | DeletedFormsDialog) -> list[list[str]]:

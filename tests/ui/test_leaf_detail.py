@@ -11,7 +11,7 @@ from model.form import Leaf
 from model.store import Store
 from model.tree import leaves
 from resources import samples_dir
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.leaf_detail import LeafDetail
 from ui.editing.session import FormSession
 
@@ -156,7 +156,7 @@ def test_rule_override_type_and_parameters(qtbot, memory_store: Store) -> None: 
 def _seed000(qtbot, store):  # type: ignore[no-untyped-def]
     from model.codec import load_form
     from resources import samples_dir
-    from tests.ui.test_session import open_session
+    from tests.ui.helpers import open_session
 
     session = open_session(store, load_form(samples_dir() / "01-seed000_t1.json"))
     detail = LeafDetail(session)

@@ -247,7 +247,7 @@ def test_each_form_keeps_its_undo_history_after_switching_away_and_back(
     window.open_form(second_id)
     changed = file_store.load(first_id)
     changed.header["project_name"] = "导入后的名称"
-    file_store.save(changed)
+    file_store.save(changed, file_store.revision(first_id))
     window.open_form(first_id)
     assert window.session.form.header["project_name"] == "导入后的名称"
     assert window.session.undo_stack.count() == 0

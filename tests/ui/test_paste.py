@@ -6,7 +6,7 @@ import pytest
 from model.codec import dumps_form
 from model.form import Group, Leaf
 from model.store import Store
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.editing.clipboard import format_tsv, parse_tsv, rows_from_table, split_declared_weight
 from ui.editing.session import FormSession
 

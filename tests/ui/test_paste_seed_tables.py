@@ -10,7 +10,7 @@ from model.store import Store
 from tests.model.office.conftest import fixture
 from tests.model.office.paper import paper_only, tree_rows
 from tests.model.office.word_forms import Style, indicator_rows
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.editing.clipboard import format_tsv, parse_tsv, rows_from_table
 
 pytestmark = pytest.mark.gui
@@ -38,6 +38,3 @@ def test_pasted_seed_table_lands_under_official_categories(qapp: object, memory_
     top = [g.name for g in session.form.goals[0].indicators if isinstance(g, Group)]
     assert len(top) == len(set(top)), "no second 效益指标 beside the template's"
     assert session.undo_stack.count() == 1
-    # A session collected with a paste macro on its stack crashes CPython's collector (also on main
-    # before this change; see the report of issue #12): empty the stack before the test lets go of it.
-    session.undo_stack.clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from model.codec import form_to_dict
 from model.form import Form, Funds, FundsRow, PlanPoint
 from model.store import Store
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.plan_editor import PlanEditor
 
 

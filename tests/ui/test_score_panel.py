@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from model.store import Store
 from tests.conftest import make_sample_form
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.score_panel import UNSCORED_NOTE, ScorePanel
 
 

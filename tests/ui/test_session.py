@@ -7,21 +7,11 @@ from pathlib import Path
 import pytest
 
 from model.codec import dumps_form
-from model.form import Form, Leaf
+from model.form import Form
 from model.store import Store
-from model.tree import leaves
-from tests.conftest import FakeClock, make_sample_form
+from tests.conftest import FakeClock
+from tests.ui.helpers import leaf_named, open_session
 from ui.editing.session import FormSession
-
-
-def open_session(store: Store, form: Form | None = None) -> FormSession:
-    """Store a form (the sample by default) and open a session on it with the real engine."""
-    form_id = store.add(form or make_sample_form())
-    return FormSession(store, form_id)
-
-
-def leaf_named(session: FormSession, name: str) -> Leaf:
-    return next(leaf for leaf in leaves(session.form) if leaf.name == name)
 
 
 def group_score(session: FormSession, *path: str) -> Decimal | None:
@@ -95,7 +85,7 @@ def test_a_failed_save_keeps_the_edit_and_retries(session: FormSession, memory_s
     session.error.connect(errors.append)
     real_save = memory_store.save
 
-    def broken(form: Form) -> int:
+    def broken(form: Form, base: int) -> int:
         raise OSError("磁盘已满")
     monkeypatch.setattr(memory_store, "save", broken)
     session.set_header("leader", "李华")

@@ -18,7 +18,7 @@ def test_sessions_with_commands_are_freed_without_a_crash() -> None:
 import gc, sys
 sys.path.insert(0, {str(REPO)!r})
 from PySide6.QtWidgets import QApplication
-from tests.ui.test_session import open_session, leaf_named
+from tests.ui.helpers import open_session, leaf_named
 from model.store import Store
 
 app = QApplication([])

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from model.form import Form
 from model.store import Store
-from tests.ui.test_session import leaf_named, open_session
+from tests.ui.helpers import leaf_named, open_session
 from ui.editing.session import FormSession
 from ui.tree_model import FINDINGS_ROLE, IndicatorTreeModel
 

@@ -9,12 +9,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from model.form import Group
 from model.store import Store
-from tests.ui.test_session import leaf_named, open_session
+from tests.ui.helpers import col, leaf_named, open_session
 from ui.tree_view import IndicatorTreeView
-
-
-def col(view: IndicatorTreeView, title: str) -> int:
-    return [c.title for c in view.tree_model.columns].index(title)
 
 
 def test_typing_starts_an_editor_and_enter_commits_and_moves_down(view: IndicatorTreeView, qtbot) -> None:  # type: ignore[no-untyped-def]

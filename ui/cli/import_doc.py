@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
 
 def cmd_import_doc(args: argparse.Namespace) -> int:
     """Read, preview, and (without --dry-run) store the forms of the files."""
-    from ui.cli.main import open_store
+    from ui.cli.store_access import open_store
     from ui.services.import_doc import preview_lines, read_files, store_run
 
     run = read_files(args.files)
@@ -45,7 +45,7 @@ def cmd_import_doc(args: argparse.Namespace) -> int:
 
 def cmd_use_computed(args: argparse.Namespace) -> int:
     """Replace every manual score of one stored form by the computed one (the old version is kept)."""
-    from ui.cli.main import open_store, resolve_ids
+    from ui.cli.store_access import open_store, resolve_ids
     from ui.services.import_doc import use_computed
 
     store = open_store(args)

@@ -16,11 +16,12 @@ from model.codec import dumps_form, load_form
 from model.errors import DatabaseDamaged, JixiaoError, StoreError
 from model.form import KINDS
 from model.package_format import UUID_RE
-from ui.cli.store_access import data_dir, open_store, resolve_ids
+from ui.cli.store_access import data_dir, open_store, report_unreadable, resolve_ids
 from ui.services.naming import export_stems
 
 # Modules that add their own subcommands; a missing one (not written yet) is skipped.
-_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package", "ui.cli.import_doc")
+_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package", "ui.cli.import_doc", "ui.cli.narrative",
+               "ui.cli.signoff")
 
 
 # argparse's own English error texts (Python 3.11) and their Chinese; unmatched ones pass through.
@@ -192,7 +193,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
             raise StoreError(f"无法创建文件夹“{args.dir}”（{exc.strerror}）。请换一个可写的位置。") from None
         from model.codec import dump_form_file
 
-        forms = [store.load(form_id) for form_id in ids]
+        forms, unreadable = store.load_each(ids)
         for done, (form, stem) in enumerate(zip(forms, export_stems(forms))):
             name = f"{stem}.json"
             try:
@@ -204,4 +205,4 @@ def cmd_export_json(args: argparse.Namespace) -> int:
             print(args.dir / name)
     finally:
         store.close()
-    return 0
+    return report_unreadable(unreadable)

@@ -44,3 +44,13 @@ def resolve_ids(store: Store, ids: list[str]) -> list[str]:
             raise StoreError(f"表格编号“{given}”{problem}。请先用 list 命令查看编号，再写出完整编号。")
         out.append(matches[0])
     return out
+
+
+def report_unreadable(unreadable: list[tuple[str, str]]) -> int:
+    """Name each stored form that was skipped because it cannot be read; the exit code (1 if any)."""
+    for form_id, reason in unreadable:
+        print(f"跳过：表格 {form_id} 无法读取，已跳过（{reason.removeprefix('无法读取：')}）", file=sys.stderr)
+    if unreadable:
+        print(f"共有 {len(unreadable)} 张表格无法读取，已跳过，其余表格已处理。请把数据文件夹复制一份交给维护人员。",
+              file=sys.stderr)
+    return 1 if unreadable else 0

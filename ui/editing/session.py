@@ -6,16 +6,18 @@ recomputes the whole form, saves it in one transaction and emits `changed`.
 """
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from model import fields as form_fields
-from model import tree
-from model.errors import JixiaoError
+from model import signoff, tree
+from model.errors import KEY_NAMES, JixiaoError, StaleRevision
 from model.form import ChecklistItem, Form, Goal, Group, Leaf, Node
 from model.store import Store
 from scoring.cross_forms import FormIndex, cross_check_indexed, index_form, unit_key
@@ -56,42 +58,98 @@ _SETTERS: dict[str, Callable[[Form, tuple[Any, ...], Any], Any]] = {
 }
 
 
+# Field kinds whose key starts with a goal or node id (process-local: kept as a position in a draft).
+_ID_KEYED = ("node", "checklist_item", "survey")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The user's last edit that a stale save refused: re-applied to the newer revision on request.
+
+    `key` is the field key with its item id replaced by the item's position (model.tree.position).
+    """
+
+    kind: str
+    key: tuple[Any, ...]
+    value: Any
+    text: str
+
+
 class FormSession(QObject):
-    """Owns one form while it is open; the only way the UI changes it."""
+    """Owns one form while it is open; the only way the UI changes it.
+
+    Every save states the revision the session read (`revision`); when another window, an import or
+    the command line saved the form in between, the save is refused (StaleRevision), `draft` keeps
+    the user's last edit and `stale` is emitted so the window can reload.
+    """
 
     changed = Signal()
     saved = Signal(str)
     error = Signal(str)
+    stale = Signal(str)
 
     def __init__(self, store: Store, form_id: str, parent: QObject | None = None,
                  evaluator: Evaluator | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.form: Form = store.load(form_id)
+        self.form: Form
+        self.form, self.revision = store.load_with_revision(form_id)
+        self.draft: Draft | None = None
+        self._last_edit: tuple[str, tuple[Any, ...], Any] | None = None
         self._evaluate = evaluator or evaluate_with_profile
         self._others = self._load_others()
-        self._listeners: list[TreeListener] = []
+        # Weak: the tree models hold the session, and the session must not keep a closed view's model.
+        self._listener_refs: list[weakref.ref[TreeListener]] = []
         self.unsaved = False
         self.saved_text = ""
         self.result: Result = self._compute() or _empty_result()
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(self._after_change)
+        # Through a weak reference: when the garbage collector frees a session, its undo stack is
+        # destroyed with it and clears itself, emitting indexChanged; a bound-method slot then calls
+        # into the half-freed session and crashes the process (seen in the UI tests: gdb showed
+        # QUndoStack::clear -> SignalManager::qt_metacall -> PyObject_GetAttrString(NULL)).
+        session = weakref.ref(self)
+
+        def after_change(index: int) -> None:
+            alive = session()
+            if alive is not None and shiboken6.isValid(alive):  # not while Qt deletes it either
+                alive._after_change(index)
+
+        self.undo_stack.indexChanged.connect(after_change)
 
     # -- listeners -------------------------------------------------------------------------------
 
     def add_listener(self, listener: TreeListener) -> None:
-        """Register a tree model that must hear about structural changes."""
-        self._listeners.append(listener)
+        """Register a tree model that must hear about structural changes (held weakly)."""
+        self._listener_refs.append(weakref.ref(listener))
 
     def remove_listener(self, listener: TreeListener) -> None:
         """Forget a tree model (when its view closes)."""
-        if listener in self._listeners:
-            self._listeners.remove(listener)
+        self._listener_refs = [r for r in self._listener_refs if r() is not None and r() is not listener]
+
+    @property
+    def _listeners(self) -> list[TreeListener]:
+        """The tree models still alive."""
+        return [listener for listener in (r() for r in self._listener_refs) if listener is not None]
 
     # -- pushing, recomputing, saving ------------------------------------------------------------
 
+    @property
+    def locked(self) -> bool:
+        """Whether the form is 已审核: its content may not change (model/signoff.py)."""
+        return signoff.is_locked(self.form)
+
     def push(self, command: QUndoCommand) -> None:
-        """Run a command through the undo stack (its redo() makes the change)."""
+        """Run a command through the undo stack (its redo() makes the change); refused when locked."""
+        from ui.editing.commands import EditFieldCommand
+
+        if self.locked:
+            self.error.emit(f"{signoff.LOCKED_MESSAGE}，本次修改没有生效。{signoff.LOCKED_FIX}。")
+            return
+        # The draft of a refused save, as plain values: a Python reference to a command the stack
+        # owns (or QUndoStack.command()'s wrapper) crashed the garbage collector later.
+        self._last_edit = ((command.kind, tuple(command.key), command.new)
+                           if isinstance(command, EditFieldCommand) else None)
         self.undo_stack.push(command)
 
     def report_error(self, message: str) -> None:
@@ -144,7 +202,12 @@ class FormSession(QObject):
 
     def _save(self) -> None:
         try:
-            self.store.save(self.form)
+            self.revision = self.store.save(self.form, self.revision)
+        except StaleRevision as exc:
+            self.unsaved = True
+            self.draft = self._draft()
+            self.stale.emit(str(exc))
+            return
         except Exception as exc:  # disk full, locked file…: keep the edit in memory, retry next time
             self.unsaved = True
             self.error.emit(f"保存失败（{exc}）。修改仍在窗口中，下次修改时会再次保存；"
@@ -157,6 +220,39 @@ class FormSession(QObject):
     def save_now(self) -> None:
         """Ctrl+S: every edit is saved already; save again (retrying a failed save) and confirm."""
         self._save()
+
+    def _draft(self) -> Draft | None:
+        """The last field edit as a Draft (None after a structural change)."""
+        if self._last_edit is None:
+            return None
+        kind, key, value = self._last_edit
+        label = KEY_NAMES.get(str(key[-1]), str(key[-1]))
+        if kind in _ID_KEYED:
+            where = tree.position(self.form, key[0])
+            if where is None:
+                return None
+            item = tree.item_at(self.form, where)
+            name = getattr(item, "name", None) or getattr(item, "title", "")
+            key, label = (where, *key[1:]), f"“{name}”的{label}" if name else label
+        shown = "（空）" if value in (None, "") else str(value)
+        return Draft(kind, key, value, f"{label}：{shown[:60]}")
+
+    def apply_draft(self, draft: Draft) -> bool:
+        """Put a draft from a refused save into this (newer) form as a normal, undoable edit.
+
+        False when the place it was typed into no longer exists in this revision.
+        """
+        key = draft.key
+        if draft.kind in _ID_KEYED:
+            item = tree.item_at(self.form, key[0])
+            if item is None:
+                return False
+            key = (item.id, *key[1:])
+        try:
+            self.set_field(draft.kind, key, draft.value, "填入草稿")
+        except (JixiaoError, LookupError, ValueError):
+            return False
+        return True
 
     # -- raw changes, called by commands only ----------------------------------------------------
 

@@ -30,6 +30,13 @@ def export_stem(form: Form, with_id: bool = False) -> str:
     return "-".join(parts)
 
 
+def report_stem(form: Form) -> str:
+    """年度-单位-项目名称-绩效自评报告 (绩效评价报告 for an evaluation): the narrative report's file name."""
+    parts = export_stem(form).split("-")
+    kind = "绩效评价报告" if form.kind == "evaluation" else "绩效自评报告"
+    return "-".join([*parts[:-1], kind])
+
+
 def export_stems(forms: Sequence[Form]) -> list[str]:
     """The stems of forms exported together, in order, all different (letter case ignored, as on Windows)."""
     plain = [export_stem(f) for f in forms]

@@ -191,6 +191,17 @@ def basic_data(w: WordWriter, form: Form, style: Style) -> None:
 def evaluation(w: WordWriter, form: Form, style: Style) -> None:
     """…绩效评价指标体系及综合评分表 with the facts as paragraphs above it (seed 004 附件1)."""
     h = form.header
+    stated = form.stated or {}
+    if "weights" in stated:
+        # The report's summary table 表3-1, pages before the scoring table (附件1).
+        w.para("三、综合评价情况及评价结论")
+        w.para("表3-1 综合评分")
+        names = list(stated["weights"])
+        codes = "ABCD"
+        w.table([["项目", *[f"{codes[i]}{n}" for i, n in enumerate(names)], "合计"],
+                 ["权重", *[_n(stated["weights"][n]) for n in names], "100"],
+                 ["得分", *[_n(stated["subtotals"][n]) for n in names], _n(stated.get("total"))],
+                 ["得分率", *[str(stated["rates"][n]) for n in names], str(stated.get("total_rate", ""))]])
     w.para("附件1：")
     w.para(form.title or "")
     for label, k in (("项目名称", "project_name"), ("项目单位", "implementing_unit"), ("主管部门", "department"),
@@ -198,7 +209,6 @@ def evaluation(w: WordWriter, form: Form, style: Style) -> None:
         if h.get(k):
             w.para(f"{label}：{h[k]}")
     ind = indicator_rows(form, 0, style)
-    stated = form.stated or {}
     ind.append(["合计", "", "", "", "", "", _n(100), "", "", _n(stated.get("total"))])
     table = w.table(ind)
     if style.merge_categories:
