@@ -22,7 +22,7 @@ from ui.leaf_detail import LeafDetail
 from ui.plan_editor import PlanEditor
 from ui.editing.session import FormSession
 from ui.tree_view import IndicatorTreeView
-from ui.weak import weak_slot
+from ui.weak import weak_callback, weak_slot
 
 SCORED_KINDS = frozenset({"project_self_eval", "dept_self_eval", "evaluation"})
 GOAL_BAR_KINDS = frozenset({"dept_self_eval"})
@@ -265,7 +265,10 @@ class _TabHook(QObject):
     def __init__(self, widget: QWidget, forward: Callable[[], bool] | None,
                  backward: Callable[[], bool] | None = None) -> None:
         super().__init__(widget)
-        self.forward, self.backward = forward, backward
+        # Weak: the hook is the widget's child, and a stored bound method of the editor would make
+        # a reference cycle that only the garbage collector breaks (late, and it crashed the tests).
+        self.forward = weak_callback(forward, False) if forward is not None else None
+        self.backward = weak_callback(backward, False) if backward is not None else None
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

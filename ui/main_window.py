@@ -67,8 +67,8 @@ class MainWindow(QMainWindow):
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.signoff_banner = SignOffBanner(self.centre)
         self.signoff_banner.hide()
-        self.signoff_banner.sign_button.clicked.connect(lambda _checked=False: self.sign_form())
-        self.signoff_banner.unlock_button.clicked.connect(lambda _checked=False: self.unlock_form())
+        self.signoff_banner.sign_button.clicked.connect(weak_slot(self.sign_form))
+        self.signoff_banner.unlock_button.clicked.connect(weak_slot(self.unlock_form))
         self._centre_layout.addWidget(self.signoff_banner)
         self._centre_layout.addWidget(self._placeholder)
         side = QTabWidget(self)
@@ -173,9 +173,9 @@ class MainWindow(QMainWindow):
                                                 "把当前表格的手工得分（如导入的纸面得分）全部换成程序计算的得分；可撤销")
         self.find_action = self._action("查找", self._focus_search, QKeySequence.StandardKey.Find,
                                         "在表格中按 Ctrl+F 查找指标；在左侧列表中查找表格")
-        self.next_pane_action = self._action("下一个区域", lambda: self.cycle_pane(1), "F6",
+        self.next_pane_action = self._action("下一个区域", self.next_pane, "F6",
                                              "在左侧列表、表头/目标/资金、指标表、指标详情、得分/审核之间切换")
-        self.previous_pane_action = self._action("上一个区域", lambda: self.cycle_pane(-1), "Shift+F6")
+        self.previous_pane_action = self._action("上一个区域", self.previous_pane, "Shift+F6")
         self.guide_action = self._action("使用说明", self.show_guide, "F1", "打开使用说明（操作方法和快捷键）")
         self.about_action = self._action("关于", self._about, "Shift+F1", "程序版本和简介")
         self._guide: QWidget | None = None
@@ -657,6 +657,14 @@ class MainWindow(QMainWindow):
         if current is not None:
             panes.append(current)
         return panes
+
+    def next_pane(self) -> None:
+        """F6: the keyboard to the next region."""
+        self.cycle_pane(1)
+
+    def previous_pane(self) -> None:
+        """Shift+F6: the keyboard to the previous region."""
+        self.cycle_pane(-1)
 
     def cycle_pane(self, step: int) -> None:
         """F6 / Shift+F6: the keyboard to the next / previous region (the detail pane and the side

@@ -94,7 +94,7 @@ def test_a_damaged_draft_file_is_ignored(tmp_path: Path) -> None:
 def test_a_tree_cell_being_typed_is_confirmed_when_the_keyboard_goes_elsewhere(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
-    from tests.ui.test_session import open_session
+    from tests.ui.helpers import open_session
     from ui.tree_view import IndicatorTreeView
 
     view = IndicatorTreeView(open_session(memory_store))

@@ -11,7 +11,7 @@ from model.store import Store
 from model.tree import find_nodes, leaves
 from resources import samples_dir
 from tests.conftest import make_sample_form
-from tests.ui.test_session import open_session
+from tests.ui.helpers import open_session
 from ui.form_editor import FormEditor
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
