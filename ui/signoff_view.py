@@ -122,10 +122,14 @@ class SignDialog(QDialog):
         layout.addLayout(form_layout)
         layout.addWidget(note)
         layout.addWidget(ok_cancel(self, "签字"))
-        self.role.currentTextChanged.connect(lambda role: self.name.setText(role_default_name(form, role)))
+        self._form = form
+        self.role.currentTextChanged.connect(self._role_changed)
         self.role.setCurrentText(next_role(now))
         self.name.setText(role_default_name(form, self.role.currentText()))
         self.resize(420, 0)
+
+    def _role_changed(self, role: str) -> None:
+        self.name.setText(role_default_name(self._form, role))
 
     def values(self) -> tuple[str, str, str]:
         """(role, name, YYYY-MM-DD)."""
@@ -147,12 +151,15 @@ class UnlockDialog(QDialog):
         self.buttons = ok_cancel(self, "解锁")
         ok = self.buttons.button(self.buttons.StandardButton.Ok)
         ok.setEnabled(False)
-        self.reason.textChanged.connect(lambda: ok.setEnabled(bool(self.reason.toPlainText().strip())))
+        self.reason.textChanged.connect(self._reason_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
         self.resize(440, 0)
+
+    def _reason_changed(self) -> None:
+        self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(bool(self.reason.toPlainText().strip()))
 
 
 # A write for MainWindow._write_open_form: (form id → new state label, message with {label}).
