@@ -4,6 +4,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from model.errors import os_reason
 from model.office.lines import MAX_FILE_BYTES, MAX_XML_BYTES, Document, OfficeFileError, damaged
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .doc/.xls/.wps/.et, or an encrypted .docx/.xlsx
@@ -29,7 +30,7 @@ def read_document(path: Path) -> Document:
     except FileNotFoundError:
         raise OfficeFileError(f"找不到文件“{path}”。请确认文件位置和名称。") from None
     except OSError as exc:
-        raise OfficeFileError(f"无法打开文件“{name}”（{exc.strerror or exc}）。请确认文件没有被其他程序占用。") from None
+        raise OfficeFileError(f"无法打开文件“{name}”（{os_reason(exc)}）。请确认文件没有被其他程序占用。") from None
     if size > MAX_FILE_BYTES:
         raise OfficeFileError(
             f"文件“{name}”有 {size / 1024 / 1024:.1f} MB，超过导入上限 {MAX_FILE_BYTES // 1024 // 1024} MB。"
