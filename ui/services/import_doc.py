@@ -10,6 +10,7 @@ from pathlib import Path
 
 from model.form import KINDS, Form, Leaf
 from model.office.reading import Found, Reading, read_office_file
+from model.signoff import check_writable
 from model.store import Store
 from model.tree import leaves
 
@@ -97,6 +98,7 @@ def use_computed(store: Store, form_id: str) -> tuple[Form, int]:
     kept revision.
     """
     form = store.load(form_id)
+    check_writable(form)  # a locked (已审核) form's scores stay as signed
     changed = manual_leaves(form)
     if not changed:
         return form, 0
