@@ -133,3 +133,25 @@ def test_a_workbook_renamed_docx_is_read_as_a_workbook(tmp_path: Path, capsys: p
         tmp_path / "评分表.docx")
     assert _run("--data-dir", str(tmp_path / "d"), "import-doc", str(renamed), "--dry-run") == 0
     assert "项目支出绩效评价指标体系及综合评分表（工作表" in capsys.readouterr().out
+
+
+def test_a_failure_while_storing_leaves_no_form_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from model.errors import StoreError
+    from ui.services.import_doc import read_files, store_run
+
+    run = read_files([write_seed_document("003", tmp_path / "seed003.docx")])
+    store = Store.memory()
+    real_add = store.add
+    calls: list[int] = []
+
+    def add_then_fail(form: Any) -> str:
+        calls.append(1)
+        if len(calls) == 3:
+            raise StoreError("磁盘已满")
+        return real_add(form)
+
+    monkeypatch.setattr(store, "add", add_then_fail)
+    with pytest.raises(StoreError):
+        store_run(store, run)
+    assert store.list_forms() == [] and len(calls) == 3
+    store.close()
