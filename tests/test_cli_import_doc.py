@@ -115,6 +115,8 @@ def _old_wps(path: Path) -> Path:
     ("长.docx", _long_cell, "100,000 个字"),
     ("空壳.docx", _not_word_inside, "不是 Word 文档或 Excel 工作簿"),
     ("旧.wps", _old_wps, "另存为"),
+    ("旧.doc", _old_wps, "Word 97-2003 文档（.doc），本程序读不了这种旧格式。请在 Word/WPS 中“另存为”"),
+    ("旧.et", _old_wps, "WPS 表格文档（.et）"),
 ])
 def test_bad_files_get_a_chinese_message_and_nothing_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                                 name: str, make: Any, words: str) -> None:
