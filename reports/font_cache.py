@@ -107,6 +107,20 @@ def _pack(state: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+class TableWindow:
+    """Slices of one table of the mapped font file, read when asked (makeSubset slices glyf)."""
+
+    def __init__(self, data: Any, start: int, length: int) -> None:
+        self.data, self.start, self.length = data, start, length
+
+    def __getitem__(self, part: slice) -> bytes:
+        begin, end, _step = part.indices(self.length)
+        return bytes(self.data[self.start + begin:self.start + end])
+
+    def __len__(self) -> int:
+        return self.length
+
+
 class Pairs:
     """hmetrics as ReportLab reads it, (advance, lsb) by glyph, from two arrays (ReportLab int()s both)."""
 
@@ -163,6 +177,13 @@ class CachedFace(TTFontFace):
             value = Pairs(value[1], value[2])
         self.__dict__[name] = value
         return value
+
+    def get_table(self, tag: str) -> Any:
+        """A table of the font file; the glyph table (17 MB in UMing) as a window, not a copy."""
+        if tag != "glyf":
+            return super().get_table(tag)
+        pos, length = self.get_table_pos(tag)
+        return TableWindow(self._ttf_data, pos, length)
 
     @property
     def _ttf_data(self) -> Any:
