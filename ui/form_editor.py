@@ -21,6 +21,7 @@ from ui.leaf_detail import LeafDetail
 from ui.plan_editor import PlanEditor
 from ui.editing.session import FormSession
 from ui.tree_view import IndicatorTreeView
+from ui.weak import weak_slot
 
 SCORED_KINDS = frozenset({"project_self_eval", "dept_self_eval", "evaluation"})
 GOAL_BAR_KINDS = frozenset({"dept_self_eval"})
@@ -42,6 +43,7 @@ class FormEditor(QWidget):
         self.tree_view: IndicatorTreeView | None = None
         self.leaf_detail: LeafDetail | None = None
         self._following_tree = False
+        self.read_only = False
 
         # Header, goal texts and funds on pages of one tab strip (表头 / 目标 / 资金): each page shows
         # whole at 1366×768 (a ~130-pixel strip with its own scroll bar half hid 年度资金总额 and the
@@ -83,6 +85,13 @@ class FormEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def set_read_only(self) -> None:
+        """Turn every editor off (a locked form); kept off when the detail panel shows another leaf."""
+        from ui.signoff_view import set_read_only
+
+        self.read_only = True
+        set_read_only(self)
 
     def _top_height(self) -> int:
         """The height that shows the header fields and every funds row whole (the goal texts take it)."""
@@ -157,8 +166,7 @@ class FormEditor(QWidget):
             self.header_editor.goal_choice.currentIndexChanged.connect(self._header_goal_chosen)
             layout.addWidget(self.goal_bar)
         layout.addWidget(self.tree_view)
-        self.tree_view.selectionModel().currentChanged.connect(
-            lambda current, _previous: self._current_changed(current))
+        self.tree_view.selectionModel().currentChanged.connect(weak_slot(self._current_changed, take=1))
         return part
 
     def _show_goal(self, goal_id: int) -> None:
@@ -189,6 +197,8 @@ class FormEditor(QWidget):
                 self._following_tree = True  # the header follows; the tree must not jump to the goal row
                 self.header_editor.goal_choice.setCurrentIndex(index)
                 self._following_tree = False
+        if self.read_only:  # the panels switch their widgets on for the row they now show
+            self.set_read_only()
 
     def select_finding(self, node_id: int | None, field: str | None, path: tuple[str, ...]) -> bool:
         """Select the cell a finding is about; returns whether a cell was found."""

@@ -17,6 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from ui.weak import weak_slot
+
 LOCK_NAME = "jixiao.lock"
 RAISE = b"raise\n"
 # How long a second start keeps trying to reach the first (which may still be starting up).
@@ -50,7 +52,7 @@ class FirstInstance(QObject):
     def _accept(self) -> None:
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.readyRead.connect(weak_slot(self._read, socket))
             socket.disconnected.connect(socket.deleteLater)
             if socket.bytesAvailable():
                 self._read(socket)
