@@ -16,6 +16,7 @@ from typing import Any, NoReturn, TypeVar
 
 from model.errors import FormFileError, os_reason
 from model.rates import is_rate_column, parse_percent
+from model.signoff_record import signoff_from_dict, signoff_to_dict
 from model.form import (
     KINDS,
     MONEY_UNITS,
@@ -142,6 +143,7 @@ class _Reader:
             stated=None if d.get("stated") is None else copy.deepcopy(self.obj(d["stated"], "stated")),
             rules=self.rules(d.get("rules")),
             basic_data=self.basic_data(d.get("basic_data"), "basic_data"),
+            signoff=None if d.get("signoff") is None else signoff_from_dict(d["signoff"], "signoff", self.fail),
             extra=self.extra(d, _FORM_KEYS),
         )
         return form
@@ -315,7 +317,7 @@ class _Reader:
 
 
 _FORM_KEYS = ("schema", "id", "kind", "year", "title", "money_unit", "header", "funds",
-              "spending_plan", "goals", "stated", "rules", "basic_data")
+              "spending_plan", "goals", "stated", "rules", "basic_data", "signoff")
 
 
 def _finite(value: int | float) -> bool:
@@ -462,6 +464,8 @@ def form_to_dict(form: Form) -> dict[str, Any]:
     _put(d, "rules", copy.deepcopy(form.rules))
     if form.basic_data is not None:
         d["basic_data"] = [_section(s) for s in form.basic_data]
+    if form.signoff is not None:
+        d["signoff"] = signoff_to_dict(form.signoff)
     return _with_extra(d, form.extra)
 
 

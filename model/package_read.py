@@ -320,8 +320,20 @@ def _form_entry(item: Any, index: int) -> FormEntry:
                               + _FIX_ASK + "。")
     if item.get("file") != f"{FORMS_DIR}{form_id}.json":
         _fail("bad_manifest", f"{where} 的文件名应为 forms/{form_id}.json。" + _FIX_ASK + "。")
+    state, changes = _signoff_note(item.get("signoff"), where)
     return FormEntry(form_id, kind, year, _text(item, "title", where), revision,
-                     _text(item, "profile", where), _text(item, "unit", where))
+                     _text(item, "profile", where), _text(item, "unit", where), state, changes)
+
+
+def _signoff_note(value: Any, where: str) -> tuple[str, tuple[str, ...]]:
+    """The optional sign-off note of a manifest entry (absent in packages of older programs)."""
+    if value is None:
+        return "", ()
+    changes = value.get("changes") if isinstance(value, dict) else None
+    state = value.get("state") if isinstance(value, dict) else None
+    if not isinstance(state, str) or not isinstance(changes, list) or not all(isinstance(c, str) for c in changes):
+        _fail("bad_manifest", f"{where} 的签字说明（signoff）格式不对。" + _FIX_ASK + "。")
+    return state, tuple(changes)
 
 
 def _check_files(manifest: Manifest, infos: dict[str, zipfile.ZipInfo]) -> None:

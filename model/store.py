@@ -312,6 +312,7 @@ class Store:
         """
         if not form.id:
             raise StoreError("表格还没有编号，请先添加到数据库。")
+        _refuse_locked_edit(form)
         with self.db.atomic():
             current = self.revision(form.id)
             if current is None:
@@ -337,6 +338,25 @@ class Store:
                     "INSERT INTO form_history (form_id, revision, body, saved_at, reason) VALUES (?,?,?,?,?)",
                     [form.id, row[0], row[1], self.clock().isoformat(), reason])
             self._write(form, revision, insert=row is None)
+
+    def save_keeping(self, form: Form, reason: str, base: int | None = None) -> int:
+        """Save a form as its next revision, keeping the replaced one in history under `reason`.
+
+        Signing and unlocking use it, so 历史版本 can compare the signed content with later ones.
+        `base`, when given, is the revision the change started from: a later one stored since
+        raises StaleRevision and nothing is written (as Store.save).
+        """
+        if not form.id:
+            raise StoreError("表格还没有编号，请先添加到数据库。")
+        with self.db.atomic():
+            current = self.revision(form.id)
+            if current is None:
+                raise StoreError(f"找不到编号为 {form.id} 的表格，无法保存。")
+            if base is not None and current != base:
+                raise StaleRevision(f"这张表格已被另一个窗口、导入或命令行改动（第 {base} 版之后已存为第 {current} 版），"
+                                    "本次签字或解锁没有保存。请重新打开表格后再做。", current)
+            self.put_revision(form, current + 1, reason)
+        return current + 1
 
     def history_entries(self, form_id: str) -> list[HistoryEntry]:
         """Earlier revisions kept for a form, newest first, with their entry ids."""
@@ -372,6 +392,7 @@ class Store:
             if row is None:
                 raise StoreError(f"找不到历史版本记录 {entry_id}，它可能已被清理。请重新打开历史版本列表。")
             form_id, old_revision, body = str(row[0]), int(row[1]), str(row[2])
+            _refuse_locked_restore(self, form_id)
             form = loads_form(body, f"表格 {form_id} 的第 {old_revision} 版", rules_checked=False)
             form.id = form_id  # the row's id wins over whatever the kept document says
             # Above every revision the form ever had, so an exchange package never sees it as older.
@@ -423,6 +444,22 @@ class Store:
         with self.db.atomic():
             self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+
+def _refuse_locked_edit(form: Form) -> None:
+    """Every editor saves through Store.save: a 已审核 form whose content changed is refused here."""
+    from model.signoff import LOCKED_FIX, LOCKED_MESSAGE, is_locked, status
+
+    if is_locked(form) and status(form).modified:  # the fingerprint only for a locked form
+        raise StoreError(f"{LOCKED_MESSAGE}，本次修改没有保存。{LOCKED_FIX}。")
+
+
+def _refuse_locked_restore(store: Store, form_id: str) -> None:
+    """Putting an earlier revision back would change a locked form's content: refused, like an edit."""
+    from model.signoff import LOCKED_FIX, LOCKED_MESSAGE, is_locked
+
+    if store.revision(form_id) is not None and is_locked(store.load(form_id)):
+        raise StoreError(f"{LOCKED_MESSAGE}，不能恢复早先版本。{LOCKED_FIX}。")
 
 
 def _reason(exc: BaseException) -> str:

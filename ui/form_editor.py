@@ -43,6 +43,7 @@ class FormEditor(QWidget):
         self.tree_view: IndicatorTreeView | None = None
         self.leaf_detail: LeafDetail | None = None
         self._following_tree = False
+        self.read_only = False
 
         # Header, goal texts and funds on pages of one tab strip (表头 / 目标 / 资金): each page shows
         # whole at 1366×768 (a ~130-pixel strip with its own scroll bar half hid 年度资金总额 and the
@@ -84,6 +85,13 @@ class FormEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def set_read_only(self) -> None:
+        """Turn every editor off (a locked form); kept off when the detail panel shows another leaf."""
+        from ui.signoff_view import set_read_only
+
+        self.read_only = True
+        set_read_only(self)
 
     def _top_height(self) -> int:
         """The height that shows the header fields and every funds row whole (the goal texts take it)."""
@@ -189,6 +197,8 @@ class FormEditor(QWidget):
                 self._following_tree = True  # the header follows; the tree must not jump to the goal row
                 self.header_editor.goal_choice.setCurrentIndex(index)
                 self._following_tree = False
+        if self.read_only:  # the panels switch their widgets on for the row they now show
+            self.set_read_only()
 
     def select_finding(self, node_id: int | None, field: str | None, path: tuple[str, ...]) -> bool:
         """Select the cell a finding is about; returns whether a cell was found."""

@@ -22,6 +22,7 @@ from ui.findings_panel import FindingsPanel
 from ui.form_editor import FormEditor
 from ui.navigator import Navigator, full_title, row_label
 from ui.score_panel import ScorePanel, fmt
+from ui.signoff_view import SignOffBanner
 from ui.editing.session import FormSession
 from ui.services.evaluation import Evaluator, evaluate_with_profile
 from ui.services.drafts import Draft, DraftFile
@@ -62,6 +63,11 @@ class MainWindow(QMainWindow):
         self._centre_layout.setContentsMargins(0, 0, 0, 0)
         self._placeholder = QLabel("请在左侧选择一张表格，或按 Ctrl+N 新建表格。", self.centre)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.signoff_banner = SignOffBanner(self.centre)
+        self.signoff_banner.hide()
+        self.signoff_banner.sign_button.clicked.connect(lambda _checked=False: self.sign_form())
+        self.signoff_banner.unlock_button.clicked.connect(lambda _checked=False: self.unlock_form())
+        self._centre_layout.addWidget(self.signoff_banner)
         self._centre_layout.addWidget(self._placeholder)
         side = QTabWidget(self)
         side.addTab(self.score_panel, "得分")
@@ -147,6 +153,10 @@ class MainWindow(QMainWindow):
                                            "当前表格在数据库中保留的早先版本，可恢复其中一版")
         self.deleted_action = self._action("已删除的表格…", self.show_deleted, "Ctrl+Shift+R",
                                            "列出已删除的表格，可把其中一张恢复到列表中")
+        self.sign_action = self._action("签字…", self.sign_form, "Ctrl+Shift+S",
+                                        "填表人签字提交审核，审核人签字后内容锁定，单位负责人签字")
+        self.unlock_action = self._action("解锁…", self.unlock_form, "Ctrl+Shift+L",
+                                          "已签字的表格回到草稿以便修改（须写明原因，签字保留在记录中）")
         self.settings_action = self._action("设置…", self.open_settings, "Ctrl+,", "单位信息、默认评分规则、数据文件夹、备份")
         # Ctrl+Q spelled out: the standard Quit key is empty on Windows.
         self.quit_action = self._action("退出", self.close, "Ctrl+Q")
@@ -167,6 +177,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.history_action)
         file_menu.addAction(self.deleted_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sign_action)
+        file_menu.addAction(self.unlock_action)
         file_menu.addSeparator()
         for action in (self.import_doc_action, self.export_package_action, self.import_package_action,
                        self.bureau_action):
@@ -201,7 +214,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_form = self.session is not None
-        for action in (self.save_action, self.delete_action, self.history_action):
+        for action in (self.save_action, self.delete_action, self.history_action, self.sign_action,
+                       self.unlock_action):
             action.setEnabled(has_form)
 
     # -- opening forms ---------------------------------------------------------------------------
@@ -231,6 +245,9 @@ class MainWindow(QMainWindow):
         self._placeholder.hide()
         self.editor = FormEditor(session, self.centre)
         self._centre_layout.addWidget(self.editor)
+        if session.locked:
+            self.editor.set_read_only()
+        self._show_signoff()
         self.navigator.select_form(form_id, emit=False)
         self.settings.set_last_form_id(self.data_dir, form_id)
         self.save_label.setText("")
@@ -282,6 +299,7 @@ class MainWindow(QMainWindow):
                 session.deleteLater()
             self.session = None
         self._placeholder.show()
+        self.signoff_banner.hide()
         self.score_panel.show_result(None, None)
         self.findings_panel.show_result(None)
         self._update_actions()
@@ -291,10 +309,18 @@ class MainWindow(QMainWindow):
         self.score_panel.show_result(self.session.form, self.session.result)
         self.findings_panel.show_result(self.session.result)
 
+    def _show_signoff(self) -> None:
+        """The banner for the open form's sign-off state (hidden for a plain draft)."""
+        from model.signoff import status
+
+        if self.session is not None:
+            self.signoff_banner.show_status(status(self.session.form))
+
     def _on_changed(self) -> None:
         session = self.session
         if session is None:
             return
+        self._show_signoff()  # an edit after 填表人 signed shows 签字后被修改 at once
         self._show_result()
         total, grade = score_text(session.result)
         form = session.form
@@ -484,6 +510,42 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.store, self.settings, self, data_dir=self.data_dir,
                        restore=self.restore_from_backup).exec()
+
+    # -- sign-off --------------------------------------------------------------------------------
+
+    def sign_form(self) -> None:
+        """文件 → 签字…: sign the open form as 填表人, 审核人 or 单位负责人 (the dialog asks who)."""
+        from ui.signoff_view import ask_signing
+
+        if self.session is not None and (asked := ask_signing(self, self.session.form, self.store)):
+            self._write_open_form(*asked)
+
+    def unlock_form(self) -> None:
+        """文件 → 解锁…: return a signed form to 草稿, asking for the reason."""
+        from ui.signoff_view import ask_unlock
+
+        if self.session is not None and (asked := ask_unlock(self, self.store)):
+            self._write_open_form(*asked)
+
+    def _write_open_form(self, write: Callable[[str], str], done: str) -> None:
+        """Run a sign-off write with the session closed (its stale copy must not be saved over it),
+        then reopen the form; a refusal is shown and nothing changes."""
+        from ui.messages import show_error
+
+        assert self.session is not None and self.session.form.id is not None
+        form_id = self.session.form.id
+        if self.session.unsaved:
+            self.session.save_now()
+        self._close_session()
+        try:
+            label = write(form_id)
+        except JixiaoError as exc:
+            show_error(self, str(exc), "表格保持原样未改动。", title="没有完成")
+            label = None
+        self.navigator.reload(select_id=form_id)
+        self.open_form(form_id)
+        if label is not None:
+            self.statusBar().showMessage(done.format(label=label), 15000)
 
     # -- getting data back -----------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from model.store import Store
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, make_sample_form
 from tests.ui.fake_scoring import fake_evaluate
 from tests.ui.helpers import open_session
 from ui.main_window import MainWindow
@@ -37,3 +37,14 @@ def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:  # 
     win.show()
     yield win
     win.store.close()
+
+
+@pytest.fixture
+def sample_window(qtbot, tmp_path: Path, memory_store: Store) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A main window on a memory store with the sample form open and shown (menus, sign-off)."""
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(memory_store, settings, evaluator=fake_evaluate)
+    qtbot.addWidget(window)
+    window.open_form(memory_store.add(make_sample_form()))
+    window.show()
+    return window

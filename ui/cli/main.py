@@ -20,7 +20,8 @@ from ui.cli.store_access import data_dir, open_store, report_unreadable, resolve
 from ui.services.naming import export_stems
 
 # Modules that add their own subcommands; a missing one (not written yet) is skipped.
-_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package", "ui.cli.import_doc", "ui.cli.narrative")
+_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package", "ui.cli.import_doc", "ui.cli.narrative",
+               "ui.cli.signoff")
 
 
 # argparse's own English error texts (Python 3.11) and their Chinese; unmatched ones pass through.

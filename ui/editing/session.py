@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from model import fields as form_fields
-from model import tree
+from model import signoff, tree
 from model.errors import KEY_NAMES, JixiaoError, StaleRevision
 from model.form import ChecklistItem, Form, Goal, Group, Leaf, Node
 from model.store import Store
@@ -134,10 +134,18 @@ class FormSession(QObject):
 
     # -- pushing, recomputing, saving ------------------------------------------------------------
 
+    @property
+    def locked(self) -> bool:
+        """Whether the form is 已审核: its content may not change (model/signoff.py)."""
+        return signoff.is_locked(self.form)
+
     def push(self, command: QUndoCommand) -> None:
-        """Run a command through the undo stack (its redo() makes the change)."""
+        """Run a command through the undo stack (its redo() makes the change); refused when locked."""
         from ui.editing.commands import EditFieldCommand
 
+        if self.locked:
+            self.error.emit(f"{signoff.LOCKED_MESSAGE}，本次修改没有生效。{signoff.LOCKED_FIX}。")
+            return
         # The draft of a refused save, as plain values: a Python reference to a command the stack
         # owns (or QUndoStack.command()'s wrapper) crashed the garbage collector later.
         self._last_edit = ((command.kind, tuple(command.key), command.new)

@@ -28,7 +28,7 @@ def load_summary(store: Store, year: int | None = None, unit: str | None = None,
     revisions = {s.id: s.revision for s in listed}
     reasons = dict(unreadable)
     rows = [SummaryRow(s.id, s.unit, s.year, s.kind, s.project or s.title, s.revision, None, None, None,
-                       f"{UNREADABLE}{reasons[s.id]}") for s in listed if s.id in reasons]
+                       f"{UNREADABLE}{reasons[s.id]}", state="—") for s in listed if s.id in reasons]
     return build_summary([(f, revisions[str(f.id)]) for f in forms], made or store.clock(),
                          evaluate_with_profile, rows)
 
