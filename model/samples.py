@@ -42,3 +42,19 @@ def sample_ids(store: Store) -> frozenset[str]:
     except ValueError:
         return frozenset()
     return frozenset(str(i) for i in ids) if isinstance(ids, list) else frozenset()
+
+
+def add_samples(store: Store, folder: Path) -> int:
+    """Add every sample form that is not stored yet (the `samples` command); returns how many."""
+    forms = [load_form(p) for p in sample_files(folder)]
+    added = 0
+    ids: list[str] = []
+    with store.db.atomic():
+        for form in forms:
+            if form.id and store.revision(form.id) is not None:
+                continue
+            ids.append(store.add(form))
+            added += 1
+        store.set_setting(SEEDED_KEY, "1")
+        store.set_setting(SAMPLE_IDS_KEY, json.dumps(sorted(sample_ids(store) | set(ids))))
+    return added

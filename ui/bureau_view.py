@@ -19,8 +19,8 @@ from model.errors import JixiaoError
 from model.signoff import DRAFT, MODIFIED, STATES
 from model.store import Store
 from ui.settings import UiSettings
-from ui.weak import weak_slot
 from reports.summary_rows import HEADINGS, Summary, SummaryRow, rate_text, row_cells
+from ui.weak import weak_slot
 
 _Index = QModelIndex | QPersistentModelIndex
 ERRORS_COLUMN = HEADINGS.index("错误数")

@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         self._show_result()
         self._update_title()
         self._update_actions()
+        session.warn_if_big()  # a form near the size limit: said before the window gets slow
         return True
 
     def _kept_session(self, form_id: str) -> FormSession | None:

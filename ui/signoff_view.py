@@ -17,6 +17,7 @@ from model.form import Form
 from model.signoff import LEADER, MODIFIED, PENDING, PREPARER, REVIEWER, ROLES, Status
 from model.store import Store
 from ui.messages import ok_cancel
+from ui.weak import weak_slot
 
 LOCKED_BANNER = "已审核，内容已锁定"
 _STYLES = {  # background, text colour
@@ -123,7 +124,7 @@ class SignDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(ok_cancel(self, "签字"))
         self._form = form
-        self.role.currentTextChanged.connect(self._role_chosen)
+        self.role.currentTextChanged.connect(weak_slot(self._role_chosen, take=1))
         self.role.setCurrentText(next_role(now))
         self.name.setText(role_default_name(form, self.role.currentText()))
         self.resize(420, 0)
@@ -151,7 +152,7 @@ class UnlockDialog(QDialog):
         self.buttons = ok_cancel(self, "解锁")
         ok = self.buttons.button(self.buttons.StandardButton.Ok)
         ok.setEnabled(False)
-        self.reason.textChanged.connect(self._reason_changed)
+        self.reason.textChanged.connect(weak_slot(self._reason_changed))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.reason)
