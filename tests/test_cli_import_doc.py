@@ -42,6 +42,9 @@ def test_import_then_use_computed_replaces_the_paper_scores(tmp_path: Path,
     store = Store.open(data)
     form_id = next(s.id for s in store.list_forms() if "就业培训" in (s.project or ""))
     store.close()
+    capsys.readouterr()
+    assert _run("--data-dir", str(data), "import-doc", str(doc), "--dry-run") == 0
+    assert capsys.readouterr().out.count("数据库中已有一份") == 5, "a second import is announced"
     assert _run("--data-dir", str(data), "use-computed", form_id[:8]) == 0
     assert "8 个手工得分换成计算得分" in capsys.readouterr().out
     store = Store.open(data)

@@ -31,7 +31,7 @@ class ImportPreviewDialog(QDialog):
 
 def import_office_files(parent: QWidget, store: Store, paths: list[Path] | None = None) -> list[str]:
     """Ask for files (unless given), show the preview, store on 导入; returns the new form ids."""
-    from ui.services.import_doc import preview_lines, read_files, store_run
+    from ui.services.import_doc import already_stored, preview_lines, read_files, store_run
 
     if paths is None:
         names, _filter = QFileDialog.getOpenFileNames(
@@ -44,7 +44,7 @@ def import_office_files(parent: QWidget, store: Store, paths: list[Path] | None 
     except JixiaoError as exc:
         show_error(parent, str(exc), title="无法导入")
         return []
-    if not confirm_preview(parent, preview_lines(run), len(run.found)):
+    if not confirm_preview(parent, preview_lines(run) + already_stored(store, run), len(run.found)):
         return []
     try:
         forms = store_run(store, run)

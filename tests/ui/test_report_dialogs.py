@@ -80,3 +80,26 @@ def test_check_report_dialog_says_when_no_form_matches(qtbot, memory_store: Stor
     bad.write_bytes(b"not a zip")
     dialog.check(bad)
     assert "不是可读的 Word" in dialog.summary.text()
+
+
+def test_window_menus_open_the_report_dialogs(qtbot, memory_store: Store, settings: UiSettings,  # type: ignore[no-untyped-def]
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.main_window import MainWindow
+
+    _load_seed003(memory_store)
+    window = MainWindow(memory_store, settings)
+    qtbot.addWidget(window)
+    opened: list[str] = []
+    monkeypatch.setattr(ReportDialog, "exec", lambda self: opened.append(self.form.kind) or 0)
+    monkeypatch.setattr(CheckReportDialog, "exec", lambda self: opened.append("check") or 0)
+    told: list[str] = []
+    monkeypatch.setattr("ui.messages.show_info", lambda parent, text, **kw: told.append(text))
+    window.report_action.trigger()  # nothing open yet
+    assert told and "请先在左侧打开" in told[0] and opened == []
+    window.open_form("5a3b1e00-0000-4000-8000-000000000007")
+    window.report_action.trigger()
+    window.check_report_action.trigger()
+    assert opened == ["project_self_eval", "check"]
+    window.open_form("5a3b1e00-0000-4000-8000-000000000005")  # a 基础数据表 has no report of its own
+    window.report_action.trigger()
+    assert len(told) == 2 and opened == ["project_self_eval", "check"]
