@@ -166,6 +166,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.use_computed_action = self._action("全部改用计算得分", self.use_computed, "Ctrl+Shift+U",
                                                 "把当前表格的手工得分（如导入的纸面得分）全部换成程序计算的得分；可撤销")
+        self.library_action = self._action("从指标库添加…", self.add_from_library, "Ctrl+L",
+                                           "从常用指标库中查找、勾选指标，添加到当前目标的对应分类下")
         self.find_action = self._action("查找表格", self._focus_search, QKeySequence.StandardKey.Find)
         self.guide_action = self._action("使用说明", self.show_guide, "F1", "打开使用说明（操作方法和快捷键）")
         self.about_action = self._action("关于", self._about, "Shift+F1", "程序版本和简介")
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.use_computed_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        self.menuBar().addMenu("指标(&I)").addAction(self.library_action)
         audit_menu = self.menuBar().addMenu("审核(&A)")
         audit_menu.addAction(self.check_report_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -484,6 +487,15 @@ class MainWindow(QMainWindow):
         count = self.session.use_computed_scores()
         self.statusBar().showMessage(f"已把 {count} 个手工得分换成计算得分（Ctrl+Z 可撤销）。" if count
                                      else "这张表格没有手工得分，得分都是程序计算的。", 10000)
+
+    def add_from_library(self) -> None:
+        """指标 → 从指标库添加… (ui/library_picker.py)."""
+        from ui.library_picker import add_from_library
+
+        view = self.editor.tree_view if self.editor is not None else None
+        message = add_from_library(self, self.session, view.current_id() if view is not None else None)
+        if message:
+            self.statusBar().showMessage(message, 10000)
 
     def open_bureau_view(self) -> None:
         from ui.bureau_view import BureauView
