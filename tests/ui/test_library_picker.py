@@ -49,7 +49,7 @@ def test_menu_action_inserts_the_ticked_entries_in_one_undo_step(sample_window: 
 
     monkeypatch.setattr(LibraryPicker, "exec", accept)
     menus = {a.text(): a for a in sample_window.menuBar().actions()}
-    assert sample_window.library_action in menus["指标(&I)"].menu().actions()  # type: ignore[union-attr]
+    assert sample_window.library_action in menus["指标(&I)"].menu().actions()  # type: ignore[attr-defined]
     session = sample_window.session
     assert session is not None
     before = session.undo_stack.count()
