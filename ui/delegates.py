@@ -90,6 +90,10 @@ class NameDelegate(TextDelegate):
         if (entry is not None and isinstance(editor, QLineEdit) and editor.text() == entry.name
                 and isinstance(model, IndicatorTreeModel) and isinstance(item, Leaf)):
             apply_entry(model.session, item.id, entry)
+            # The row may have moved to its category: the cursor follows it to the cell typed next.
+            select = getattr(self.parent(), "select_cell", None)
+            if callable(select):
+                QTimer.singleShot(0, partial(select, item.id, "target"))
             return
         super().setModelData(editor, model, index)
 

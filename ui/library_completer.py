@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
@@ -16,6 +16,7 @@ from model.library import Entry
 from ui.services.library import search
 
 MAX_SHOWN = 12
+POPUP_WIDTH = 560
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -58,8 +59,10 @@ class LibraryCompleter(QCompleter):
             item.setData(entry.name, _NAME_ROLE)
             item.setToolTip(entry.explanation)
             self._model.appendRow(item)
-        if self._shown:
-            self.complete()
+        editor = self.widget()
+        if self._shown and editor is not None:
+            # Wider than the name column, so each line shows its category, unit and typical target.
+            self.complete(QRect(0, 0, max(editor.width(), POPUP_WIDTH), editor.height()))
         elif (popup := self.popup()) is not None:
             popup.hide()
 

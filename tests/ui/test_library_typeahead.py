@@ -50,6 +50,8 @@ def test_typing_lists_library_matches_and_choosing_one_fills_the_row(view: Indic
     assert leaf.target == "2期"  # what was written stays
     assert leaf_place(session.form, leaf.id)[1] == ("产出指标", "质量指标")  # moved to its category
     assert session.undo_stack.count() == before + 1
+    qtbot.waitUntil(lambda: view.current_id() == leaf.id)  # the cursor followed the moved row
+    assert view.tree_model.columns[view.currentIndex().column()].field == "target"
     session.undo_stack.undo()
     assert leaf.name == "培训班期数" and leaf_place(session.form, leaf.id)[1] == ("产出指标", "数量指标")
 
