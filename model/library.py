@@ -10,14 +10,16 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from model.errors import JixiaoError
 from model.form import RULE_TYPES
 from model.skeletons import SKELETONS
 from resources import resource_path
+
+if TYPE_CHECKING:
+    # Annotations only: `main.py render` registers the library command and must not load sqlite-utils.
+    from sqlite_utils import Database
 
 SCHEMA = "jixiao.library/1"
 # ≥ more is better, ≤ less is better, = exactly, 定性 words (达成/有所提高), 时限 a date.
