@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.atomic import write_atomic_with
-from model.errors import StoreError
+from model.errors import StoreError, os_reason
 from model.form import KINDS, Form
 from model.package_format import (
     DEFAULT_LIMITS,
@@ -150,6 +150,6 @@ def write_package(store: Store, ids: Sequence[str], dest: Path, created: dt.date
     try:
         write_atomic_with(dest, lambda f: f.write(data))
     except OSError as exc:
-        raise StoreError(f"无法写入交换包“{dest}”（{exc.strerror or exc}）。"
+        raise StoreError(f"无法写入交换包“{dest}”（{os_reason(exc)}）。"
                          "请确认U盘已插好、未写保护且有足够空间，或换一个位置。") from None
     return dest

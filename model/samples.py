@@ -31,3 +31,17 @@ def seed_if_new(store: Store, folder: Path) -> int:
             store.add(form)
         store.set_setting(SEEDED_KEY, "1")
     return len(forms)
+
+
+def add_samples(store: Store, folder: Path) -> int:
+    """Add every sample form that is not stored yet (the `samples` command); returns how many."""
+    forms = [load_form(p) for p in sample_files(folder)]
+    added = 0
+    with store.db.atomic():
+        for form in forms:
+            if form.id and store.revision(form.id) is not None:
+                continue
+            store.add(form)
+            added += 1
+        store.set_setting(SEEDED_KEY, "1")
+    return added

@@ -4,7 +4,7 @@ A form's state follows from who has signed: nobody → 草稿; 填表人 → 待
 Signing records a fingerprint (SHA-256 of the form's body, the JSON document without `signoff`/`id`);
 when the body no longer matches it, the form shows 签字后被修改. Unlocking clears the signatures
 (they stay in `history`) and returns the form to 草稿. Qt-free; the JSON key is `signoff`
-(docs/rules-format.md).
+(docs/form-format.md).
 
 On a shared PC this prevents accidents and shows tampering; it is not a cryptographic signature:
 anyone who can edit the file can also recompute the fingerprint.

@@ -87,7 +87,7 @@ Fail = Callable[[str, str, str], NoReturn]
 def signoff_from_dict(value: Any, path: str, fail: Fail) -> SignOff:
     """Read the `signoff` object; `fail(path, problem, fix)` raises the codec's error."""
     if not isinstance(value, dict):
-        fail(path, "签字记录应是一个对象（{…}）", "请按 docs/rules-format.md 的 signoff 格式改正，或删去此项")
+        fail(path, "签字记录应是一个对象（{…}）", "请按 docs/form-format.md 的 signoff 格式改正，或删去此项")
     fp = value.get("fingerprint")
     if fp is not None and (not isinstance(fp, str) or not _FINGERPRINT.fullmatch(fp)):
         fail(f"{path}.fingerprint", "内容指纹格式不对", "应为 sha256: 加 64 位十六进制数字；不确定时请删去此项")

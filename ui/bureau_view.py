@@ -19,6 +19,7 @@ from model.errors import JixiaoError
 from model.signoff import DRAFT, MODIFIED, STATES
 from model.store import Store
 from reports.summary_rows import HEADINGS, Summary, SummaryRow, rate_text, row_cells
+from ui.weak import weak_slot
 
 _Index = QModelIndex | QPersistentModelIndex
 ERRORS_COLUMN = HEADINGS.index("错误数")
@@ -102,7 +103,7 @@ class BureauView(QDialog):
         self.state_filter = QComboBox()
         self.state_filter.addItems([ALL_STATES, *STATES])
         self.state_filter.setToolTip("只显示某一签字状态的表格（草稿：未经审核；签字后被修改：内容与签字时不一致）")
-        self.state_filter.currentTextChanged.connect(lambda _text: self._show())
+        self.state_filter.currentTextChanged.connect(weak_slot(self._show))
         bar.addWidget(self.state_filter)
         importer = QPushButton("导入交换包…")
         importer.clicked.connect(self._import)

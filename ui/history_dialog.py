@@ -128,9 +128,9 @@ class HistoryDialog(_EntryDialog):
         widgets: list[QWidget] = [self.changes, QLabel("签字记录", self), self.signing]
         for offset, widget in enumerate(widgets, start=1):
             layout.insertWidget(at + offset, widget)
-        self.older.currentIndexChanged.connect(lambda _i: self._compare())
-        self.newer.currentIndexChanged.connect(lambda _i: self._compare())
-        self.list.currentItemChanged.connect(lambda item, _old: self._pick(item))
+        self.older.currentIndexChanged.connect(weak_slot(self._compare))
+        self.newer.currentIndexChanged.connect(weak_slot(self._compare))
+        self.list.currentItemChanged.connect(weak_slot(self._pick, take=1))
         self._finish("这张表格还没有早先的版本。日常修改会直接保存为当前版本；签字、解锁、导入交换包替换它、"
                      "或恢复历史版本时，被替换的一版会保留在这里。")
         self._show_signing()

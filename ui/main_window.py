@@ -65,8 +65,8 @@ class MainWindow(QMainWindow):
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.signoff_banner = SignOffBanner(self.centre)
         self.signoff_banner.hide()
-        self.signoff_banner.sign_button.clicked.connect(lambda _checked=False: self.sign_form())
-        self.signoff_banner.unlock_button.clicked.connect(lambda _checked=False: self.unlock_form())
+        self.signoff_banner.sign_button.clicked.connect(weak_slot(self.sign_form))
+        self.signoff_banner.unlock_button.clicked.connect(weak_slot(self.unlock_form))
         self._centre_layout.addWidget(self.signoff_banner)
         self._centre_layout.addWidget(self._placeholder)
         side = QTabWidget(self)
@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         self._show_result()
         self._update_title()
         self._update_actions()
+        session.warn_if_big()  # a form near the size limit: said before the window gets slow
         return True
 
     def _kept_session(self, form_id: str) -> FormSession | None:

@@ -17,6 +17,7 @@ from model.form import Form
 from model.signoff import LEADER, MODIFIED, PENDING, PREPARER, REVIEWER, ROLES, Status
 from model.store import Store
 from ui.messages import ok_cancel
+from ui.weak import weak_slot
 
 LOCKED_BANNER = "已审核，内容已锁定"
 _STYLES = {  # background, text colour
@@ -122,10 +123,14 @@ class SignDialog(QDialog):
         layout.addLayout(form_layout)
         layout.addWidget(note)
         layout.addWidget(ok_cancel(self, "签字"))
-        self.role.currentTextChanged.connect(lambda role: self.name.setText(role_default_name(form, role)))
+        self._form = form
+        self.role.currentTextChanged.connect(weak_slot(self._role_chosen, take=1))
         self.role.setCurrentText(next_role(now))
         self.name.setText(role_default_name(form, self.role.currentText()))
         self.resize(420, 0)
+
+    def _role_chosen(self, role: str) -> None:
+        self.name.setText(role_default_name(self._form, role))
 
     def values(self) -> tuple[str, str, str]:
         """(role, name, YYYY-MM-DD)."""
@@ -147,12 +152,16 @@ class UnlockDialog(QDialog):
         self.buttons = ok_cancel(self, "解锁")
         ok = self.buttons.button(self.buttons.StandardButton.Ok)
         ok.setEnabled(False)
-        self.reason.textChanged.connect(lambda: ok.setEnabled(bool(self.reason.toPlainText().strip())))
+        self.reason.textChanged.connect(weak_slot(self._reason_changed))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
         self.resize(440, 0)
+
+    def _reason_changed(self) -> None:
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        ok.setEnabled(bool(self.reason.toPlainText().strip()))
 
 
 # A write for MainWindow._write_open_form: (form id → new state label, message with {label}).

@@ -1,13 +1,7 @@
-"""UI fixtures, and one garbage collection after the last UI test.
-
-Windows and sessions hold no reference cycles (ui/weak.py; tests/ui/test_freed.py holds them to
-it), so each is freed when its test lets go of it. The one collection at the end frees whatever a
-test itself tied in a cycle while Qt is still up: left to the interpreter's final collection, such
-leftovers once crashed the process after "N passed".
-"""
+"""UI fixtures: a window on a data folder, a tree view on the sample form (the garbage collection
+after each test is in tests/conftest.py)."""
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,12 +15,6 @@ from tests.ui.helpers import open_session
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
 from ui.tree_view import IndicatorTreeView
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _collect_once_at_the_end() -> Iterator[None]:
-    yield
-    gc.collect()
 
 
 @pytest.fixture

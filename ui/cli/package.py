@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.atomic import write_atomic_with
-from model.errors import StoreError
+from model.errors import StoreError, os_reason
 from model.signoff_record import STATES
-from ui.cli.store_access import open_store, report_unreadable, resolve_ids
+from ui.cli.store_access import data_dir, open_store, report_unreadable, resolve_ids
 from ui.services.packaging import render_for_package
 from ui.services.summary import load_summary
 
@@ -89,7 +89,12 @@ def cmd_import_package(args: argparse.Namespace) -> int:
     from model.package_read import read_package
 
     packages: list[tuple[str, Package]] = [(path.name, read_package(path)) for path in args.files]
-    store = open_store(args)
+    if args.dry_run:  # plan against a copy in memory: no database, backup or folder is created
+        from model.store import Store
+
+        store = Store.snapshot(data_dir(args))
+    else:
+        store = open_store(args)
     try:
         for name, package in packages:
             plan = plan_import(store, package)
@@ -147,7 +152,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         try:
             write_atomic_with(dest, lambda f: render(summary, f))
         except OSError as exc:
-            raise StoreError(f"无法保存汇总表“{dest}”（{exc.strerror or exc}）。请换一个可写的位置。") from None
+            raise StoreError(f"无法保存汇总表“{dest}”（{os_reason(exc)}）。请换一个可写的位置。") from None
         print(f"已保存汇总表：{dest}")
     from ui.services.summary import unreadable_rows
 

@@ -96,6 +96,7 @@ class FormSession(QObject):
         self.form, self.revision = store.load_with_revision(form_id)
         self.draft: Draft | None = None
         self._last_edit: tuple[str, tuple[Any, ...], Any] | None = None
+        self._size_warned = False
         self._evaluate = evaluator or evaluate_with_profile
         self._others = self._load_others()
         # Weak: the tree models hold the session, and the session must not keep a closed view's model.
@@ -193,12 +194,22 @@ class FormSession(QObject):
         extra = tuple(f for form_id, f in found if form_id == self.form.id and f not in result.findings)
         return replace(result, findings=result.findings + extra) if extra else result
 
+    def warn_if_big(self) -> None:
+        """Say once per session when the form is big enough to slow the window down (model/form_limits.py)."""
+        from model.form_limits import size_warning
+
+        warning = size_warning(sum(1 for _ in tree.leaves(self.form)))
+        if warning and not self._size_warned:
+            self._size_warned = True
+            self.error.emit(warning)
+
     def _after_change(self, _index: int = 0) -> None:
         result = self._compute()
         if result is not None:
             self.result = result
         self._save()
         self.changed.emit()
+        self.warn_if_big()
 
     def _save(self) -> None:
         try:
