@@ -112,7 +112,7 @@ class SheetWriter:
               start: int = 1, span: int | None = None, height: float | None = None,
               color: str | None = None) -> None:
         end = start + (span or self.ncols) - 1
-        cell = self.ws.cell(row=self.row, column=start, value=value)
+        cell = self.ws.cell(row=self.row, column=start, value=_printable(value))
         cell.font = Font(name=FONT_NAME, size=size, bold=bold, color=color)
         cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
         if end > start:
@@ -166,7 +166,7 @@ class SheetWriter:
             target.value = float(cell.text) if "." in cell.text else int(cell.text)
             target.number_format = written
         else:
-            target.value = cell.text or None
+            target.value = _printable(cell.text) or None
             if cell.text.startswith("="):
                 # A target written "=" or "=0" is text; openpyxl would store it as a formula.
                 target.data_type = "s"
@@ -220,3 +220,11 @@ def _units(grid: Grid) -> list[tuple[int, int]]:
     each row, as in the PDF (a cut span names its 一级/二级 again on the next page)."""
     lead = min(grid.repeat, len(grid.rows) - 1)
     return [(0, lead), *((r, r) for r in range(lead + 1, len(grid.rows)))]
+
+
+def _printable(text: str) -> str:
+    """The text without the control characters a worksheet cannot hold (openpyxl raises on them);
+    the form reader refuses them, a form stored before it did may still carry one (issue #11)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", text) if text else text
