@@ -1,6 +1,6 @@
 """Jixiao 绩效自评助手: starts the window, or runs one command without a window.
 
-`python main.py` opens the program on the default database; `python main.py --help` lists the
+`python3 main.py` opens the program on the default database; `python3 main.py --help` lists the
 commands (list, import, export-json, score, render, export-package, import-package, summary).
 """
 from __future__ import annotations
@@ -10,11 +10,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Run the program; returns the process exit code."""
+    _utf8_when_redirected()  # one rule for everything printed: --help, usage errors, commands, notices
     from ui.cli.main import build_parser, run_command
 
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     if getattr(args, "command", None):
-        _utf8_when_redirected()
         return run_command(args)
     from ui.app import run_gui
 

@@ -33,6 +33,25 @@ def list_backups(folder: Path) -> list[Path]:
     return [p for p, _ in sorted(found, key=lambda pm: (pm[1], pm[0].name[7:22]), reverse=True)]
 
 
+REASON_LABELS = {"daily": "每日", "migration": "升级前", "manual": "手动"}
+
+
+def describe(path: Path) -> tuple[str, str, str, str]:
+    """日期, 时间, 类型, 大小 of a backup named `jixiao-YYYYMMDD-HHMMSS-<reason>.sqlite3` (window and CLI)."""
+    try:
+        when = dt.datetime.strptime(path.name[7:22], "%Y%m%d-%H%M%S")
+        day, clock = f"{when:%Y-%m-%d}", f"{when:%H:%M:%S}"
+    except ValueError:
+        day, clock = "（日期不明）", ""
+    reason = path.name[23:-len(".sqlite3")]
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    size_text = f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
+    return day, clock, REASON_LABELS.get(reason, reason), size_text
+
+
 def _made(path: Path) -> float:
     try:
         return path.stat().st_mtime

@@ -16,6 +16,7 @@ from typing import Any, NoReturn, TypeVar
 
 from model.errors import FormFileError, os_reason
 from model.rates import is_rate_column, parse_percent
+from model.signoff_record import signoff_from_dict, signoff_to_dict
 from model.form import (
     KINDS,
     MONEY_UNITS,
@@ -61,9 +62,9 @@ _GROUP_KEYS = ("name", "code", "weight", "children")
 class _Reader:
     """Validates one decoded document, remembering the file name for messages."""
 
-    def __init__(self, source: str, rules_checked: bool = True) -> None:
+    def __init__(self, source: str, strict: bool = True) -> None:
         self.source = source
-        self.rules_checked = rules_checked
+        self.strict = strict
 
     def fail(self, path: str, problem: str, fix: str) -> NoReturn:
         raise FormFileError(self.source, path, problem, fix)
@@ -142,6 +143,7 @@ class _Reader:
             stated=None if d.get("stated") is None else copy.deepcopy(self.obj(d["stated"], "stated")),
             rules=self.rules(d.get("rules")),
             basic_data=self.basic_data(d.get("basic_data"), "basic_data"),
+            signoff=None if d.get("signoff") is None else signoff_from_dict(d["signoff"], "signoff", self.fail),
             extra=self.extra(d, _FORM_KEYS),
         )
         return form
@@ -156,7 +158,7 @@ class _Reader:
         return dict(d)
 
     def rules(self, value: Any) -> str | dict[str, Any] | None:
-        if self.rules_checked:
+        if self.strict:
             check_rules(value)
         if value is None or isinstance(value, str):
             return value
@@ -237,7 +239,7 @@ class _Reader:
         rule = d.get("rule")
         if rule is not None:
             rule = copy.deepcopy(self.obj(rule, _join(path, "rule")))
-            if self.rules_checked:
+            if self.strict:
                 check_rule(rule, _join(path, "rule"))
             elif not isinstance(rule.get("type"), str):
                 self.fail(_join(path, "rule.type"), "规则对象缺少类型", "例如 {\"type\": \"ratio\"}")
@@ -315,7 +317,7 @@ class _Reader:
 
 
 _FORM_KEYS = ("schema", "id", "kind", "year", "title", "money_unit", "header", "funds",
-              "spending_plan", "goals", "stated", "rules", "basic_data")
+              "spending_plan", "goals", "stated", "rules", "basic_data", "signoff")
 
 
 def _finite(value: int | float) -> bool:
@@ -350,23 +352,25 @@ def _describe(value: Any) -> str:
 
 # -- public API ------------------------------------------------------------------------------------
 
-def form_from_dict(doc: Any, source: str = "（数据）", rules_checked: bool = True) -> Form:
+def form_from_dict(doc: Any, source: str = "（数据）", strict: bool = True) -> Form:
     """Build a Form from decoded JSON.
 
     Args:
         doc: the decoded JSON document.
         source: the file name used in error messages.
-        rules_checked: check rule objects' parameters (model/rule_params.py). Files and packages
-            always are; the store reads its own forms without, so one saved by an older version
-            with a bad rule still opens (scoring then says what is wrong, ui/services/evaluation.py).
+        strict: check rule objects' parameters (model/rule_params.py) and the size limits
+            (model/form_limits.py). Files and packages always are; the store reads its own forms
+            without, so one saved by an older version with a bad rule or beyond a limit still
+            opens (scoring then says what is wrong, ui/services/evaluation.py) and nothing is lost.
 
     Returns:
         The form. Raises FormFileError when the document is not a valid form.
     """
     try:
         check_document(doc)
-        check_leaf_count(doc)
-        return _Reader(source, rules_checked).form(doc)
+        if strict:
+            check_leaf_count(doc)
+        return _Reader(source, strict).form(doc)
     except DocumentProblem as exc:
         raise FormFileError(source, exc.path, exc.problem, exc.fix) from None
 
@@ -389,12 +393,12 @@ def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def loads_form(text: str, source: str = "（数据）", rules_checked: bool = True) -> Form:
+def loads_form(text: str, source: str = "（数据）", strict: bool = True) -> Form:
     """Parse form JSON text; see form_from_dict. A key written twice in one object is refused."""
     if not text.strip():
         raise FormFileError(source, "", "文件是空的（没有任何内容）",
                             "请确认选择的是本程序导出的 .json 表格文件，或重新导出一次")
-    if len(text) > MAX_FORM_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_FORM_BYTES:
+    if strict and len(text) > MAX_FORM_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_FORM_BYTES:
         raise FormFileError(source, "", f"文件过大（超过 {MAX_FORM_BYTES // (1024 * 1024)} MB，正常的表格不到 200 KB）",
                             "请确认选择的文件是否正确，或把表格拆成几张")
     try:
@@ -412,7 +416,7 @@ def loads_form(text: str, source: str = "（数据）", rules_checked: bool = Tr
             where = f"（第 {exc.lineno} 行第 {exc.colno} 列）"
         raise FormFileError(source, "", f"不是有效的 JSON 文件{where}",
                             "请确认选择的是本程序导出的 .json 表格文件") from None
-    return form_from_dict(doc, source, rules_checked)
+    return form_from_dict(doc, source, strict)
 
 
 def load_form(path: str | Path) -> Form:
@@ -462,6 +466,8 @@ def form_to_dict(form: Form) -> dict[str, Any]:
     _put(d, "rules", copy.deepcopy(form.rules))
     if form.basic_data is not None:
         d["basic_data"] = [_section(s) for s in form.basic_data]
+    if form.signoff is not None:
+        d["signoff"] = signoff_to_dict(form.signoff)
     return _with_extra(d, form.extra)
 
 

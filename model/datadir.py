@@ -29,3 +29,8 @@ def database_path(data_dir: Path) -> Path:
 def backups_dir(data_dir: Path) -> Path:
     """The folder of automatic backups inside a data folder."""
     return Path(data_dir) / "backups"
+
+
+# Held (QLockFile, ui/single_instance.py) while a window has the data folder open; the command line
+# reads it to refuse a restore under an open window (ui/cli/backup.py).
+LOCK_NAME = "jixiao.lock"

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
+
+if TYPE_CHECKING:
+    from model.signoff_record import SignOff
 
 Number = Union[int, float]
 SCHEMA = "jixiao.form/1"
@@ -203,6 +206,7 @@ class Form:
     stated: dict[str, Any] | None = None
     rules: str | dict[str, Any] | None = None
     basic_data: list[DataSection] | None = None
+    signoff: SignOff | None = None  # 填表人/审核人/单位负责人 and the lock (model/signoff.py)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

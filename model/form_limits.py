@@ -109,8 +109,10 @@ def leaf_count(doc: Any) -> int:
     """Indicators without children in a decoded form document (0 when the shape is unexpected)."""
     count = 0
     goals = doc.get("goals") if isinstance(doc, dict) else None
-    stack = [n for g in goals if isinstance(g, dict) for n in g.get("indicators") or [] if isinstance(n, dict)] \
-        if isinstance(goals, list) else []
+    stack: list[dict[str, Any]] = []
+    for goal in goals if isinstance(goals, list) else []:
+        nodes = goal.get("indicators") if isinstance(goal, dict) else None
+        stack.extend(n for n in (nodes if isinstance(nodes, list) else []) if isinstance(n, dict))
     while stack:
         node = stack.pop()
         children = node.get("children")

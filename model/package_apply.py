@@ -12,9 +12,11 @@ from model.codec import dumps_form
 from model.form import KINDS
 from model.package_format import PackageError
 from model.package_read import Package, PackagedForm
+from model.signoff import DRAFT, MODIFIED, status
 from model.store import Store
 
 NEW, NEWER, SAME, OLDER, CONFLICT = "new", "newer", "same", "older", "conflict"
+SHOWN_CHANGES = 5  # changes since signing named in the plan line; the package may list more
 
 
 @dataclass(frozen=True)
@@ -31,10 +33,23 @@ class PlanItem:
     stored_kind: str = ""
 
     @property
+    def state_note(self) -> str:
+        """The form's sign-off state as the import shows it; a draft is allowed but marked."""
+        now = status(self.item.form)
+        if now.modified:
+            changes = self.item.entry.changes
+            listed = f"；发送方列出的改动：{'；'.join(changes[:SHOWN_CHANGES])}" if changes else ""
+            more = f" 等 {len(changes)} 处" if len(changes) > SHOWN_CHANGES else ""
+            return f"{MODIFIED}：内容与签字时不一致，请向报送单位核实{listed}{more}"
+        if now.state == DRAFT:
+            return "草稿：未经审核签字，导入后标为草稿"
+        return now.state
+
+    @property
     def message(self) -> str:
         """One Chinese line for the summary the user confirms."""
         e = self.item.entry
-        what = f"{e.year} {e.unit or '未填单位'} {e.title}（编号 {e.id[:8]}，第{e.revision}版）"
+        what = f"{e.year} {e.unit or '未填单位'} {e.title}（编号 {e.id[:8]}，第{e.revision}版，{self.state_note}）"
         if self.action == NEW:
             return f"新增：{what}"
         if self.action == NEWER:

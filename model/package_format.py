@@ -75,6 +75,10 @@ class FormEntry:
     revision: int
     profile: str
     unit: str = ""
+    # The sign-off state when packed (草稿/待审核/已审核/签字后被修改) and the changes since the last
+    # signing, one line each (model/signoff_history.py); informative: the form's own record decides.
+    state: str = ""
+    changes: tuple[str, ...] = ()
 
     @property
     def file(self) -> str:
@@ -84,7 +88,7 @@ class FormEntry:
     def to_json(self) -> dict[str, object]:
         return {"id": self.id, "kind": self.kind, "year": self.year, "title": self.title,
                 "unit": self.unit, "revision": self.revision, "profile": self.profile,
-                "file": self.file}
+                "file": self.file, "signoff": {"state": self.state, "changes": list(self.changes)}}
 
 
 @dataclass(frozen=True)

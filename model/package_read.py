@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from model.codec import DuplicateKey, form_from_dict, unique_keys
-from model.errors import FormFileError
+from model.errors import FormFileError, os_reason
 from model.form import KINDS, Form
 from model.package_format import (
     DEFAULT_LIMITS,
@@ -76,6 +76,11 @@ def read_package(source: Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Packa
         The verified package. Raises PackageError (code + Chinese message) on any problem.
     """
     data = _read_bytes(source, limits)
+    declared = _declared_entries(data)
+    if declared is not None and declared > limits.max_entries:
+        # zipfile would first read the whole directory: 500,000 empty entries took 4 s and 357 MB.
+        _fail("too_many_entries", f"交换包内的文件数（{declared}）超过上限 {limits.max_entries}，"
+                                  "不是正常的交换包。" + _FIX_ASK + "。")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
@@ -85,6 +90,7 @@ def read_package(source: Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Packa
         infos = _check_directory(zf, limits)
         raw_manifest = _read_entry(zf, infos[MANIFEST], limits.max_manifest_bytes)
         manifest = _parse_manifest(raw_manifest, limits)
+        _check_unit(manifest)
         _check_files(manifest, infos)
         contents = {name: _read_entry(zf, info, _entry_limit(name, limits))
                     for name, info in infos.items() if name != MANIFEST}
@@ -111,7 +117,7 @@ def _read_bytes(source: Path | bytes, limits: Limits) -> bytes:
                 # Read one byte past the limit: the file may grow between stat and read.
                 data = f.read(limits.max_package_bytes + 1)
         except OSError as exc:
-            _fail("unreadable", f"无法读取交换包“{path.name}”（{exc.strerror or exc}）。"
+            _fail("unreadable", f"无法读取交换包“{path.name}”（{os_reason(exc)}）。"
                                 "请确认U盘已插好、文件未被其他程序占用。")
     if len(data) > limits.max_package_bytes:
         _fail("package_too_large", _too_large_message(len(data), limits))
@@ -172,6 +178,38 @@ def _check_directory(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.Z
     if MANIFEST not in files:
         _fail("no_manifest", "交换包中缺少清单文件 manifest.json，无法核对内容。" + _FIX_ASK + "。")
     return files
+
+
+_EOCD = b"PK\x05\x06"
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_ZIP64_EOCD = b"PK\x06\x06"
+
+
+def _declared_entries(data: bytes) -> int | None:
+    """The entry count the zip's end record declares (zip64 too), read without the directory.
+
+    None when there is no end record (zipfile then says it is not a zip).
+    """
+    tail_start = max(0, len(data) - (22 + 0xFFFF))
+    at = data.rfind(_EOCD, tail_start)
+    if at < 0 or at + 22 > len(data):
+        return None
+    count = int.from_bytes(data[at + 10:at + 12], "little")
+    locator = at - 20
+    if count == 0xFFFF and locator >= 0 and data[locator:locator + 4] == _ZIP64_LOCATOR:
+        offset = int.from_bytes(data[locator + 8:locator + 16], "little")
+        if data[offset:offset + 4] == _ZIP64_EOCD:
+            count = int.from_bytes(data[offset + 32:offset + 40], "little")
+    return count
+
+
+def _check_unit(manifest: Manifest) -> None:
+    """The manifest's unit is the forms' unit (or their units joined by 、), as the writer puts it."""
+    units = sorted({e.unit for e in manifest.forms if e.unit})
+    expected = "、".join(units)
+    if manifest.unit != expected:
+        _fail("manifest_mismatch", f"清单中的单位“{manifest.unit[:40]}”与包内表格的单位“{expected[:80] or '（未填）'}”"
+                                   "不一致，清单可能被改动过。" + _FIX_ASK + "。")
 
 
 def _check_name(name: str) -> None:
@@ -320,8 +358,20 @@ def _form_entry(item: Any, index: int) -> FormEntry:
                               + _FIX_ASK + "。")
     if item.get("file") != f"{FORMS_DIR}{form_id}.json":
         _fail("bad_manifest", f"{where} 的文件名应为 forms/{form_id}.json。" + _FIX_ASK + "。")
+    state, changes = _signoff_note(item.get("signoff"), where)
     return FormEntry(form_id, kind, year, _text(item, "title", where), revision,
-                     _text(item, "profile", where), _text(item, "unit", where))
+                     _text(item, "profile", where), _text(item, "unit", where), state, changes)
+
+
+def _signoff_note(value: Any, where: str) -> tuple[str, tuple[str, ...]]:
+    """The optional sign-off note of a manifest entry (absent in packages of older programs)."""
+    if value is None:
+        return "", ()
+    changes = value.get("changes") if isinstance(value, dict) else None
+    state = value.get("state") if isinstance(value, dict) else None
+    if not isinstance(state, str) or not isinstance(changes, list) or not all(isinstance(c, str) for c in changes):
+        _fail("bad_manifest", f"{where} 的签字说明（signoff）格式不对。" + _FIX_ASK + "。")
+    return state, tuple(changes)
 
 
 def _check_files(manifest: Manifest, infos: dict[str, zipfile.ZipInfo]) -> None:

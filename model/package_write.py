@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.atomic import write_atomic_with
-from model.errors import StoreError
+from model.errors import StoreError, os_reason
 from model.form import KINDS, Form
 from model.package_format import (
     DEFAULT_LIMITS,
@@ -32,6 +32,8 @@ from model.package_format import (
     PackageError,
 )
 from model.package_read import read_package
+from model.signoff import status
+from model.signoff_history import changes_since_signing
 from model.version import VERSION
 
 if TYPE_CHECKING:
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 # (form) -> [(file name without folder, bytes)], e.g. [("2024-项目-ab12cd34.pdf", b"%PDF…")]
 Renderer = Callable[[Form], Sequence[tuple[str, bytes]]]
 
+MAX_CHANGES = 200  # lines of 签字后的改动 carried per form; the form itself holds every change
 _UNSAFE = re.compile(r"[^\w\-()（）]+")
 
 
@@ -94,8 +97,11 @@ def build_package_bytes(store: Store, ids: Sequence[str], created: dt.datetime,
         form = store.load(form_id)
         revision = store.revision(form_id)
         assert revision is not None  # load() succeeded, so the row exists
+        now = status(form)
+        changes = changes_since_signing(store, form) if now.modified else None
         entry = FormEntry(form_id, form.kind, form.year, form.display_title, revision,
-                          form.profile_name(), form.unit)
+                          form.profile_name(), form.unit, now.label,
+                          tuple(c.text() for c in changes or ())[:MAX_CHANGES])
         files[entry.file] = store.load_body(form_id).encode("utf-8")
         for name, content in (renderer(form) if renderer else ()):
             full = RENDERINGS_DIR + name
@@ -144,6 +150,6 @@ def write_package(store: Store, ids: Sequence[str], dest: Path, created: dt.date
     try:
         write_atomic_with(dest, lambda f: f.write(data))
     except OSError as exc:
-        raise StoreError(f"无法写入交换包“{dest}”（{exc.strerror or exc}）。"
+        raise StoreError(f"无法写入交换包“{dest}”（{os_reason(exc)}）。"
                          "请确认U盘已插好、未写保护且有足够空间，或换一个位置。") from None
     return dest

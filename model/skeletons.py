@@ -126,6 +126,7 @@ def copy_for_year(form: Form, year: int) -> Form:
     """
     new = copy.deepcopy(form)
     new.id, new.year, new.stated = None, year, None
+    new.signoff = None  # a new year's form is a draft: last year's signatures are not for it
     new.header.pop("fill_date", None)
     for goal in new.goals:
         goal.id, goal.achieved = new_id(), None

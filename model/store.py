@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from model import backup, migrations
 from model.codec import dumps_form, loads_form
 from model.datadir import backups_dir, database_path
-from model.errors import DatabaseDamaged, FormFileError, StaleRevision, StoreError
+from model.errors import DatabaseDamaged, FormFileError, StaleRevision, StoreError, os_reason
 from model.form import Form
 from model.tree import walk
 
@@ -165,7 +165,7 @@ class Store:
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"无法创建数据文件夹“{data_dir}”（{exc.strerror}）。"
+            raise StoreError(f"无法创建数据文件夹“{data_dir}”（{os_reason(exc)}）。"
                              "请检查该位置是否可写，或用 --data-dir 指定其他文件夹。") from None
         path = database_path(data_dir)
         existed = path.is_file() and path.stat().st_size > 0
@@ -192,6 +192,30 @@ class Store:
             store.backup_warning = (f"今天的自动备份没有成功（{_reason(exc)}），数据本身未受影响。"
                                     f"请确认备份文件夹“{backups_dir(data_dir)}”可写、磁盘有足够空间。")
         return store
+
+    @classmethod
+    def snapshot(cls, data_dir: Path, clock: Clock = _now) -> Store:
+        """An in-memory, migrated copy of a data folder's database, or an empty store when it has
+        none: a dry run plans against it and creates, backs up and changes nothing on disk."""
+        path = database_path(Path(data_dir))
+        if not path.is_file():
+            return cls.memory(clock)
+        db = connect(None)
+        try:
+            # Without a -wal file nobody has the database open: read it as an immutable file, which
+            # creates no -wal/-shm beside it. With one, a plain read-only open uses the files there.
+            live = Path(f"{path}-wal").exists()
+            source = sqlite3.connect(f"{path.as_uri()}?mode=ro{'' if live else '&immutable=1'}", uri=True)
+            try:
+                source.backup(db.conn)  # the whole database, as one consistent snapshot
+            finally:
+                source.close()
+            migrations.check_not_newer(db)
+            migrations.migrate(db)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise _open_error(path, exc, backups_dir(Path(data_dir))) from None
+        return cls(db, None, clock)
 
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite)."""
@@ -260,7 +284,7 @@ class Store:
         row = self.db.execute("SELECT body FROM forms WHERE id = ?", [form_id]).fetchone()
         if row is None:
             raise StoreError(f"找不到编号为 {form_id} 的表格，它可能已被删除。请在左侧列表中重新选择。")
-        return loads_form(row[0], f"数据库中的表格 {form_id}", rules_checked=False)
+        return loads_form(row[0], f"数据库中的表格 {form_id}", strict=False)
 
     def load_each(self, ids: list[str]) -> tuple[list[Form], list[tuple[str, str]]]:
         """Load several forms; one that cannot be read never stops the others.
@@ -299,7 +323,7 @@ class Store:
         row = self.db.execute("SELECT body, revision FROM forms WHERE id = ?", [form_id]).fetchone()
         if row is None:
             raise StoreError(f"找不到编号为 {form_id} 的表格，它可能已被删除。请在左侧列表中重新选择。")
-        return loads_form(row[0], f"数据库中的表格 {form_id}", rules_checked=False), int(row[1])
+        return loads_form(row[0], f"数据库中的表格 {form_id}", strict=False), int(row[1])
 
     def save(self, form: Form, base: int) -> int:
         """Save an edited form in one transaction; returns its new revision.
@@ -312,6 +336,7 @@ class Store:
         """
         if not form.id:
             raise StoreError("表格还没有编号，请先添加到数据库。")
+        _refuse_locked_edit(form)
         with self.db.atomic():
             current = self.revision(form.id)
             if current is None:
@@ -337,6 +362,25 @@ class Store:
                     "INSERT INTO form_history (form_id, revision, body, saved_at, reason) VALUES (?,?,?,?,?)",
                     [form.id, row[0], row[1], self.clock().isoformat(), reason])
             self._write(form, revision, insert=row is None)
+
+    def save_keeping(self, form: Form, reason: str, base: int | None = None) -> int:
+        """Save a form as its next revision, keeping the replaced one in history under `reason`.
+
+        Signing and unlocking use it, so 历史版本 can compare the signed content with later ones.
+        `base`, when given, is the revision the change started from: a later one stored since
+        raises StaleRevision and nothing is written (as Store.save).
+        """
+        if not form.id:
+            raise StoreError("表格还没有编号，请先添加到数据库。")
+        with self.db.atomic():
+            current = self.revision(form.id)
+            if current is None:
+                raise StoreError(f"找不到编号为 {form.id} 的表格，无法保存。")
+            if base is not None and current != base:
+                raise StaleRevision(f"这张表格已被另一个窗口、导入或命令行改动（第 {base} 版之后已存为第 {current} 版），"
+                                    "本次签字或解锁没有保存。请重新打开表格后再做。", current)
+            self.put_revision(form, current + 1, reason)
+        return current + 1
 
     def history_entries(self, form_id: str) -> list[HistoryEntry]:
         """Earlier revisions kept for a form, newest first, with their entry ids."""
@@ -372,7 +416,8 @@ class Store:
             if row is None:
                 raise StoreError(f"找不到历史版本记录 {entry_id}，它可能已被清理。请重新打开历史版本列表。")
             form_id, old_revision, body = str(row[0]), int(row[1]), str(row[2])
-            form = loads_form(body, f"表格 {form_id} 的第 {old_revision} 版", rules_checked=False)
+            _refuse_locked_restore(self, form_id)
+            form = loads_form(body, f"表格 {form_id} 的第 {old_revision} 版", strict=False)
             form.id = form_id  # the row's id wins over whatever the kept document says
             # Above every revision the form ever had, so an exchange package never sees it as older.
             top = self.db.execute(
@@ -423,6 +468,22 @@ class Store:
         with self.db.atomic():
             self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+
+def _refuse_locked_edit(form: Form) -> None:
+    """Every editor saves through Store.save: a 已审核 form whose content changed is refused here."""
+    from model.signoff import LOCKED_FIX, LOCKED_MESSAGE, is_locked, status
+
+    if is_locked(form) and status(form).modified:  # the fingerprint only for a locked form
+        raise StoreError(f"{LOCKED_MESSAGE}，本次修改没有保存。{LOCKED_FIX}。")
+
+
+def _refuse_locked_restore(store: Store, form_id: str) -> None:
+    """Putting an earlier revision back would change a locked form's content: refused, like an edit."""
+    from model.signoff import LOCKED_FIX, LOCKED_MESSAGE, is_locked
+
+    if store.revision(form_id) is not None and is_locked(store.load(form_id)):
+        raise StoreError(f"{LOCKED_MESSAGE}，不能恢复早先版本。{LOCKED_FIX}。")
 
 
 def _reason(exc: BaseException) -> str:

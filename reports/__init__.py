@@ -34,7 +34,8 @@ def render_pdf(form: Form, result: Result, dest: Dest, *, appendix: bool = False
         dest: a file path (written atomically) or an open binary stream.
         appendix: add the 计分说明 pages (each score's 计算过程).
         findings: add the 审核意见 page.
-        draft: watermark 草稿 on every page; None means "when the result has error findings".
+        draft: watermark 草稿 on every page; None means "unless the form is 已审核 and unchanged since
+            signing" (the sign-off record, model/signoff.py).
     """
     from reports.pdf import write_pdf
     from reports.rows import build_document
@@ -53,8 +54,7 @@ def render_xlsx(form: Form, result: Result, dest: Dest, *, appendix: bool = Fals
         dest: a file path (written atomically) or an open binary stream.
         appendix: add a 计分说明 sheet.
         findings: add a 审核意见 sheet.
-        draft: 草稿 in every sheet's page header and a note above the title; None means "when
-            the result has error findings" (as render_pdf).
+        draft: 草稿 in every sheet's page header and a note above the title; None as render_pdf.
     """
     from reports.excel import write_xlsx
     from reports.rows import build_document

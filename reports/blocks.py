@@ -121,7 +121,16 @@ def plan_rows(grid: Grid, form: Form) -> None:
 
 
 def signature(form: Form) -> list[tuple[str, str]]:
-    """The line under the table: 填表人 / 填报日期 / 联系电话 / 单位负责人签字."""
+    """The line under the table: 填表人 / 填报日期 / 联系电话 / 单位负责人签字.
+
+    Once signed (model/signoff.py), each signer's name and date replace the header's names, and
+    审核人 joins the line; the writers leave room after each for the hand signature.
+    """
     h = form.header
-    return [("填表人", h.get("preparer", "")), ("填报日期", fill_date(h.get("fill_date"))),
-            ("联系电话", h.get("phone", "")), ("单位负责人签字", h.get("leader", ""))]
+    signed = {s.role: f"{s.name} {s.date}" for s in (form.signoff.signatures if form.signoff else [])}
+    line = [("填表人", signed.get("填表人") or h.get("preparer", ""))]
+    if "填表人" not in signed:
+        line.append(("填报日期", fill_date(h.get("fill_date"))))
+    if "审核人" in signed:
+        line.append(("审核人", signed["审核人"]))
+    return [*line, ("联系电话", h.get("phone", "")), ("单位负责人签字", signed.get("单位负责人") or h.get("leader", ""))]

@@ -182,7 +182,7 @@ class SheetWriter:
         if doc.footnote:
             lines.append((doc.footnote, "left", self._line_height(doc.footnote)))
         if doc.signature:
-            signature = "    ".join(f"{name}：{value or ' ' * 12}" for name, value in doc.signature)
+            signature = "    ".join(f"{name}：{value + ' ' * 6 if value else ' ' * 12}" for name, value in doc.signature)
             lines.append((signature, "left", self._line_height(signature)))
             if doc.seal:
                 lines.append(("单位（盖章）", "right", MIN_ROW_PT + SEAL_ROOM_PT))  # the PDF's seal room

@@ -26,7 +26,7 @@ from reportlab.rl_config import unShapedFontGlob
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
 CACHE_ENV = "JIXIAO_CACHE_DIR"
-FORMAT = 4  # bump when the cached state changes shape
+FORMAT = 5  # bump when the cached state changes shape
 _EDGE = 1 << 16  # bytes hashed at each end of the font file
 # Not pickled: the file's bytes (mapped again on demand) and a lambda (rebuilt from unitsPerEm).
 _TRANSIENT = ("_ttf_data", "_pdfScale")
@@ -96,8 +96,42 @@ def _pack(state: dict[str, Any]) -> dict[str, Any]:
         kind = "d" if all(type(v) is float for v in values) else "q" if all(type(v) is int for v in values) else ""
         if kind:  # mixed types stay as they are, so the PDF comes out byte for byte the same
             out[key] = ("map", array("q", table.keys()), array(kind, values))
-    out["_later"] = {key: pickle.dumps(state[key], protocol=pickle.HIGHEST_PROTOCOL) for key in _LATER}
+    later = {key: state[key] for key in _LATER}
+    metrics = state["hmetrics"]
+    if all(isinstance(a, (int, float)) and type(b) is int for a, b in metrics):
+        # Two arrays unpickle at once; 27,000-50,000 tuples took 15 ms a font when the PDF was saved.
+        later["hmetrics"] = ("pairs", array("d", [a for a, _b in metrics]), array("q", [b for _a, b in metrics]))
+    if all(type(v) is int for v in state["glyphPos"]):
+        later["glyphPos"] = array("q", state["glyphPos"])
+    out["_later"] = {key: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL) for key, value in later.items()}
     return out
+
+
+class TableWindow:
+    """Slices of one table of the mapped font file, read when asked (makeSubset slices glyf)."""
+
+    def __init__(self, data: Any, start: int, length: int) -> None:
+        self.data, self.start, self.length = data, start, length
+
+    def __getitem__(self, part: slice) -> bytes:
+        begin, end, _step = part.indices(self.length)
+        return bytes(self.data[self.start + begin:self.start + end])
+
+    def __len__(self) -> int:
+        return self.length
+
+
+class Pairs:
+    """hmetrics as ReportLab reads it, (advance, lsb) by glyph, from two arrays (ReportLab int()s both)."""
+
+    def __init__(self, first: array[float], second: array[int]) -> None:
+        self.first, self.second = first, second
+
+    def __getitem__(self, index: int) -> tuple[float, int]:
+        return self.first[index], self.second[index]
+
+    def __len__(self) -> int:
+        return len(self.first)
 
 
 def _unpack(state: dict[str, Any]) -> dict[str, Any]:
@@ -139,8 +173,17 @@ class CachedFace(TTFontFace):
         if name not in later:
             raise AttributeError(name)
         value = pickle.loads(later[name])
+        if isinstance(value, tuple) and value[:1] == ("pairs",):
+            value = Pairs(value[1], value[2])
         self.__dict__[name] = value
         return value
+
+    def get_table(self, tag: str) -> Any:
+        """A table of the font file; the glyph table (17 MB in UMing) as a window, not a copy."""
+        if tag != "glyf":
+            return super().get_table(tag)
+        pos, length = self.get_table_pos(tag)
+        return TableWindow(self._ttf_data, pos, length)
 
     @property
     def _ttf_data(self) -> Any:

@@ -107,7 +107,9 @@ def _closing(doc: Document, styles: Styles) -> list[Flowable]:
     if doc.footnote:
         out.append(Paragraph(escape(doc.footnote), styles.line()))
     if doc.signature:
-        parts = [f"{escape(name)}：{escape(value) or '&nbsp;' * 12}" for name, value in doc.signature]
+        # Room after every entry, filled or not, for the hand signature.
+        parts = [f"{escape(name)}：{escape(value) + '&nbsp;' * 6 if value else '&nbsp;' * 12}"
+                 for name, value in doc.signature]
         out.append(Paragraph("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts), styles.line()))
     if doc.seal and doc.signature:
         out += [Spacer(1, 4), Paragraph("单位（盖章）", styles.line("right")), Spacer(1, SEAL_ROOM)]

@@ -11,6 +11,7 @@ from dataclasses import replace
 from model.errors import JixiaoError
 from model.form import Form, Group, Node
 from model.places import place_text
+from model.signoff import is_final
 from model.tree import is_spare_row, leaves
 from reports import blocks, kinds
 from reports.cells import head, num, text
@@ -32,7 +33,8 @@ def build_document(form: Form, result: Result, *, appendix: bool = False, findin
         result: what scoring.evaluate computed for it.
         appendix: add the 计分说明 sheet (each score's 计算过程).
         findings: add the 审核意见 sheet (the checker's findings).
-        draft: mark every page 草稿; None means "when the result has error findings".
+        draft: mark every page 草稿; None means "unless the form is 已审核 and unchanged since"
+            (model/signoff.py is_final).
 
     Returns:
         The Document; raises JixiaoError for a kind the program does not know.
@@ -43,7 +45,7 @@ def build_document(form: Form, result: Result, *, appendix: bool = False, findin
     printed = without_blank_rows(form)
     doc = Document(title=form.display_title, subtitle=_year_line(form),
                    attachment=str(form.extra.get("attachment") or ""), sheets=builder(printed, result),
-                   draft=result.count("error") > 0 if draft is None else draft)
+                   draft=not is_final(form) if draft is None else draft)
     if form.kind == "project_target":
         h = form.header
         doc.unit_line = (f"{h.get('unit_code', '')}{h.get('unit_name', '')}", f"单位：{form.currency}")

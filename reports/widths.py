@@ -14,6 +14,7 @@ from reports.linebreak import em_measure, widest_piece
 CELL_SIZE_PT = 9.0  # the table text size of the PDF (pdf_styles.BODY_SIZE)
 CELL_ROOM_PT = 6.0  # the cell's side paddings (2 × 2.5 pt) and a little air
 SHORT_HEAD = 6  # a heading of up to this many characters is kept on one line
+NUMBER_EM = 0.6  # the widest digit of the fonts a spreadsheet may print numbers in, in em
 # The PDF frame width, A4 less 15 mm each side (pdf_styles.MARGIN_LEFT/RIGHT); a test keeps them equal.
 FRAME_WIDTH_PT = {False: 595.2756 - 2 * 42.5197, True: 841.8898 - 2 * 42.5197}
 
@@ -28,6 +29,10 @@ def needs(sheet: Sheet) -> list[float]:
                 continue
             text = cell.display
             width = widest_piece(text, measure)
+            if cell.value is not None:
+                # A number in Excel shows ### when its column is too narrow, and spreadsheet fonts
+                # draw digits up to 0.6 em wide: room for that, not only for the PDF's 0.5 em.
+                width = max(width, len(text) * CELL_SIZE_PT * NUMBER_EM)
             if cell.style == "head" and "\n" not in text and len(text) <= SHORT_HEAD:
                 width = max(width, measure(text))
             need[c] = max(need[c], width + CELL_ROOM_PT)

@@ -231,3 +231,15 @@ def test_load_summary_and_package_renderings_live_in_services() -> None:
              if isinstance(n, ast.FunctionDef) and n.name in ("load_summary", "render_for_package",
                                                               "evaluate_with_profile", "export_forms")}
     assert all(m.startswith("ui.services.") for m in homes.values()) and len(homes) == 4
+
+
+def test_widgets_connect_no_lambda_that_names_self() -> None:
+    """A connected lambda naming `self` ties a widget to its own child: use ui/weak.weak_slot."""
+    bad = []
+    for path in sorted((REPO / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"
+                    and node.args and isinstance(node.args[0], ast.Lambda)
+                    and any(isinstance(n, ast.Name) and n.id == "self" for n in ast.walk(node.args[0]))):
+                bad.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert bad == []

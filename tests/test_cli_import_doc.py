@@ -42,6 +42,9 @@ def test_import_then_use_computed_replaces_the_paper_scores(tmp_path: Path,
     store = Store.open(data)
     form_id = next(s.id for s in store.list_forms() if "就业培训" in (s.project or ""))
     store.close()
+    capsys.readouterr()
+    assert _run("--data-dir", str(data), "import-doc", str(doc), "--dry-run") == 0
+    assert capsys.readouterr().out.count("数据库中已有一份") == 5, "a second import is announced"
     assert _run("--data-dir", str(data), "use-computed", form_id[:8]) == 0
     assert "8 个手工得分换成计算得分" in capsys.readouterr().out
     store = Store.open(data)
@@ -110,8 +113,10 @@ def _old_wps(path: Path) -> Path:
     ("通知.docx", _no_table, "没有找到可以导入的绩效表格"),
     ("大.docx", _huge, "超过导入上限"),
     ("长.docx", _long_cell, "100,000 个字"),
-    ("空壳.docx", _not_word_inside, "已损坏"),
+    ("空壳.docx", _not_word_inside, "不是 Word 文档或 Excel 工作簿"),
     ("旧.wps", _old_wps, "另存为"),
+    ("旧.doc", _old_wps, "Word 97-2003 文档（.doc），本程序读不了这种旧格式。请在 Word/WPS 中“另存为”"),
+    ("旧.et", _old_wps, "WPS 表格文档（.et）"),
 ])
 def test_bad_files_get_a_chinese_message_and_nothing_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                                 name: str, make: Any, words: str) -> None:
@@ -121,3 +126,34 @@ def test_bad_files_get_a_chinese_message_and_nothing_is_written(tmp_path: Path, 
     err = capsys.readouterr().err
     assert err.startswith("错误：") and words in err and "Traceback" not in err
     assert _count(tmp_path / "d") == 0
+
+
+def test_a_workbook_renamed_docx_is_read_as_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.model.office.word_forms import docx_to_xlsx
+
+    renamed = docx_to_xlsx(write_seed_document("004", tmp_path / "a.docx"), tmp_path / "b.xlsx").rename(
+        tmp_path / "评分表.docx")
+    assert _run("--data-dir", str(tmp_path / "d"), "import-doc", str(renamed), "--dry-run") == 0
+    assert "项目支出绩效评价指标体系及综合评分表（工作表" in capsys.readouterr().out
+
+
+def test_a_failure_while_storing_leaves_no_form_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from model.errors import StoreError
+    from ui.services.import_doc import read_files, store_run
+
+    run = read_files([write_seed_document("003", tmp_path / "seed003.docx")])
+    store = Store.memory()
+    real_add = store.add
+    calls: list[int] = []
+
+    def add_then_fail(form: Any) -> str:
+        calls.append(1)
+        if len(calls) == 3:
+            raise StoreError("磁盘已满")
+        return real_add(form)
+
+    monkeypatch.setattr(store, "add", add_then_fail)
+    with pytest.raises(StoreError):
+        store_run(store, run)
+    assert store.list_forms() == [] and len(calls) == 3
+    store.close()

@@ -32,7 +32,7 @@ def test_render_by_id_prefix_from_the_store(tmp_path: Path, data_dir: Path) -> N
 
 @pytest.mark.parametrize("argv, message", [
     (["render", str(SEED)], "至少指定一个输出文件"),
-    (["render", "no-such.json", "--pdf", "x.pdf"], "找不到表格文件"),
+    (["render", "no-such.json", "--pdf", "x.pdf"], "文件或文件夹不存在"),
     (["render", str(SEED), "--pdf", "/no/such/dir/x.pdf"], "文件夹"),
     (["render", "ffffffff", "--pdf", "x.pdf"], "找不到"),
 ])

@@ -18,6 +18,7 @@ from ui.navigator import SHORT_KINDS
 from ui.services.evaluation import Evaluator
 from ui.services.export import Extras, export_forms, planned_files
 from ui.settings import UiSettings
+from ui.weak import weak_slot
 
 FORMATS = (("pdf", "PDF（打印、盖章用）"), ("xlsx", "Excel 表格（.xlsx）"), ("json", "表格文件（.json，交换用）"))
 
@@ -44,7 +45,7 @@ class ExportDialog(QDialog):
         select_row = QHBoxLayout()
         for text, state in (("全选", Qt.CheckState.Checked), ("全不选", Qt.CheckState.Unchecked)):
             button = QPushButton(text, self)
-            button.clicked.connect(lambda _c=False, st=state: self.check_all(st))
+            button.clicked.connect(weak_slot(self.check_all, state))
             select_row.addWidget(button)
         select_row.addStretch(1)
         self.format_boxes: dict[str, QCheckBox] = {}

@@ -55,7 +55,7 @@ class LeafDetail(QWidget):
         self._tier_group = QButtonGroup(self)
         for tier in (*TIERS, ""):
             button = QRadioButton(tier or "未选", self.tier_row)
-            button.clicked.connect(lambda _c=False, t=tier: self.choose_tier(t))
+            button.clicked.connect(weak_slot(self.choose_tier, tier))
             self._tier_group.addButton(button)
             self.tier_buttons[tier] = button
             tier_layout.addWidget(button)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QUndoGroup
-from PySide6.QtWidgets import (QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QToolBar, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QToolBar,
+                               QVBoxLayout, QWidget)
 
 from model.errors import JixiaoError
 from model.form import Form
@@ -22,6 +22,7 @@ from ui.findings_panel import FindingsPanel
 from ui.form_editor import FormEditor
 from ui.navigator import Navigator, full_title, row_label
 from ui.score_panel import ScorePanel, fmt
+from ui.signoff_view import SignOffBanner
 from ui.editing.session import FormSession
 from ui.services.evaluation import Evaluator, evaluate_with_profile
 from ui.services.drafts import Draft, DraftFile
@@ -30,6 +31,8 @@ from ui.weak import weak_slot
 
 APP_TITLE = "绩效自评助手"
 DRAFT_INTERVAL_MS = 2000
+FOCUS_STYLE = ("QAbstractItemView:focus, QPlainTextEdit:focus, QLineEdit:focus, QComboBox:focus"
+               " { border: 2px solid #2f6fbf; }")
 KEPT_SESSIONS = 12  # forms whose undo history is kept after switching away (a few MB at most)
 
 
@@ -62,6 +65,11 @@ class MainWindow(QMainWindow):
         self._centre_layout.setContentsMargins(0, 0, 0, 0)
         self._placeholder = QLabel("请在左侧选择一张表格，或按 Ctrl+N 新建表格。", self.centre)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.signoff_banner = SignOffBanner(self.centre)
+        self.signoff_banner.hide()
+        self.signoff_banner.sign_button.clicked.connect(weak_slot(self.sign_form))
+        self.signoff_banner.unlock_button.clicked.connect(weak_slot(self.unlock_form))
+        self._centre_layout.addWidget(self.signoff_banner)
         self._centre_layout.addWidget(self._placeholder)
         side = QTabWidget(self)
         side.addTab(self.score_panel, "得分")
@@ -90,6 +98,9 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.save_label)
 
+        # The keyboard's place always visible: a blue frame round the list or table that has it
+        # (in the funds table nothing showed where Tab had gone).
+        self.setStyleSheet(FOCUS_STYLE)
         self._make_actions()
         # The text of a cell being typed is kept as a draft every two seconds (everything else is
         # saved per keystroke), so a crash loses at most two seconds of typing.
@@ -147,6 +158,10 @@ class MainWindow(QMainWindow):
                                            "当前表格在数据库中保留的早先版本，可恢复其中一版")
         self.deleted_action = self._action("已删除的表格…", self.show_deleted, "Ctrl+Shift+R",
                                            "列出已删除的表格，可把其中一张恢复到列表中")
+        self.sign_action = self._action("签字…", self.sign_form, "Ctrl+Shift+S",
+                                        "填表人签字提交审核，审核人签字后内容锁定，单位负责人签字")
+        self.unlock_action = self._action("解锁…", self.unlock_form, "Ctrl+Shift+L",
+                                          "已签字的表格回到草稿以便修改（须写明原因，签字保留在记录中）")
         self.settings_action = self._action("设置…", self.open_settings, "Ctrl+,", "单位信息、默认评分规则、数据文件夹、备份")
         # Ctrl+Q spelled out: the standard Quit key is empty on Windows.
         self.quit_action = self._action("退出", self.close, "Ctrl+Q")
@@ -156,7 +171,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.use_computed_action = self._action("全部改用计算得分", self.use_computed, "Ctrl+Shift+U",
                                                 "把当前表格的手工得分（如导入的纸面得分）全部换成程序计算的得分；可撤销")
-        self.find_action = self._action("查找表格", self._focus_search, QKeySequence.StandardKey.Find)
+        self.find_action = self._action("查找", self._focus_search, QKeySequence.StandardKey.Find,
+                                        "在表格中按 Ctrl+F 查找指标；在左侧列表中查找表格")
+        self.next_pane_action = self._action("下一个区域", self.next_pane, "F6",
+                                             "在左侧列表、表头/目标/资金、指标表、指标详情、得分/审核之间切换")
+        self.previous_pane_action = self._action("上一个区域", self.previous_pane, "Shift+F6")
         self.guide_action = self._action("使用说明", self.show_guide, "F1", "打开使用说明（操作方法和快捷键）")
         self.about_action = self._action("关于", self._about, "Shift+F1", "程序版本和简介")
         self._guide: QWidget | None = None
@@ -167,6 +186,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.history_action)
         file_menu.addAction(self.deleted_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sign_action)
+        file_menu.addAction(self.unlock_action)
         file_menu.addSeparator()
         for action in (self.import_doc_action, self.export_package_action, self.import_package_action,
                        self.bureau_action):
@@ -182,6 +204,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.use_computed_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.next_pane_action)
+        edit_menu.addAction(self.previous_pane_action)
         audit_menu = self.menuBar().addMenu("审核(&A)")
         audit_menu.addAction(self.check_report_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -201,7 +226,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_form = self.session is not None
-        for action in (self.save_action, self.delete_action, self.history_action):
+        for action in (self.save_action, self.delete_action, self.history_action, self.sign_action,
+                       self.unlock_action):
             action.setEnabled(has_form)
 
     # -- opening forms ---------------------------------------------------------------------------
@@ -231,12 +257,16 @@ class MainWindow(QMainWindow):
         self._placeholder.hide()
         self.editor = FormEditor(session, self.centre)
         self._centre_layout.addWidget(self.editor)
+        if session.locked:
+            self.editor.set_read_only()
+        self._show_signoff()
         self.navigator.select_form(form_id, emit=False)
         self.settings.set_last_form_id(self.data_dir, form_id)
         self.save_label.setText("")
         self._show_result()
         self._update_title()
         self._update_actions()
+        session.warn_if_big()  # a form near the size limit: said before the window gets slow
         return True
 
     def _kept_session(self, form_id: str) -> FormSession | None:
@@ -282,6 +312,7 @@ class MainWindow(QMainWindow):
                 session.deleteLater()
             self.session = None
         self._placeholder.show()
+        self.signoff_banner.hide()
         self.score_panel.show_result(None, None)
         self.findings_panel.show_result(None)
         self._update_actions()
@@ -291,10 +322,18 @@ class MainWindow(QMainWindow):
         self.score_panel.show_result(self.session.form, self.session.result)
         self.findings_panel.show_result(self.session.result)
 
+    def _show_signoff(self) -> None:
+        """The banner for the open form's sign-off state (hidden for a plain draft)."""
+        from model.signoff import status
+
+        if self.session is not None:
+            self.signoff_banner.show_status(status(self.session.form))
+
     def _on_changed(self) -> None:
         session = self.session
         if session is None:
             return
+        self._show_signoff()  # an edit after 填表人 signed shows 签字后被修改 at once
         self._show_result()
         total, grade = score_text(session.result)
         form = session.form
@@ -434,7 +473,7 @@ class MainWindow(QMainWindow):
     def import_package(self) -> None:
         from ui.package_dialogs import ImportPackageDialog
 
-        dialog = ImportPackageDialog(self, self.store)
+        dialog = ImportPackageDialog(self, self.store, settings=self.settings)
         self._after_import(dialog.exec)
         if dialog.written and not self.statusBar().currentMessage():
             # The dialog closes after 导入; say what happened (a replaced open form says so itself).
@@ -444,7 +483,7 @@ class MainWindow(QMainWindow):
         """文件 → 从 Word/Excel 导入…: preview, then all forms or none; the first new one is opened."""
         from ui.import_doc_dialog import import_office_files
 
-        added = import_office_files(self, self.store)
+        added = import_office_files(self, self.store, settings=self.settings)
         if added:
             self.navigator.reload()
             self.open_form(added[0])
@@ -463,7 +502,7 @@ class MainWindow(QMainWindow):
         from ui.bureau_view import BureauView
 
         # Modal: an import from its own button must be followed by the refresh below.
-        self._after_import(lambda: BureauView(self, self.store).exec())
+        self._after_import(lambda: BureauView(self, self.store, settings=self.settings).exec())
 
     def _after_import(self, run_dialog: Callable[[], object]) -> None:
         """Run a dialog that may import forms; then relist, and reload the open form if it was replaced
@@ -484,6 +523,42 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.store, self.settings, self, data_dir=self.data_dir,
                        restore=self.restore_from_backup).exec()
+
+    # -- sign-off --------------------------------------------------------------------------------
+
+    def sign_form(self) -> None:
+        """文件 → 签字…: sign the open form as 填表人, 审核人 or 单位负责人 (the dialog asks who)."""
+        from ui.signoff_view import ask_signing
+
+        if self.session is not None and (asked := ask_signing(self, self.session.form, self.store)):
+            self._write_open_form(*asked)
+
+    def unlock_form(self) -> None:
+        """文件 → 解锁…: return a signed form to 草稿, asking for the reason."""
+        from ui.signoff_view import ask_unlock
+
+        if self.session is not None and (asked := ask_unlock(self, self.store)):
+            self._write_open_form(*asked)
+
+    def _write_open_form(self, write: Callable[[str], str], done: str) -> None:
+        """Run a sign-off write with the session closed (its stale copy must not be saved over it),
+        then reopen the form; a refusal is shown and nothing changes."""
+        from ui.messages import show_error
+
+        assert self.session is not None and self.session.form.id is not None
+        form_id = self.session.form.id
+        if self.session.unsaved:
+            self.session.save_now()
+        self._close_session()
+        try:
+            label = write(form_id)
+        except JixiaoError as exc:
+            show_error(self, str(exc), "表格保持原样未改动。", title="没有完成")
+            label = None
+        self.navigator.reload(select_id=form_id)
+        self.open_form(form_id)
+        if label is not None:
+            self.statusBar().showMessage(done.format(label=label), 15000)
 
     # -- getting data back -----------------------------------------------------------------------
 
@@ -568,7 +643,47 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已从备份恢复；恢复前的数据库保留为 {restored.aside.name}。", 15000)
         return True
 
+    def panes(self) -> list[QWidget]:
+        """The regions F6 moves between, in order (those of the open form's kind only)."""
+        panes: list[QWidget] = [self.navigator.view]
+        editor = self.editor
+        if editor is not None:
+            page = editor.top_tabs.currentWidget()
+            if page is not None:
+                panes.append(page)
+            for part in (editor.tree_view, editor.basic_data_editor, editor.leaf_detail):
+                if part is not None:
+                    panes.append(part)
+        current = self.side_tabs.currentWidget()
+        if current is not None:
+            panes.append(current)
+        return panes
+
+    def next_pane(self) -> None:
+        """F6: the keyboard to the next region."""
+        self.cycle_pane(1)
+
+    def previous_pane(self) -> None:
+        """Shift+F6: the keyboard to the previous region."""
+        self.cycle_pane(-1)
+
+    def cycle_pane(self, step: int) -> None:
+        """F6 / Shift+F6: the keyboard to the next / previous region (the detail pane and the side
+        panels could not be reached by keys before)."""
+        panes = self.panes()
+        focus = QApplication.focusWidget()
+        here = next((i for i, pane in enumerate(panes) if focus is not None
+                     and (pane is focus or pane.isAncestorOf(focus))), -1 if step > 0 else 0)
+        for offset in range(1, len(panes) + 1):  # a region with nothing to type into is passed over
+            if _focus_into(panes[(here + step * offset) % len(panes)]):
+                return
+
     def _focus_search(self) -> None:
+        # Ctrl+F in the form editor finds an indicator of the open form; elsewhere it searches forms.
+        focus = QApplication.focusWidget()
+        if self.editor is not None and focus is not None and self.editor.isAncestorOf(focus):
+            if self.editor.start_find():
+                return
         self.navigator.search.setFocus()
         self.navigator.search.selectAll()
 
@@ -693,3 +808,16 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self._close_session()
         super().closeEvent(event)
+
+
+def _focus_into(pane: QWidget) -> bool:
+    """Give the keyboard to a region: the region itself when it takes focus, else its first field.
+    False when nothing in it can take the keyboard now (a detail pane with no indicator chosen)."""
+    if pane.focusPolicy() != Qt.FocusPolicy.NoFocus and pane.isVisible() and pane.isEnabled():
+        pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+    for child in pane.findChildren(QWidget):
+        if child.isVisible() and child.isEnabled() and child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            child.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+    return False

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from model.errors import JixiaoError
+from model.errors import JixiaoError, os_reason
 from scoring.result import severity_label
 from model.form import Form
 from model.store import Store
@@ -97,7 +97,7 @@ class ReportDialog(QDialog):
             write_report(self.form, docx=docx, pdf=pdf, store=self.store)
         except (JixiaoError, OSError) as exc:
             self.status.setText(str(exc) if isinstance(exc, JixiaoError) else
-                                f"无法写入“{paths[0].parent}”（{exc.strerror or exc}）。请换一个可写的文件夹。")
+                                f"无法写入“{paths[0].parent}”（{os_reason(exc)}）。请换一个可写的文件夹。")
             return []
         self.written = paths
         self.settings.export_dir = paths[0].parent

@@ -2,7 +2,6 @@
 从备份恢复 (the dialog lists and confirms; the main window swaps the database)."""
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from model.backup import list_backups
+from model.backup import describe, list_backups
 from model.datadir import backups_dir, database_path, default_data_dir
 from model.errors import JixiaoError
 from model.store import Store
@@ -21,21 +20,13 @@ from ui.messages import ok_cancel
 from ui.settings import UiSettings, UnitDefaults
 from ui.tree_items import top_items
 
-BACKUP_REASONS = {"daily": "每日", "migration": "升级前", "manual": "手动"}
 # Restores a backup file into the open data folder; True when done (the window reports either way).
 Restorer = Callable[[Path], bool]
 
 
 def backup_row(path: Path) -> list[str]:
-    """日期, 时间, 类型, 大小 of a backup named `jixiao-YYYYMMDD-HHMMSS-<reason>.sqlite3`."""
-    when = dt.datetime.strptime(path.name[7:22], "%Y%m%d-%H%M%S")
-    reason = path.name[23:-len(".sqlite3")]
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0
-    size_text = f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
-    return [f"{when:%Y-%m-%d}", f"{when:%H:%M:%S}", BACKUP_REASONS.get(reason, reason), size_text]
+    """日期, 时间, 类型, 大小 of a backup (model/backup.py describe)."""
+    return list(describe(path))
 
 
 class SettingsDialog(QDialog):
@@ -119,6 +110,9 @@ class SettingsDialog(QDialog):
                             self.phone.text().strip(), str(self.profile.currentData()))
 
     def backup_now(self) -> Path | None:
+        # The fields first: a backup taken before 保存 lacked the value just typed, and restoring
+        # it later reverted that value.
+        self.values().save(self.store)
         try:
             path = self.store.backup_now()
         except (JixiaoError, OSError) as exc:

@@ -17,7 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-LOCK_NAME = "jixiao.lock"
+from model.datadir import LOCK_NAME
+
 RAISE = b"raise\n"
 # How long a second start keeps trying to reach the first (which may still be starting up).
 CONNECT_TIMEOUT_S = 5.0
@@ -48,16 +49,18 @@ class FirstInstance(QObject):
         self._on_raise = callback
 
     def _accept(self) -> None:
+        # Read each caller at once (it writes right after connecting): no per-socket signal
+        # connections or lambdas that could outlive the socket and run on a deleted object.
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read(socket)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(RAISE.strip()) and self._on_raise is not None:
-            self._on_raise()
+            if socket.bytesAvailable() or socket.waitForReadyRead(1000):
+                asked = bytes(socket.readAll().data()).startswith(RAISE.strip())
+            else:
+                asked = False
+            socket.abort()
+            socket.deleteLater()
+            if asked and self._on_raise is not None:
+                self._on_raise()
 
     def release(self) -> None:
         """Stop listening and unlock (at exit; a killed process's lock is taken over as stale)."""
@@ -98,7 +101,7 @@ def claim(data_dir: Path, timeout_s: float = CONNECT_TIMEOUT_S) -> FirstInstance
 
 
 def _listen(lock: QLockFile | None, name: str) -> FirstInstance:
-    server = QLocalServer()
+    server = QLocalServer()  # owned by FirstInstance below (kept alive with it)
     server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
     if not server.listen(name):
         QLocalServer.removeServer(name)  # a socket file left by a killed first instance (Unix)

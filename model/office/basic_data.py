@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from model.form import DataRow, DataSection, Number
 from model.office.lines import Line
@@ -18,9 +19,9 @@ def section_start(line: Line) -> bool:
     return bool(filled) and any(key(filled[0][1]).startswith(s) for s in _SECTIONS)
 
 
-def read_sections(lines: list[tuple[int, Line]], take: object) -> list[DataSection]:
+def read_sections(lines: list[tuple[int, Line]], take: Callable[[int, int], None]) -> list[DataSection]:
     """The sections found in (index, line) pairs; `take(index, col)` marks the cells used."""
-    mark = take if callable(take) else (lambda i, c: None)
+    mark = take
     sections: list[DataSection] = []
     cols: list[int] = []
     for index, line in lines:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from model.form import Amount, Form, Funds, FundsRow, Goal, PlanPoint
 from model.office.basic_data import read_sections, section_start
 from model.office.facts import labelled, put_header, signature, unit_code, unit_in, year_in
-from model.office.indicators import IndicatorReader
+from model.office.indicators import IndicatorReader, Take
 from model.office.lines import Line
 from model.office.recognise import Segment, has_levels, is_title
 from model.office.synonyms import key, synonyms
@@ -187,9 +187,9 @@ class FormBuilder:
 
     # -- header facts ----------------------------------------------------------------------------
 
-    def header_cells(self, line: Line, take: object) -> None:
+    def header_cells(self, line: Line, take: Take) -> None:
         """Label cells followed by their value, "label：value" cells, the signature line, 单位：元."""
-        mark = take if callable(take) else (lambda c: None)
+        mark = take
         # "填报单位：…    金额单位：万元" in one cell: each part is read like a cell of its own.
         filled = [(c, p) for c, t in line.filled for p in re.split(r"\s{2,}|\t|\u3000+", t) if p.strip()]
         header = self.form.header
@@ -238,14 +238,14 @@ class FormBuilder:
 
     # -- money -------------------------------------------------------------------------------------
 
-    def funds_heading(self, line: Line, take: object) -> bool:
+    def funds_heading(self, line: Line, take: Take) -> bool:
         found = {c: synonyms().funds_column(t) for c, t in line.filled}
         cols = {c: f for c, f in found.items() if f is not None}
         if sum(f in ("initial", "annual", "executed") for f in cols.values()) < 2:
             return False
         self.funds_cols = cols
         for c, t in line.filled:
-            if callable(take) and (c in cols or "万元" in t or "资金" in t):
+            if (c in cols or "万元" in t or "资金" in t):
                 take(c)
             bracket = re.search(r"[（(](万元|元)[)）]", t)
             unit = unit_in(t) or (bracket.group(1) if bracket else None)
@@ -253,7 +253,7 @@ class FormBuilder:
                 self.form.money_unit = self.form.money_unit or unit
         return True
 
-    def funds_row(self, line: Line, take: object) -> bool:
+    def funds_row(self, line: Line, take: Take) -> bool:
         names = [(c, t) for c, t in line.filled if c not in self.funds_cols]
         if not names:
             return False
@@ -265,7 +265,7 @@ class FormBuilder:
         funds = self.form.funds or Funds()
         self.form.funds = funds
         row = FundsRow(name="年度资金总额" if name == "年度资金总额" else name)
-        mark = take if callable(take) else (lambda c: None)
+        mark = take
         mark(col)
         first = not funds.rows
         for c, fieldname in self.funds_cols.items():
@@ -289,7 +289,7 @@ class FormBuilder:
         funds.rows.append(row)
         return True
 
-    def target_budget(self, line: Line, take: object) -> None:
+    def target_budget(self, line: Line, take: Take) -> None:
         """预算数 | 110000.00 | 其中：财政资金 | 110000.00 | 其他资金 | 0 (目标表), then the 资金用途 row.
 
         The figures may also sit in the row below their labels (one label row, one figure row).
@@ -298,7 +298,7 @@ class FormBuilder:
         labels = [(n, _TARGET_FUNDS[key(t)]) for n, (_c, t) in enumerate(filled) if key(t) in _TARGET_FUNDS]
         if not labels or labels[0][1] != "预算数" or self.form.kind != "project_target":
             return
-        mark = take if callable(take) else (lambda c: None)
+        mark = take
         for c, t in filled:
             if "预算规模" in t:
                 mark(c)
@@ -316,7 +316,7 @@ class FormBuilder:
             mark(filled[n + 1][0])
         self.expect_purpose = "purpose" not in self.form.header
 
-    def budget_values(self, line: Line, take: object) -> bool:
+    def budget_values(self, line: Line, take: Take) -> bool:
         """The figure row under 预算数 / 财政资金 / 其他资金 labels."""
         if not any(maybe_number(line.text(c)) is not None for c in self.budget_cols):
             return False
@@ -324,15 +324,15 @@ class FormBuilder:
         self.form.funds = funds
         for c, name in self.budget_cols.items():
             funds.rows.append(FundsRow(name=name, annual=maybe_number(line.text(c))))
-            if callable(take) and line.text(c):
+            if line.text(c):
                 take(c)
         self.budget_cols = {}
         self.expect_purpose = "purpose" not in self.form.header
         return True
 
-    def dept_breakdown(self, line: Line, take: object) -> None:
+    def dept_breakdown(self, line: Line, take: Take) -> None:
         """按收入性质分：… / 其中：一般公共预算：581.79 / 按支出性质分：1005.67 / 其中：基本支出：353.08."""
-        mark = take if callable(take) else (lambda c: None)
+        mark = take
         filled = line.filled
         for n, (c, text) in enumerate(filled):
             k = re.sub(r"\s+", "", text)
@@ -360,16 +360,15 @@ class FormBuilder:
 
     # -- plan and goal texts -----------------------------------------------------------------------
 
-    def plan_heading(self, line: Line, take: object) -> bool:
+    def plan_heading(self, line: Line, take: Take) -> bool:
         if not any("资金支出计划" in key(t) for _c, t in line.filled):
             return False
         self.plan_cols = {c: key(t) for c, t in line.filled if _MONTH.match(key(t))}
-        if callable(take):
-            for c, _t in line.filled:
-                take(c)
+        for c, _t in line.filled:
+            take(c)
         return True
 
-    def plan_values(self, line: Line, take: object) -> bool:
+    def plan_values(self, line: Line, take: Take) -> bool:
         values = {c: line.text(c) for c in self.plan_cols if line.text(c)}
         if not values:
             return False
@@ -380,33 +379,31 @@ class FormBuilder:
             if percent is not None and not text.endswith("%") and 0 < percent <= 1 and "." in text:
                 percent = round(percent * 100, 6)
             plan.append(PlanPoint(label=label, percent=percent))
-            if callable(take) and text:
+            if text:
                 take(c)
         self.form.spending_plan = plan
         self.plan_cols = {}
         return True
 
-    def goal_heading(self, line: Line, take: object) -> bool:
+    def goal_heading(self, line: Line, take: Take) -> bool:
         words = {key(t): c for c, t in line.filled}
         expected = words.get("预期目标", words.get("年度目标"))
         achieved = words.get("实际完成情况", words.get("年度总体目标完成情况"))
         if expected is not None or achieved is not None:
             self.goal_cols = {c: f for c, f in ((expected, "expected"), (achieved, "achieved")) if c is not None}
             self.overall = "总体目标" in words and self.form.kind == "dept_self_eval"
-            if callable(take):
-                for c, _t in line.filled:
-                    take(c)
+            for c, _t in line.filled:
+                take(c)
             return True
         for n, (c, t) in enumerate(line.filled):
             if key(t) in ("绩效目标", "年度绩效目标", "年度总体目标", "总体目标") and n + 1 < len(line.filled):
                 self.goal().expected = line.filled[n + 1][1]
-                if callable(take):
-                    take(c)
-                    take(line.filled[n + 1][0])
+                take(c)
+                take(line.filled[n + 1][0])
                 return True
         return False
 
-    def goal_texts(self, line: Line, take: object) -> bool:
+    def goal_texts(self, line: Line, take: Take) -> bool:
         texts = {f: self._text_at_or_after(line, c) for c, f in self.goal_cols.items()}
         if not any(t for t, _c in texts.values()):
             return False
@@ -417,10 +414,9 @@ class FormBuilder:
             for f, (t, _c) in texts.items():
                 if t:
                     setattr(goal, f, t)
-        if callable(take):
-            for _t, c in texts.values():
-                if c is not None:
-                    take(c)
+        for _t, c in texts.values():
+            if c is not None:
+                take(c)
         self.goal_cols = {}
         return True
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from model.errors import os_reason
 from model.office.lines import MAX_FILE_BYTES, MAX_XML_BYTES, Document, OfficeFileError, damaged
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .doc/.xls/.wps/.et, or an encrypted .docx/.xlsx
@@ -29,7 +30,7 @@ def read_document(path: Path) -> Document:
     except FileNotFoundError:
         raise OfficeFileError(f"找不到文件“{path}”。请确认文件位置和名称。") from None
     except OSError as exc:
-        raise OfficeFileError(f"无法打开文件“{name}”（{exc.strerror or exc}）。请确认文件没有被其他程序占用。") from None
+        raise OfficeFileError(f"无法打开文件“{name}”（{os_reason(exc)}）。请确认文件没有被其他程序占用。") from None
     if size > MAX_FILE_BYTES:
         raise OfficeFileError(
             f"文件“{name}”有 {size / 1024 / 1024:.1f} MB，超过导入上限 {MAX_FILE_BYTES // 1024 // 1024} MB。"
@@ -46,23 +47,30 @@ def read_document(path: Path) -> Document:
     if head == _OLE:
         raise OfficeFileError(f"文件“{name}”设置了打开密码（或是旧格式文件改了扩展名），本程序无法读取。"
                               f"请在 Word/WPS 中打开它，取消密码（文件 → 信息 → 保护文档），{_SAVE_AS}。")
-    _check_zip(path, name)
-    if suffix == ".docx":
+    parts = _check_zip(path, name)
+    # The contents decide, not the extension: a workbook renamed .docx is still read as a workbook.
+    if "word/document.xml" in parts:
         from model.office.docx_read import read_docx
 
         return read_docx(path)
-    from model.office.xlsx_read import read_xlsx
+    if "xl/workbook.xml" in parts:
+        from model.office.xlsx_read import read_xlsx
 
-    return read_xlsx(path)
+        return read_xlsx(path)
+    raise OfficeFileError(f"文件“{name}”不是 Word 文档或 Excel 工作簿（里面没有正文或工作表），可能是其他程序的文件"
+                          "改了扩展名。请确认选对了文件；其他格式" + _SAVE_AS + "。")
 
 
-def _check_zip(path: Path, name: str) -> None:
-    """A .docx/.xlsx is a zip: refuse a broken one, and one that unpacks to more than any real form."""
+def _check_zip(path: Path, name: str) -> set[str]:
+    """A .docx/.xlsx is a zip: refuse a broken one, and one that unpacks to more than any real form;
+    returns the names of its parts."""
     try:
         with zipfile.ZipFile(path) as zf:
-            total = sum(info.file_size for info in zf.infolist() if info.filename.endswith(".xml"))
+            infos = zf.infolist()
+            total = sum(info.file_size for info in infos if info.filename.endswith(".xml"))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise damaged(name, "不是完整的压缩包") from exc
     if total > MAX_XML_BYTES:
         raise OfficeFileError(f"文件“{name}”解压后的文字内容有 {total / 1024 / 1024:.0f} MB，远超任何表格文件，"
                               "本次没有导入。请把要导入的表格复制到一个新文件后再导入。")
+    return {info.filename for info in infos}

@@ -53,10 +53,12 @@ def forms_of(doc: Document, today: dt.date | None = None) -> Reading:
     reading = Reading(doc.name)
     doc_year = _document_year(doc)
     parts = segments(doc.lines)
+    summary = {id(line) for line in summary_stated(doc.lines)[1]}
     for part in parts:
         kind = kind_of(part)
         if kind is None:
-            if part.where:
+            # A table that is an evaluation's 表3-1 is read into that evaluation, not skipped.
+            if part.where and not any(id(line) in summary for line in part.lines):
                 reading.skipped.append(part.where)
             continue
         built = FormBuilder(kind, part).build()

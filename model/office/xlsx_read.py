@@ -18,7 +18,9 @@ def read_xlsx(path: Path) -> Document:
 
     name = path.name
     try:
-        wb = openpyxl.load_workbook(path, data_only=True)
+        # A file object, not the name: openpyxl refuses names not ending .xlsx, and the contents decided.
+        with path.open("rb") as fh:
+            wb = openpyxl.load_workbook(fh, data_only=True)
     except Exception as exc:  # noqa: BLE001 — openpyxl raises many types for a bad package
         raise damaged(name, type(exc).__name__) from exc
     doc = Document(name)

@@ -169,3 +169,13 @@ def test_a_package_carrying_a_hostile_form_is_refused(memory_store: Store, chang
     with pytest.raises(PackageError) as err:
         read_package(_package_with(memory_store, change))
     assert err.value.code == "bad_form"
+
+
+@pytest.mark.parametrize("indicators", [1.5, "x", None, {"a": 1}])
+def test_indicators_that_are_not_a_list_are_refused_in_chinese(indicators: Any) -> None:
+    # Found by bench/fuzz_files.py: the leaf count crashed on "indicators": 1.5 (TypeError).
+    doc = _doc()
+    doc["goals"][0]["indicators"] = indicators
+    with pytest.raises(FormFileError) as err:
+        loads_form(_text(doc), "bad.json")
+    assert err.value.key_path == "goals[0].indicators"

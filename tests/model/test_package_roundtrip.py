@@ -40,7 +40,8 @@ def test_manifest_describes_each_form_and_hashes_every_file(memory_store: Store)
     assert by_id[first]["revision"] == 2 and by_id[second]["revision"] == 1  # first was saved once more
     assert by_id[first] | {"revision": 0} == {
         "id": first, "kind": "project_self_eval", "year": 2024, "title": "项目支出绩效自评表",
-        "unit": "示例县残疾人联合会", "revision": 0, "profile": "central-2020", "file": f"forms/{first}.json"}
+        "unit": "示例县残疾人联合会", "revision": 0, "profile": "central-2020", "file": f"forms/{first}.json",
+        "signoff": {"state": "草稿", "changes": []}}
     assert set(manifest["files"]) == set(files) == {f"forms/{first}.json", f"forms/{second}.json"}
     for name, data in files.items():
         assert manifest["files"][name] == hashlib.sha256(data).hexdigest()

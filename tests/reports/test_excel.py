@@ -98,13 +98,24 @@ def test_draft_puts_grey_header_text_and_a_note_above_the_title(seed) -> None:  
     assert final["A1"].value == form.display_title and not final.oddHeader.center.text
 
 
-def test_draft_none_follows_the_error_findings(seed) -> None:  # type: ignore[no-untyped-def]
-    marked = {}
-    for name in ("seed000_t1", "seed001_dept"):
-        form, result = seed[name]
+def test_draft_none_follows_the_sign_off(seed) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    from model.signoff import sign
+
+    form, result = seed["seed000_t1"]
+    form = copy.deepcopy(form)
+
+    def marked() -> bool:
         ws = _book(form, result).worksheets[0]
-        marked[name] = ws.oddHeader.center.text == "草稿" and ws["A1"].value.startswith("草稿")
-    assert marked == {"seed000_t1": False, "seed001_dept": True}  # 001 has errors (blank 指标值…), 000 none
+        return bool(ws.oddHeader.center.text == "草稿" and ws["A1"].value.startswith("草稿"))
+
+    assert marked()
+    sign(form, "填表人", "李小明", "2024-03-01")
+    sign(form, "审核人", "王小芳", "2024-03-02")
+    assert not marked()
+    texts = [c.value for row in _book(form, result).worksheets[0].iter_rows() for c in row if c.value]
+    assert any("填表人：李小明 2024-03-01" in str(t) and "审核人：王小芳 2024-03-02" in str(t) for t in texts)
 
 
 def test_page_breaks_keep_headings_with_a_row_and_cut_merges_with_the_label_again(seed) -> None:  # type: ignore[no-untyped-def]

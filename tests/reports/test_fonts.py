@@ -39,7 +39,10 @@ def test_a_cached_font_is_the_font_parsed_afresh(path: Path, cache: Path) -> Non
     # Same attributes as ReportLab's own __init__ sets (a ReportLab upgrade adding one fails here).
     assert set(vars(cached)) == set(vars(fresh))
     for table in FACE_TABLES:
-        assert getattr(cached.face, table) == getattr(fresh.face, table), table
+        mine, theirs = getattr(cached.face, table), getattr(fresh.face, table)
+        if table in ("hmetrics", "glyphPos"):  # kept as arrays; the same numbers
+            mine, theirs = [mine[i] for i in range(len(mine))], list(theirs)
+        assert mine == theirs, table
     assert cached.stringWidth("项目资金（万元）1,540,000.00", 9) == fresh.stringWidth("项目资金（万元）1,540,000.00", 9)
 
 

@@ -95,6 +95,25 @@ def test_draft_watermark_and_options(seed, tmp_path: Path) -> None:  # type: ign
     assert _squash(result.findings[0].message) in full_text
 
 
+@needs_poppler
+def test_a_signed_form_prints_the_signers_and_no_watermark(seed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    from model.signoff import sign
+
+    form, result = seed["seed000_t1"]
+    form = copy.deepcopy(form)
+    draft, signed = tmp_path / "draft.pdf", tmp_path / "signed.pdf"
+    render_pdf(form, result, draft)
+    sign(form, "填表人", "李小明", "2024-03-01")
+    sign(form, "审核人", "王小芳", "2024-03-02")
+    render_pdf(form, result, signed)
+    draft_text, signed_text = _squash(_pdftotext(draft)), _squash(_pdftotext(signed))
+    assert "草稿" in draft_text and "草稿" not in signed_text
+    assert "填表人：李小明2024-03-01" in signed_text and "审核人：王小芳2024-03-02" in signed_text
+    assert "单位（盖章）" in signed_text
+
+
 def test_evaluation_prints_landscape(seed) -> None:  # type: ignore[no-untyped-def]
     form, result = seed["seed004_eval"]
     buf = io.BytesIO()

@@ -147,11 +147,43 @@ def test_appendix_lists_every_explanation_and_findings_page(seed) -> None:  # ty
     assert len(findings.grids[0].rows) == 2 + len(result.findings)
 
 
-def test_draft_follows_error_findings_unless_forced(seed) -> None:  # type: ignore[no-untyped-def]
+def test_draft_until_approved_and_unchanged_unless_forced(seed) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    from model.signoff import sign, unlock
+
     form, result = seed["seed000_t1"]
-    assert build_document(form, result).draft == (result.count("error") > 0)
-    assert build_document(form, result, draft=False).draft is False
+    form = copy.deepcopy(form)
+    assert build_document(form, result).draft is True  # never signed
+    sign(form, "填表人", "李小明", "2024-03-01")
+    assert build_document(form, result).draft is True  # 待审核
+    sign(form, "审核人", "王小芳", "2024-03-02")
+    assert build_document(form, result).draft is False  # 已审核
     assert build_document(form, result, draft=True).draft is True
+    form.header["phone"] = "0998-5550999"  # changed after signing
+    assert build_document(form, result).draft is True
+    unlock(form, "改电话", "2024-03-03")
+    assert build_document(form, result).draft is True
+    assert build_document(form, result, draft=False).draft is False
+
+
+def test_signature_line_prints_the_signers_names_and_dates(seed) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    from model.signoff import sign
+
+    form, result = seed["seed001_dept"]
+    form = copy.deepcopy(form)
+    unsigned = dict(build_document(form, result).signature)
+    assert "审核人" not in unsigned and "填报日期" in unsigned
+    sign(form, "填表人", "李小明", "2024-03-01")
+    sign(form, "审核人", "王小芳", "2024-03-02")
+    sign(form, "单位负责人", "赵小强", "2024-03-03")
+    line = build_document(form, result).signature
+    assert [name for name, _ in line] == ["填表人", "审核人", "联系电话", "单位负责人签字"]
+    assert dict(line)["填表人"] == "李小明 2024-03-01"
+    assert dict(line)["审核人"] == "王小芳 2024-03-02"
+    assert dict(line)["单位负责人签字"] == "赵小强 2024-03-03"
 
 
 def test_unknown_kind_is_a_clear_error() -> None:

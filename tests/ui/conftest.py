@@ -1,34 +1,20 @@
-"""UI fixtures, and one garbage collection after the last UI test.
-
-Windows and sessions hold no reference cycles (ui/weak.py; tests/ui/test_freed.py holds them to
-it), so each is freed when its test lets go of it. The one collection at the end frees whatever a
-test itself tied in a cycle while Qt is still up: left to the interpreter's final collection, such
-leftovers once crashed the process after "N passed".
-"""
+"""UI fixtures: a window on a data folder, a tree view on the sample form (the garbage collection
+after each test is in tests/conftest.py)."""
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
-
-import pytest
-
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from model.store import Store
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, make_sample_form
 from tests.ui.fake_scoring import fake_evaluate
+from tests.ui.helpers import open_session
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
-from tests.ui.helpers import open_session
 from ui.tree_view import IndicatorTreeView
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _collect_once_at_the_end() -> Iterator[None]:
-    yield
-    gc.collect()
 
 
 @pytest.fixture
@@ -51,3 +37,14 @@ def window(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[MainWindow]:  # 
     win.show()
     yield win
     win.store.close()
+
+
+@pytest.fixture
+def sample_window(qtbot, tmp_path: Path, memory_store: Store) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A main window on a memory store with the sample form open and shown (menus, sign-off)."""
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(memory_store, settings, evaluator=fake_evaluate)
+    qtbot.addWidget(window)
+    window.open_form(memory_store.add(make_sample_form()))
+    window.show()
+    return window

@@ -118,3 +118,16 @@ def test_rate_text_helpers() -> None:
 
     assert [format_rate(v) for v in (1, 0.8575, 0.9, None)] == ["100%", "85.75%", "90%", ""]
     assert [parse_rate(t) for t in ("100%", "85.5%", "0.9", "120", "")] == [1, 0.855, 0.9, 1.2, None]
+
+
+def test_a_rate_stored_as_percent_points_shows_as_that_percent(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    """A file written “控制率 100” (points, issue 13) shows 100%, not 10000%; “98.5%” is accepted."""
+    form = _sample()
+    form.basic_data[0].rows[0].values[2] = 100  # type: ignore[index, union-attr]
+    editor = BasicDataEditor(open_session(memory_store, form))
+    qtbot.addWidget(editor)
+    people = editor.tables[0]
+    assert people.item(0, 2).text() == "100%"
+    people.item(0, 2).setText("98.5%")
+    assert editor.session.form.basic_data[0].rows[0].values[2] == 0.985
+    assert ("RATE_MISMATCH", ("basic_data", "财政供养人员情况(人)", "财政供养人员"), "控制率") in _codes(editor)

@@ -1,11 +1,8 @@
 """历史版本 and 已删除的表格: the dialogs list what the store kept; the window restores and reloads."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from model.store import Store
 from tests.conftest import FakeClock, make_sample_form
 from ui.history_dialog import DeletedFormsDialog, HistoryDialog
 from ui.main_window import MainWindow

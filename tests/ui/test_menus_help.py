@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QMenu, QToolBar
 
@@ -13,26 +13,21 @@ from installer.build import app_files
 from model.form import Group, Leaf
 from model.store import Store
 from model.version import VERSION
-from tests.conftest import make_sample_form
-from tests.ui.fake_scoring import fake_evaluate
 from tests.ui.helpers import leaf_named, open_session
 from ui import help_dialog
 from ui.main_window import MainWindow
-from ui.settings import UiSettings
 from ui.tree_view import IndicatorTreeView
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")]
-NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, memory_store: Store) -> MainWindow:  # type: ignore[no-untyped-def]
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(memory_store, settings, evaluator=fake_evaluate)
-    qtbot.addWidget(window)
-    window.open_form(memory_store.add(make_sample_form()))
-    window.show()
-    return window
+def window(sample_window: MainWindow) -> MainWindow:
+    """The sample form open in the window (tests/ui/conftest.py)."""
+    return sample_window
+
+
+NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
 def _menu_actions(window: MainWindow) -> dict[str, list[QAction]]:

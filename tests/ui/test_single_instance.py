@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ui.single_instance import LOCK_NAME, claim
+from model.datadir import LOCK_NAME
+from ui.single_instance import claim
 
 REPO = Path(__file__).resolve().parents[2]
 

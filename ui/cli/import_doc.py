@@ -24,16 +24,16 @@ def register(subparsers: Any) -> None:
 def cmd_import_doc(args: argparse.Namespace) -> int:
     """Read, preview, and (without --dry-run) store the forms of the files."""
     from ui.cli.store_access import open_store
-    from ui.services.import_doc import preview_lines, read_files, store_run
+    from ui.services.import_doc import already_stored, preview_lines, read_files, store_run
 
     run = read_files(args.files)
-    for line in preview_lines(run):
-        print(line)
-    if args.dry_run:
-        print(f"预览完毕（--dry-run）：共 {len(run.found)} 张表格，未写入数据库。")
-        return 0
     store = open_store(args)
     try:
+        for line in preview_lines(run) + already_stored(store, run):
+            print(line)
+        if args.dry_run:
+            print(f"预览完毕（--dry-run）：共 {len(run.found)} 张表格，未写入数据库。")
+            return 0
         forms = store_run(store, run)
     finally:
         store.close()

@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any, Callable
 
 from model.codec import dumps_form, load_form
-from model.errors import DatabaseDamaged, JixiaoError, StoreError
+from model.errors import DatabaseDamaged, JixiaoError, StoreError, os_reason
 from model.form import KINDS
 from model.package_format import UUID_RE
 from ui.cli.store_access import data_dir, open_store, report_unreadable, resolve_ids
 from ui.services.naming import export_stems
 
 # Modules that add their own subcommands; a missing one (not written yet) is skipped.
-_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package", "ui.cli.import_doc", "ui.cli.narrative")
+_EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package", "ui.cli.import_doc", "ui.cli.narrative",
+               "ui.cli.signoff", "ui.cli.backup")
 
 
 # argparse's own English error texts (Python 3.11) and their Chinese; unmatched ones pass through.
@@ -77,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, default=None)
     p.set_defaults(func=cmd_list)
 
+    p = sub.add_parser("samples", help="载入示例表格（已在数据库中的不重复载入）")
+    p.set_defaults(func=cmd_samples)
+
     p = sub.add_parser("import", help="导入 jixiao.form/1 表格文件（全部成功才写入）")
     p.add_argument("files", nargs="+", type=Path)
     p.set_defaults(func=cmd_import)
@@ -112,7 +116,7 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"错误：{exc}", file=sys.stderr)
     except OSError as exc:
         where = f"“{exc.filename}”" if exc.filename else ""
-        print(f"错误：无法读写文件{where}（{exc.strerror or exc}）。请确认位置存在、可写、磁盘有空间，"
+        print(f"错误：无法读写文件{where}（{os_reason(exc)}）。请确认位置存在、可写、磁盘有空间，"
               "且文件没有被其他程序占用。", file=sys.stderr)
     except Exception as exc:  # noqa: BLE001 — a script user gets a Chinese line and a log, not a traceback
         from ui.crash import message_for, write_log
@@ -132,11 +136,33 @@ def cmd_list(args: argparse.Namespace) -> int:
     """Print the stored forms, one per line."""
     store = open_store(args)
     try:
-        for s in store.list_forms(args.query, year=args.year):
+        found = store.list_forms(args.query, year=args.year)
+        for s in found:
             kind = KINDS.get(s.kind, s.kind)
             print(f"{s.id}\t{s.year}\t{s.unit or '—'}\t{kind}\t{s.project or s.title}\t第{s.revision}版")
+        if not found:
+            # Said on stderr: stdout stays the list itself (empty) for scripts.
+            if store.is_empty():
+                print(f"数据库中还没有表格（数据文件夹：{data_dir(args)}）。可以用 samples 命令载入示例表格，"
+                      "或用 import 导入表格文件、import-package 导入交换包。", file=sys.stderr)
+            else:
+                print("没有符合条件的表格。请换一个查找词或年度再试。", file=sys.stderr)
     finally:
         store.close()
+    return 0
+
+
+def cmd_samples(args: argparse.Namespace) -> int:
+    """Load the sample forms that are not in the database yet."""
+    from model.samples import add_samples
+    from resources import samples_dir
+
+    store = open_store(args)
+    try:
+        added = add_samples(store, samples_dir())
+    finally:
+        store.close()
+    print(f"已载入 {added} 张示例表格。" if added else "示例表格都已在数据库中，没有重复载入。")
     return 0
 
 
@@ -186,10 +212,12 @@ def cmd_export_json(args: argparse.Namespace) -> int:
         if args.all == bool(args.ids):
             raise StoreError("请写出要导出的表格编号，或使用 --all 导出全部（二者选一）。")
         ids = [s.id for s in store.list_forms()] if args.all else resolve_ids(store, args.ids)
+        if not ids:
+            raise StoreError("数据库中没有表格，没有可导出的内容。可以先用 samples 命令载入示例表格，或用 import 导入表格文件。")
         try:
             args.dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"无法创建文件夹“{args.dir}”（{exc.strerror}）。请换一个可写的位置。") from None
+            raise StoreError(f"无法创建文件夹“{args.dir}”（{os_reason(exc)}）。请换一个可写的位置。") from None
         from model.codec import dump_form_file
 
         forms, unreadable = store.load_each(ids)
@@ -199,7 +227,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
                 dump_form_file(form, args.dir / name)
             except OSError as exc:
                 # Files are written whole or not at all; say which ones made it.
-                raise StoreError(f"无法写入“{args.dir / name}”（{exc.strerror or exc}），已完整导出 {done} 张，"
+                raise StoreError(f"无法写入“{args.dir / name}”（{os_reason(exc)}），已完整导出 {done} 张，"
                                  f"其余 {len(ids) - done} 张未导出。请确认磁盘有足够空间且可写后重新导出。") from None
             print(args.dir / name)
     finally:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from model.codec import load_form
-from model.errors import JixiaoError
+from model.errors import JixiaoError, os_reason
 from scoring.result import severity_label
 from model.form import Form
 from ui.cli.store_access import open_store, resolve_ids
@@ -78,7 +78,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         render_report(form, score(form), docx=args.docx, pdf=args.pdf, related=related)
     except OSError as exc:
-        raise JixiaoError(f"无法写入报告文件（{exc.strerror or exc}）。请确认文件没有在 Word/WPS 中打开，"
+        raise JixiaoError(f"无法写入报告文件（{os_reason(exc)}）。请确认文件没有在 Word/WPS 中打开，"
                           "且文件夹可写。") from None
     for path in (args.docx, args.pdf):
         if path is not None:

@@ -6,12 +6,14 @@ database is touched; an import prints its plan and, unless --dry-run, applies it
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.atomic import write_atomic_with
-from model.errors import StoreError
-from ui.cli.store_access import open_store, report_unreadable, resolve_ids
+from model.errors import StoreError, os_reason
+from model.signoff_record import STATES
+from ui.cli.store_access import data_dir, open_store, report_unreadable, resolve_ids
 from ui.services.packaging import render_for_package
 from ui.services.summary import load_summary
 
@@ -41,6 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--pdf", type=Path, default=None, help="保存为 PDF 文件")
     p.add_argument("--year", type=int, default=None, help="只汇总某一年度")
     p.add_argument("--unit", default=None, help="只汇总某个单位")
+    p.add_argument("--state", nargs="+", default=None, metavar="STATE",
+                   help="只汇总这些签字状态的表格：" + "、".join(STATES))
     p.set_defaults(func=cmd_summary)
 
 
@@ -85,7 +89,12 @@ def cmd_import_package(args: argparse.Namespace) -> int:
     from model.package_read import read_package
 
     packages: list[tuple[str, Package]] = [(path.name, read_package(path)) for path in args.files]
-    store = open_store(args)
+    if args.dry_run:  # plan against a copy in memory: no database, backup or folder is created
+        from model.store import Store
+
+        store = Store.snapshot(data_dir(args))
+    else:
+        store = open_store(args)
     try:
         for name, package in packages:
             plan = plan_import(store, package)
@@ -103,27 +112,47 @@ def cmd_import_package(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scope(args: argparse.Namespace) -> str:
+    """“2019 年度、单位“甲”、状态为已审核” — what the summary was asked for, for the empty message."""
+    parts = []
+    if args.year is not None:
+        parts.append(f" {args.year} 年度")
+    if args.unit is not None:
+        parts.append(f"单位“{args.unit}”")
+    if args.state:
+        parts.append(f"状态为{'、'.join(args.state)}")
+    return "、".join(parts) if parts else "任何"
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     """Print the summary table, and save it as XLSX/PDF when asked."""
     from reports.summary_pdf import render_summary_pdf
     from reports.summary_xlsx import render_summary_xlsx
-    from reports.summary_rows import HEADINGS, row_cells
+    from reports.summary_rows import HEADINGS, printed_rows
 
+    for state in args.state or ():
+        if state not in STATES:
+            raise StoreError(f"签字状态“{state}”不对。应为 {'、'.join(STATES)} 之一。")
     store = open_store(args)
     try:
         summary = load_summary(store, args.year, args.unit)
     finally:
         store.close()
+    if args.state:
+        summary = summary.only(args.state)
+    if not summary.rows:
+        raise StoreError(f"数据库中没有{_scope(args)}的表格，没有生成汇总表。"
+                         "请检查年度、单位或状态是否写对，或先导入各单位的交换包。")
     print("\t".join(HEADINGS))
-    for index, row in enumerate(summary.rows, start=1):
-        print("\t".join("" if v is None else str(v) for v in row_cells(index, row)))
+    for _what, cells in printed_rows(summary):
+        print("\t".join("" if v is None else f"{v:.2f}" if isinstance(v, Decimal) else str(v) for v in cells))
     for dest, render in ((args.xlsx, render_summary_xlsx), (args.pdf, render_summary_pdf)):
         if dest is None:
             continue
         try:
             write_atomic_with(dest, lambda f: render(summary, f))
         except OSError as exc:
-            raise StoreError(f"无法保存汇总表“{dest}”（{exc.strerror or exc}）。请换一个可写的位置。") from None
+            raise StoreError(f"无法保存汇总表“{dest}”（{os_reason(exc)}）。请换一个可写的位置。") from None
         print(f"已保存汇总表：{dest}")
     from ui.services.summary import unreadable_rows
 

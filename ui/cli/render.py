@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from model.codec import load_form
-from model.errors import JixiaoError
+from model.errors import JixiaoError, os_reason
 from model.form import Form
 from ui.cli.store_access import open_store, resolve_ids
 from ui.services.evaluation import evaluate_with_profile
@@ -29,10 +29,8 @@ def register(subparsers: Any) -> None:
 
 def _load(args: argparse.Namespace) -> Form:
     path = Path(args.source)
-    if path.suffix.lower() == ".json" or path.is_file():
-        if not path.is_file():
-            raise JixiaoError(f"找不到表格文件“{path}”。请检查文件名和所在文件夹。")
-        return load_form(path)
+    if path.suffix.lower() == ".json" or path.exists():
+        return load_form(path)  # one wording for a missing or unreadable file, as `score` says it
     store = open_store(args)
     try:
         (form_id,) = resolve_ids(store, [args.source])
@@ -65,6 +63,6 @@ def cmd_render(args: argparse.Namespace) -> int:
             render_xlsx(form, result, args.xlsx, appendix=args.appendix, findings=args.findings)
             print(args.xlsx)
     except OSError as exc:
-        raise JixiaoError(f"无法写入输出文件（{exc.strerror or exc}）。请确认文件没有在其他程序中打开，"
+        raise JixiaoError(f"无法写入输出文件（{os_reason(exc)}）。请确认文件没有在其他程序中打开，"
                           "且文件夹可写。") from None
     return 0

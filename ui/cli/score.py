@@ -13,6 +13,7 @@ from typing import Any
 
 from model.codec import load_form
 from model.form import Form
+from model.signoff import MODIFIED, status
 from scoring.cross_forms import cross_check
 from scoring.result import Result, severity_label
 from ui.services.evaluation import evaluate_with_profile
@@ -35,10 +36,16 @@ def cmd_score(args: argparse.Namespace) -> int:
     result = evaluate_with_profile(form)
     if args.others:
         result = _with_cross_findings(form, args.others, result)
+    now = status(form)
     if args.text:
-        sys.stdout.write(render_text(result))
+        sys.stdout.write(render_text(result) + f"签字状态：{now.label}\n")
     else:
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        doc = result.to_json()
+        doc["signoff"] = {"state": now.state, "modified": now.modified, "label": now.label}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    if now.modified:
+        print(f"注意：表格“{args.file.name}”{MODIFIED}：内容与签字时的内容指纹不一致。"
+              "请向填表人核实，核实后解锁并重新签字。", file=sys.stderr)
     return 0
 
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from model import fields as form_fields
-from model import tree
+from model import signoff, tree
 from model.errors import KEY_NAMES, JixiaoError, StaleRevision
 from model.form import ChecklistItem, Form, Goal, Group, Leaf, Node
 from model.store import Store
@@ -96,6 +96,7 @@ class FormSession(QObject):
         self.form, self.revision = store.load_with_revision(form_id)
         self.draft: Draft | None = None
         self._last_edit: tuple[str, tuple[Any, ...], Any] | None = None
+        self._size_warned = False
         self._evaluate = evaluator or evaluate_with_profile
         self._others = self._load_others()
         # Weak: the tree models hold the session, and the session must not keep a closed view's model.
@@ -134,10 +135,18 @@ class FormSession(QObject):
 
     # -- pushing, recomputing, saving ------------------------------------------------------------
 
+    @property
+    def locked(self) -> bool:
+        """Whether the form is 已审核: its content may not change (model/signoff.py)."""
+        return signoff.is_locked(self.form)
+
     def push(self, command: QUndoCommand) -> None:
-        """Run a command through the undo stack (its redo() makes the change)."""
+        """Run a command through the undo stack (its redo() makes the change); refused when locked."""
         from ui.editing.commands import EditFieldCommand
 
+        if self.locked:
+            self.error.emit(f"{signoff.LOCKED_MESSAGE}，本次修改没有生效。{signoff.LOCKED_FIX}。")
+            return
         # The draft of a refused save, as plain values: a Python reference to a command the stack
         # owns (or QUndoStack.command()'s wrapper) crashed the garbage collector later.
         self._last_edit = ((command.kind, tuple(command.key), command.new)
@@ -185,12 +194,22 @@ class FormSession(QObject):
         extra = tuple(f for form_id, f in found if form_id == self.form.id and f not in result.findings)
         return replace(result, findings=result.findings + extra) if extra else result
 
+    def warn_if_big(self) -> None:
+        """Say once per session when the form is big enough to slow the window down (model/form_limits.py)."""
+        from model.form_limits import size_warning
+
+        warning = size_warning(sum(1 for _ in tree.leaves(self.form)))
+        if warning and not self._size_warned:
+            self._size_warned = True
+            self.error.emit(warning)
+
     def _after_change(self, _index: int = 0) -> None:
         result = self._compute()
         if result is not None:
             self.result = result
         self._save()
         self.changed.emit()
+        self.warn_if_big()
 
     def _save(self) -> None:
         try:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from model.errors import JixiaoError
+from model.errors import JixiaoError, os_reason
 from model.form import Form
 from model.store import Store
 from ui.services.evaluation import Evaluator
@@ -68,7 +68,7 @@ def export_forms(store: Store, evaluate: Evaluator, ids: Iterable[str], formats:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise JixiaoError(f"无法创建文件夹“{folder}”（{exc.strerror}）。请换一个可写的位置。") from None
+        raise JixiaoError(f"无法创建文件夹“{folder}”（{os_reason(exc)}）。请换一个可写的位置。") from None
     forms = [store.load(form_id) for form_id in ids]
     written: list[Path] = []
     done = 0
@@ -83,7 +83,7 @@ def export_forms(store: Store, evaluate: Evaluator, ids: Iterable[str], formats:
             try:
                 written.append(export_one(form, evaluate, fmt, dest, extras))
             except OSError as exc:
-                raise JixiaoError(f"无法写入“{dest}”（{exc.strerror}）。"
+                raise JixiaoError(f"无法写入“{dest}”（{os_reason(exc)}）。"
                                   "如果该文件正在 WPS/Excel 中打开，请先关闭它再导出。") from None
             done += 1
     if progress is not None:

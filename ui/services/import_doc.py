@@ -10,6 +10,7 @@ from pathlib import Path
 
 from model.form import KINDS, Form, Leaf
 from model.office.reading import Found, Reading, read_office_file
+from model.signoff import check_writable
 from model.store import Store
 from model.tree import leaves
 
@@ -60,6 +61,21 @@ def preview_lines(run: ImportRun) -> list[str]:
     return out
 
 
+def already_stored(store: Store, run: ImportRun) -> list[str]:
+    """Preview lines for forms that look stored already (same kind, year, unit, title and project):
+    importing the same file twice gives two copies, so the preview says so before anything is written."""
+    out = []
+    for number, found in enumerate(run.found, start=1):
+        form = found.form
+        same = [s for s in store.list_forms(year=form.year)
+                if (s.kind, s.unit, s.title, s.project) == (form.kind, form.unit, form.display_title,
+                                                            form.header.get("project_name", ""))]
+        if same:
+            out.append(f"  注意：第 {number} 张表格数据库中已有一份（编号 {same[0].id[:8]}），导入后会有两份；"
+                       "如不需要，请取消，或导入后删除其中一份。")
+    return out
+
+
 def store_run(store: Store, run: ImportRun) -> list[Form]:
     """Add every form of the run in one transaction (all or none); each gets a new id."""
     forms = [f.form for f in run.found]
@@ -82,6 +98,7 @@ def use_computed(store: Store, form_id: str) -> tuple[Form, int]:
     kept revision.
     """
     form = store.load(form_id)
+    check_writable(form)  # a locked (已审核) form's scores stay as signed
     changed = manual_leaves(form)
     if not changed:
         return form, 0

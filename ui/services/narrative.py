@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from model.errors import JixiaoError
+from model.errors import JixiaoError, os_reason
 from model.form import Form
 from ui.services.evaluation import evaluate_with_profile
 from ui.services.naming import report_stem
@@ -49,7 +49,7 @@ def write_report(form: Form, *, docx: Path | None, pdf: Path | None, store: Stor
     try:
         render_report(form, result, docx=docx, pdf=pdf, related=related_forms(store, form))
     except OSError as exc:
-        raise JixiaoError(f"无法写入报告文件（{exc.strerror or exc}）。请确认文件没有在 Word/WPS 中打开，"
+        raise JixiaoError(f"无法写入报告文件（{os_reason(exc)}）。请确认文件没有在 Word/WPS 中打开，"
                           "且文件夹可写。") from None
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import docx
 
 from model.office.reading import read_office_file
+from model.tree import leaves
 
 
 def _doc(path: Path, paragraphs: list[str], tables: list[list[list[str]]]) -> Path:
@@ -82,3 +83,17 @@ def test_two_forms_stacked_in_one_sheet(tmp_path: Path) -> None:
     assert [f.form.header["project_name"] for f in found] == ["甲项目", "乙项目"]  # the hidden sheet is not read
     assert found[0].form.stated == {"total": 90, "weight_total": 100}
     assert found[1].where.endswith("第7–11行")
+
+
+def test_cells_that_fit_nowhere_are_named_with_their_position(tmp_path: Path) -> None:
+    path = _doc(tmp_path / "e.docx", ["项目支出绩效自评表", "（2022年度）"], [
+        [["项目名称", "示例项目"]],
+        [HEAD, ["产出指标", "数量指标", "甲", "10人", "10人", "20", "20", ""],
+         ["", "", "", "", "", "", "", ""],
+         ["", "", "", "", "9人", "", "", ""],
+         ["", "", "乙", "5次", "5次", "20", "约20", ""]]])
+    found = read_office_file(path).forms[0]
+    assert [leaf.name for leaf in leaves(found.form)] == ["甲", "乙"]
+    assert [(u.where, u.text) for u in found.unplaced] == [("表2 第4行 第5列", "9人")]
+    assert found.notes == ["表2 第4行：有数值但没有三级指标名称，未导入这一行", "表2 第5行：得分“约20”不是数字，未导入这一格"]
+
