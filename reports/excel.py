@@ -10,6 +10,7 @@ import re
 from typing import BinaryIO
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
@@ -39,7 +40,7 @@ def write_xlsx(doc: Document, out: BinaryIO) -> None:
     for index, sheet in enumerate(doc.sheets):
         ws = book.create_sheet(_sheet_title(sheet.name, book.sheetnames))
         SheetWriter(ws, sheet, draft=doc.draft).write(doc if index == 0 else None)
-    book.properties.title = f"{doc.title}{doc.subtitle}"
+    book.properties.title = cleaned(f"{doc.title}{doc.subtitle}")
     book.properties.creator = "绩效自评助手"
     book.save(out)
 
@@ -53,6 +54,11 @@ def _sheet_title(name: str, taken: list[str]) -> str:
 
 # A written number (年度指标值 100, 实际完成值 0.80): stored as a number showing the same digits.
 _WRITTEN_NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
+
+
+def cleaned(text: str) -> str:
+    """Text without the control characters a worksheet cannot hold (openpyxl refuses them)."""
+    return str(ILLEGAL_CHARACTERS_RE.sub("", text))
 
 
 def written_format(text: str) -> str | None:
@@ -112,7 +118,7 @@ class SheetWriter:
               start: int = 1, span: int | None = None, height: float | None = None,
               color: str | None = None) -> None:
         end = start + (span or self.ncols) - 1
-        cell = self.ws.cell(row=self.row, column=start, value=value)
+        cell = self.ws.cell(row=self.row, column=start, value=cleaned(value))
         cell.font = Font(name=FONT_NAME, size=size, bold=bold, color=color)
         cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
         if end > start:
@@ -166,7 +172,7 @@ class SheetWriter:
             target.value = float(cell.text) if "." in cell.text else int(cell.text)
             target.number_format = written
         else:
-            target.value = cell.text or None
+            target.value = cleaned(cell.text) or None
             if cell.text.startswith("="):
                 # A target written "=" or "=0" is text; openpyxl would store it as a formula.
                 target.data_type = "s"
