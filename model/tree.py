@@ -6,6 +6,7 @@ operation with the returned values, so it needs no snapshot of the tree.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Union
@@ -340,3 +341,17 @@ def is_spare_row(leaf: Leaf, siblings: list[Node]) -> bool:
     (the checker asks for the group to be filled in or deleted, and the printout shows it).
     """
     return is_blank_leaf(leaf) and any(isinstance(n, Group) or not is_blank_leaf(n) for n in siblings)
+
+
+def find_nodes(form: Form, text: str) -> list[int]:
+    """Ids of the indicators (groups and leaves) whose name contains every word of `text`, in
+    display order; letter case and full-width forms are ignored (Ctrl+F in the editor)."""
+    words = unicodedata.normalize("NFKC", text).casefold().split()
+    if not words:
+        return []
+    found = []
+    for _goal, node, _depth, _path in walk(form):
+        name = unicodedata.normalize("NFKC", node.name or "").casefold()
+        if all(word in name for word in words):
+            found.append(node.id)
+    return found

@@ -17,8 +17,10 @@ from model.form import KINDS, Form
 from model.signoff import status
 
 TITLE = "预算绩效自评汇总表"
-HEADINGS = ("序号", "单位", "年度", "表格类型", "名称", "版本", "状态", "全年预算数", "全年执行数", "执行率",
+# No 版本 column: stored revision numbers meant nothing to the bureau (issue #15).
+HEADINGS = ("序号", "单位", "年度", "表格类型", "名称", "状态", "全年预算数", "全年执行数", "执行率",
             "总分", "等级", "错误数", "备注")
+ERROR_NOTE = "有审核错误，得分待核实"
 MONEY_NOTE = "金额单位：万元"
 GRADES = ("优", "良", "中", "差")
 _CENT = Decimal("0.01")
@@ -209,15 +211,21 @@ Cell = str | int | Decimal | None
 
 def row_cells(index: int, row: SummaryRow) -> list[Cell]:
     """The printed cells of a row, in HEADINGS order (numbers stay numbers for the XLSX)."""
-    return [index, row.unit or "未填单位", row.year, row.kind_label, row.title, row.revision, row.state,
+    grade = row.grade or ("—" if row.total is None else "")
+    note = row.note
+    if row.errors:
+        # “102.00 优” for a form with 13 errors read as a finished form: the count beside the grade,
+        # and the row marked in 备注.
+        grade = f"{grade}（{row.errors}个错误）" if grade else f"{row.errors}个错误"
+        note = "；".join(p for p in (ERROR_NOTE, note) if p)
+    return [index, row.unit or "未填单位", row.year, row.kind_label, row.title, row.state,
             row.annual, row.executed, rate_text(row.rate),
-            row.total, row.grade or ("—" if row.total is None else ""),
-            row.errors if row.errors is not None else "—", row.note]
+            row.total, grade, row.errors if row.errors is not None else "—", note]
 
 
 def subtotal_cells(sub: Subtotal) -> list[Cell]:
     """A subtotal or 合计 line in HEADINGS order: label, count, money, 执行率, average score, grades."""
-    return ["", sub.label, "", f"{sub.count} 张", "", "", "", sub.annual, sub.executed, rate_text(sub.rate),
+    return ["", sub.label, "", f"{sub.count} 张", "", "", sub.annual, sub.executed, rate_text(sub.rate),
             sub.average, "", "", f"平均分（{sub.scored} 张已评分）；{sub.grade_text()}"]
 
 

@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from reports.summary_rows import HEADINGS, MONEY_NOTE, TITLE, Summary, printed_rows
 
 # Column widths in characters, in HEADINGS order.
-_WIDTHS = (6, 24, 8, 26, 36, 6, 13, 12, 12, 10, 9, 6, 8, 34)
+_WIDTHS = (6, 24, 8, 26, 36, 13, 12, 12, 10, 9, 14, 8, 34)
 _WRAPPED = {HEADINGS.index(h) + 1 for h in ("单位", "表格类型", "名称", "备注")}
 _MONEY = {HEADINGS.index(h) + 1 for h in ("全年预算数", "全年执行数")}
 _THIN = Side(style="thin")

@@ -94,4 +94,4 @@ def test_summary_prints_and_saves_xlsx_and_pdf(tmp_path: Path, capsys: pytest.Ca
     assert "困难残疾人生活补贴项目" in out
     assert pdf.read_bytes().startswith(b"%PDF")
     ws = load_workbook(xlsx).active
-    assert ws.cell(4, 2).value == "示例县残疾人联合会" and isinstance(ws.cell(4, 11).value, float)
+    assert ws.cell(4, 2).value == "示例县残疾人联合会" and isinstance(ws.cell(4, 10).value, float)

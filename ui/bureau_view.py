@@ -18,6 +18,7 @@ from model.atomic import write_atomic_with
 from model.errors import JixiaoError
 from model.signoff import DRAFT, MODIFIED, STATES
 from model.store import Store
+from ui.settings import UiSettings
 from reports.summary_rows import HEADINGS, Summary, SummaryRow, rate_text, row_cells
 from ui.weak import weak_slot
 
@@ -25,7 +26,8 @@ _Index = QModelIndex | QPersistentModelIndex
 ERRORS_COLUMN = HEADINGS.index("错误数")
 STATE_COLUMN = HEADINGS.index("状态")
 RATE_COLUMN = HEADINGS.index("执行率")
-NUMERIC_COLUMNS = {HEADINGS.index(h) for h in ("序号", "年度", "版本", "全年预算数", "全年执行数", "总分", "错误数")}
+NUMERIC_COLUMNS = {HEADINGS.index(h) for h in ("序号", "年度", "全年预算数", "全年执行数", "总分", "错误数")}
+GRADE_COLUMN = HEADINGS.index("等级")
 ALL_STATES = "全部状态"
 # A draft at the bureau is allowed but must stand out; content changed after signing even more.
 STATE_COLOURS = {DRAFT: "#8d6e00", MODIFIED: "#b71c1c"}
@@ -66,8 +68,13 @@ class SummaryTableModel(QAbstractTableModel):
                 # Unscored or unchecked forms sort before every real figure.
                 return float(value) if isinstance(value, (int, Decimal)) else -1.0
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == ERRORS_COLUMN and \
-                isinstance(value, int) and value > 0:
+        errors = self._rows[index.row()].errors
+        if role == Qt.ItemDataRole.BackgroundRole and isinstance(errors, int) and errors > 0:
+            from PySide6.QtGui import QColor
+
+            return QColor("#fdecea")  # the whole row of a form with checker errors
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() in (ERRORS_COLUMN, GRADE_COLUMN) and \
+                isinstance(errors, int) and errors > 0:
             from PySide6.QtGui import QColor
 
             return QColor("#b71c1c")
@@ -89,9 +96,10 @@ class SummaryTableModel(QAbstractTableModel):
 class BureauView(QDialog):
     """The summary table with a filter, 导入交换包… and 导出汇总表… buttons."""
 
-    def __init__(self, parent: QWidget | None, store: Store) -> None:
+    def __init__(self, parent: QWidget | None, store: Store, settings: UiSettings | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.settings = settings  # remembers the folder of the last summary saved
         self.summary: Summary | None = None
         self.setWindowTitle("汇总（财政局）")
         self.resize(1300, 560)  # fourteen columns; still inside a 1366-pixel screen
@@ -183,13 +191,17 @@ class BureauView(QDialog):
         return True
 
     def _export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "导出汇总表", "预算绩效自评汇总表.xlsx",
-                                              "Excel 表格 (*.xlsx);;PDF (*.pdf)")
+        from ui.folders import remember, start_folder
+
+        # The last folder used (else 我的文档), not the program's own folder.
+        start = start_folder(self.settings, "summary") / "预算绩效自评汇总表.xlsx"
+        name, _ = QFileDialog.getSaveFileName(self, "导出汇总表", str(start), "Excel 表格 (*.xlsx);;PDF (*.pdf)")
         if name:
+            remember(self.settings, "summary", Path(name))
             self.export_summary(Path(name))
 
     def _import(self) -> None:
         from ui.package_dialogs import ImportPackageDialog
 
-        ImportPackageDialog(self, self.store).exec()
+        ImportPackageDialog(self, self.store, settings=self.settings).exec()
         self.refresh()

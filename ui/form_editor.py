@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ui.basic_data_editor import BasicDataEditor
+from ui.find_bar import FindBar
 from ui.funds_editor import FundsEditor
 from ui.goal_bar import GoalBar
 from ui.header_editor import NO_GOAL_KINDS, HeaderEditor
@@ -21,7 +22,7 @@ from ui.leaf_detail import LeafDetail
 from ui.plan_editor import PlanEditor
 from ui.editing.session import FormSession
 from ui.tree_view import IndicatorTreeView
-from ui.weak import weak_slot
+from ui.weak import weak_callback, weak_slot
 
 SCORED_KINDS = frozenset({"project_self_eval", "dept_self_eval", "evaluation"})
 GOAL_BAR_KINDS = frozenset({"dept_self_eval"})
@@ -43,6 +44,7 @@ class FormEditor(QWidget):
         self.tree_view: IndicatorTreeView | None = None
         self.leaf_detail: LeafDetail | None = None
         self._following_tree = False
+        self.find_bar: FindBar | None = None
         self.read_only = False
 
         # Header, goal texts and funds on pages of one tab strip (表头 / 目标 / 资金): each page shows
@@ -165,6 +167,8 @@ class FormEditor(QWidget):
             # The header's goal chooser (预期目标/实际完成情况) and the tabs show the same goal.
             self.header_editor.goal_choice.currentIndexChanged.connect(self._header_goal_chosen)
             layout.addWidget(self.goal_bar)
+        self.find_bar = FindBar(self.tree_view, part)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.tree_view)
         self.tree_view.selectionModel().currentChanged.connect(weak_slot(self._current_changed, take=1))
         return part
@@ -172,6 +176,8 @@ class FormEditor(QWidget):
     def _show_goal(self, goal_id: int) -> None:
         assert self.tree_view is not None
         self.tree_view.select_cell(goal_id)
+        # The chosen goal's heading at the top of the tree (it sat at the bottom edge, under goal N−1).
+        self.tree_view.scrollTo(self.tree_view.currentIndex(), QAbstractItemView.ScrollHint.PositionAtTop)
         self.tree_view.setFocus()
 
     def _header_goal_chosen(self, index: int) -> None:
@@ -199,6 +205,13 @@ class FormEditor(QWidget):
                 self._following_tree = False
         if self.read_only:  # the panels switch their widgets on for the row they now show
             self.set_read_only()
+
+    def start_find(self) -> bool:
+        """Ctrl+F inside the editor: the find bar over the tree (False when this kind has no tree)."""
+        if self.find_bar is None:
+            return False
+        self.find_bar.open_bar()
+        return True
 
     def select_finding(self, node_id: int | None, field: str | None, path: tuple[str, ...]) -> bool:
         """Select the cell a finding is about; returns whether a cell was found."""
@@ -252,7 +265,10 @@ class _TabHook(QObject):
     def __init__(self, widget: QWidget, forward: Callable[[], bool] | None,
                  backward: Callable[[], bool] | None = None) -> None:
         super().__init__(widget)
-        self.forward, self.backward = forward, backward
+        # Weak: the hook is the widget's child, and a stored bound method of the editor would make
+        # a reference cycle that only the garbage collector breaks (late, and it crashed the tests).
+        self.forward = weak_callback(forward, False) if forward is not None else None
+        self.backward = weak_callback(backward, False) if backward is not None else None
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

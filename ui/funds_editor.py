@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from model.form import FundsRow
@@ -42,6 +42,14 @@ class FundsTable(QTableWidget):
             self.leave.emit(step)
             return
         super().keyPressEvent(event)
+
+    def commit_open_editor(self) -> None:
+        """Confirm the cell being typed (the keyboard went elsewhere)."""
+        if self.state() == self.State.EditingState:
+            editor = self.indexWidget(self.currentIndex())
+            if editor is not None:
+                self.commitData(editor)
+                super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _at_edge(self, step: int) -> bool:
         action = QAbstractItemView.CursorAction.MoveNext if step > 0 else QAbstractItemView.CursorAction.MovePrevious
@@ -115,6 +123,11 @@ class FundsEditor(QWidget):
         layout.addWidget(self.table)
         self._filling = False
         self.table.itemChanged.connect(self._edited)
+        # A click elsewhere (the indicator tree) left a typed amount in its open cell, never saved
+        # (seen under X11 in the walk-through): any focus move out of the table confirms the cell.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         session.changed.connect(self.refresh)
         self.refresh()
 
@@ -213,8 +226,15 @@ class FundsEditor(QWidget):
         self.table.setCurrentCell(row, column)
         self.table.setFocus()
 
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and new is not self.table and not self.table.isAncestorOf(new):
+            self.table.commit_open_editor()
+
     def detach(self) -> None:
         """Stop following the session."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_changed)
         self.session.changed.disconnect(self.refresh)
 
 

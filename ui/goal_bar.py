@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QTabBar, QWidget
 
+from model.form import Goal, Leaf, Node
 from ui.editing.session import FormSession
 from ui.weak import weak_slot
 
@@ -79,7 +80,12 @@ class GoalBar(QWidget):
                 self.tabs.addTab("")
             self._ids = ids
         for i, goal in enumerate(goals):
-            self.tabs.setTabText(i, goal.title or f"目标{i + 1}")
+            title = goal.title or f"目标{i + 1}"
+            words = goal_words(goal)
+            # The goal's own words in the tab (a few) and the tooltip (whole): “目标7” alone said nothing.
+            short = words[:6] + ("…" if len(words) > 6 else "")
+            self.tabs.setTabText(i, f"{title} {short}" if short and short not in title else title)
+            self.tabs.setTabToolTip(i, f"{title}：{words}" if words else title)
         if keep in ids:
             self.tabs.setCurrentIndex(ids.index(keep))
         self._filling = False
@@ -141,3 +147,24 @@ class GoalBar(QWidget):
     def detach(self) -> None:
         """Stop following the session."""
         self.session.changed.disconnect(self.refresh)
+
+
+def goal_words(goal: Goal) -> str:
+    """What a goal is about: its 预期目标, else the names of its first indicators."""
+    if goal.expected:
+        return " ".join(goal.expected.split())
+    names = [leaf.name for leaf in leaves_of(goal) if leaf.name][:3]
+    return "、".join(names)
+
+
+def leaves_of(goal: Goal) -> list[Leaf]:
+    """The goal's leaves in order."""
+    out: list[Leaf] = []
+    stack: list[Node] = list(reversed(goal.indicators))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Leaf):
+            out.append(node)
+        else:
+            stack.extend(reversed(node.children))
+    return out

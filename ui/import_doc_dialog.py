@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPlainTextEdit, QVBo
 
 from model.errors import JixiaoError
 from model.store import Store
+from ui.settings import UiSettings
 from ui.messages import ok_cancel, show_error
 
 
@@ -29,14 +30,20 @@ class ImportPreviewDialog(QDialog):
         self.resize(720, 420)
 
 
-def import_office_files(parent: QWidget, store: Store, paths: list[Path] | None = None) -> list[str]:
+def import_office_files(parent: QWidget, store: Store, paths: list[Path] | None = None,
+                        settings: UiSettings | None = None) -> list[str]:
     """Ask for files (unless given), show the preview, store on 导入; returns the new form ids."""
+    from ui.folders import remember, start_folder
     from ui.services.import_doc import already_stored, preview_lines, read_files, store_run
 
     if paths is None:
+        # The folder files were last imported from, else 我的文档 (it opened in the home folder).
         names, _filter = QFileDialog.getOpenFileNames(
-            parent, "从 Word/Excel 导入表格", "", "Word/Excel 文件 (*.docx *.xlsx *.xls);;所有文件 (*)")
+            parent, "从 Word/Excel 导入表格", str(start_folder(settings, "import")),
+            "Word/Excel 文件 (*.docx *.xlsx *.xls);;所有文件 (*)")
         paths = [Path(n) for n in names]
+        if paths:
+            remember(settings, "import", paths[0])
     if not paths:
         return []
     try:

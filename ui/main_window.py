@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QUndoGroup
-from PySide6.QtWidgets import (QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QToolBar, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QToolBar,
+                               QVBoxLayout, QWidget)
 
 from model.errors import JixiaoError
 from model.form import Form
@@ -31,6 +31,8 @@ from ui.weak import weak_slot
 
 APP_TITLE = "绩效自评助手"
 DRAFT_INTERVAL_MS = 2000
+FOCUS_STYLE = ("QAbstractItemView:focus, QPlainTextEdit:focus, QLineEdit:focus, QComboBox:focus"
+               " { border: 2px solid #2f6fbf; }")
 KEPT_SESSIONS = 12  # forms whose undo history is kept after switching away (a few MB at most)
 
 
@@ -96,6 +98,9 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.save_label)
 
+        # The keyboard's place always visible: a blue frame round the list or table that has it
+        # (in the funds table nothing showed where Tab had gone).
+        self.setStyleSheet(FOCUS_STYLE)
         self._make_actions()
         # The text of a cell being typed is kept as a draft every two seconds (everything else is
         # saved per keystroke), so a crash loses at most two seconds of typing.
@@ -166,7 +171,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.use_computed_action = self._action("全部改用计算得分", self.use_computed, "Ctrl+Shift+U",
                                                 "把当前表格的手工得分（如导入的纸面得分）全部换成程序计算的得分；可撤销")
-        self.find_action = self._action("查找表格", self._focus_search, QKeySequence.StandardKey.Find)
+        self.find_action = self._action("查找", self._focus_search, QKeySequence.StandardKey.Find,
+                                        "在表格中按 Ctrl+F 查找指标；在左侧列表中查找表格")
+        self.next_pane_action = self._action("下一个区域", self.next_pane, "F6",
+                                             "在左侧列表、表头/目标/资金、指标表、指标详情、得分/审核之间切换")
+        self.previous_pane_action = self._action("上一个区域", self.previous_pane, "Shift+F6")
         self.guide_action = self._action("使用说明", self.show_guide, "F1", "打开使用说明（操作方法和快捷键）")
         self.about_action = self._action("关于", self._about, "Shift+F1", "程序版本和简介")
         self._guide: QWidget | None = None
@@ -195,6 +204,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.use_computed_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.next_pane_action)
+        edit_menu.addAction(self.previous_pane_action)
         audit_menu = self.menuBar().addMenu("审核(&A)")
         audit_menu.addAction(self.check_report_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -461,7 +473,7 @@ class MainWindow(QMainWindow):
     def import_package(self) -> None:
         from ui.package_dialogs import ImportPackageDialog
 
-        dialog = ImportPackageDialog(self, self.store)
+        dialog = ImportPackageDialog(self, self.store, settings=self.settings)
         self._after_import(dialog.exec)
         if dialog.written and not self.statusBar().currentMessage():
             # The dialog closes after 导入; say what happened (a replaced open form says so itself).
@@ -471,7 +483,7 @@ class MainWindow(QMainWindow):
         """文件 → 从 Word/Excel 导入…: preview, then all forms or none; the first new one is opened."""
         from ui.import_doc_dialog import import_office_files
 
-        added = import_office_files(self, self.store)
+        added = import_office_files(self, self.store, settings=self.settings)
         if added:
             self.navigator.reload()
             self.open_form(added[0])
@@ -490,7 +502,7 @@ class MainWindow(QMainWindow):
         from ui.bureau_view import BureauView
 
         # Modal: an import from its own button must be followed by the refresh below.
-        self._after_import(lambda: BureauView(self, self.store).exec())
+        self._after_import(lambda: BureauView(self, self.store, settings=self.settings).exec())
 
     def _after_import(self, run_dialog: Callable[[], object]) -> None:
         """Run a dialog that may import forms; then relist, and reload the open form if it was replaced
@@ -631,7 +643,47 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已从备份恢复；恢复前的数据库保留为 {restored.aside.name}。", 15000)
         return True
 
+    def panes(self) -> list[QWidget]:
+        """The regions F6 moves between, in order (those of the open form's kind only)."""
+        panes: list[QWidget] = [self.navigator.view]
+        editor = self.editor
+        if editor is not None:
+            page = editor.top_tabs.currentWidget()
+            if page is not None:
+                panes.append(page)
+            for part in (editor.tree_view, editor.basic_data_editor, editor.leaf_detail):
+                if part is not None:
+                    panes.append(part)
+        current = self.side_tabs.currentWidget()
+        if current is not None:
+            panes.append(current)
+        return panes
+
+    def next_pane(self) -> None:
+        """F6: the keyboard to the next region."""
+        self.cycle_pane(1)
+
+    def previous_pane(self) -> None:
+        """Shift+F6: the keyboard to the previous region."""
+        self.cycle_pane(-1)
+
+    def cycle_pane(self, step: int) -> None:
+        """F6 / Shift+F6: the keyboard to the next / previous region (the detail pane and the side
+        panels could not be reached by keys before)."""
+        panes = self.panes()
+        focus = QApplication.focusWidget()
+        here = next((i for i, pane in enumerate(panes) if focus is not None
+                     and (pane is focus or pane.isAncestorOf(focus))), -1 if step > 0 else 0)
+        for offset in range(1, len(panes) + 1):  # a region with nothing to type into is passed over
+            if _focus_into(panes[(here + step * offset) % len(panes)]):
+                return
+
     def _focus_search(self) -> None:
+        # Ctrl+F in the form editor finds an indicator of the open form; elsewhere it searches forms.
+        focus = QApplication.focusWidget()
+        if self.editor is not None and focus is not None and self.editor.isAncestorOf(focus):
+            if self.editor.start_find():
+                return
         self.navigator.search.setFocus()
         self.navigator.search.selectAll()
 
@@ -756,3 +808,16 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self._close_session()
         super().closeEvent(event)
+
+
+def _focus_into(pane: QWidget) -> bool:
+    """Give the keyboard to a region: the region itself when it takes focus, else its first field.
+    False when nothing in it can take the keyboard now (a detail pane with no indicator chosen)."""
+    if pane.focusPolicy() != Qt.FocusPolicy.NoFocus and pane.isVisible() and pane.isEnabled():
+        pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+    for child in pane.findChildren(QWidget):
+        if child.isVisible() and child.isEnabled() and child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            child.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+    return False

@@ -80,7 +80,8 @@ class NewFormDialog(QDialog):
         self._select_data(self.profile, self.defaults.default_profile)
         if current is not None:
             self._select_data(self.kind, current.kind)
-            self.unit.setText(current.unit or self.defaults.unit_name)
+            # The unit saved in 设置 wins; the open form's unit only fills in when none is saved.
+            self.unit.setText(self.defaults.unit_name or current.unit)
 
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b3261e")

@@ -22,6 +22,7 @@ from model.package_apply import CONFLICT, NEW, NEWER, OLDER, ImportPlan, apply_p
 from model.package_read import read_package
 from model.package_write import package_file_name, write_package
 from model.store import Store
+from ui.settings import UiSettings
 
 _COLOURS = {NEW: "#1b5e20", NEWER: "#0d47a1", OLDER: "#b71c1c", CONFLICT: "#b71c1c"}
 _REMOVABLE_FS = {"vfat", "fat", "fat32", "exfat", "msdos", "fuseblk"}
@@ -155,8 +156,10 @@ class ExportPackageDialog(QDialog):
 class ImportPackageDialog(QDialog):
     """Read a package, show what importing it would do, and import only when 导入 is pressed."""
 
-    def __init__(self, parent: QWidget | None, store: Store, path: Path | None = None) -> None:
+    def __init__(self, parent: QWidget | None, store: Store, path: Path | None = None,
+                 settings: UiSettings | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings  # remembers the folder of the last package chosen
         self.store = store
         self.plan: ImportPlan | None = None
         self.path: Path | None = None
@@ -188,10 +191,16 @@ class ImportPackageDialog(QDialog):
 
     def _choose(self) -> None:
         # A USB stick first; else 我的文档 (where 导出交换包 saves by default), not the program's folder.
+        from ui.folders import remember, start_folder
+
         offered = destinations()
-        start = next((str(v.root) for v in offered if v.removable), str(offered[0].root) if offered else "")
-        name, _ = QFileDialog.getOpenFileName(self, "选择交换包", start, "交换包 (*.jxpkg)")
+        usb = next((v.root for v in offered if v.removable), None)
+        # A stick just put in wins; else the folder a package was last taken from; else 我的文档.
+        start = usb if usb is not None else start_folder(self.settings, "package",
+                                                         offered[0].root if offered else None)
+        name, _ = QFileDialog.getOpenFileName(self, "选择交换包", str(start), "交换包 (*.jxpkg)")
         if name:
+            remember(self.settings, "package", Path(name))
             self.load(Path(name))
 
     def load(self, path: Path) -> bool:

@@ -73,6 +73,14 @@ class UiSettings:
     def export_dir(self, value: Path) -> None:
         self._s.setValue("export_dir", str(value))
 
+    def last_folder(self, key: str) -> Path | None:
+        """The folder last used by one file chooser ("summary", "import", "package"…)."""
+        value = self._str(f"folders/{key}")
+        return Path(value) if value else None
+
+    def set_last_folder(self, key: str, folder: Path) -> None:
+        self._s.setValue(f"folders/{key}", str(folder))
+
     @property
     def data_dir(self) -> Path | None:
         """A data folder chosen in the settings dialog (None: the default one)."""

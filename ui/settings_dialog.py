@@ -110,6 +110,9 @@ class SettingsDialog(QDialog):
                             self.phone.text().strip(), str(self.profile.currentData()))
 
     def backup_now(self) -> Path | None:
+        # The fields first: a backup taken before 保存 lacked the value just typed, and restoring
+        # it later reverted that value.
+        self.values().save(self.store)
         try:
             path = self.store.backup_now()
         except (JixiaoError, OSError) as exc:

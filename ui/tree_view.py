@@ -67,6 +67,11 @@ class IndicatorTreeView(QTreeView):
         self.header().setStretchLastSection(False)  # fit_columns shares the width instead
         self.header().sectionResized.connect(self._section_resized)
         self.tree_model.rowsInserted.connect(self._expand_inserted)
+        # The keyboard going elsewhere confirms the cell being typed (under X11 the delegate's own
+        # focus-out commit did not always run, and a typed value stayed in an open editor).
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         self.expandAll()
         first = self.tree_model.index(0, 0)
         if first.isValid():
@@ -179,8 +184,17 @@ class IndicatorTreeView(QTreeView):
         """The id of the current row's goal or node."""
         return self.tree_model.node_id(self.currentIndex())
 
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if (new is None or new is self or self.isAncestorOf(new)
+                or new.window().windowType() == Qt.WindowType.Popup):  # a completer's list
+            return
+        self.commit_open_editor()
+
     def detach(self) -> None:
         """Stop following the session (the editor is closing)."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_changed)
         self.tree_model.detach()
 
     # -- keys ------------------------------------------------------------------------------------
@@ -369,11 +383,27 @@ class IndicatorTreeView(QTreeView):
         if not ids:
             return
         goals = [i for i in ids if self.session.is_goal(i)]
+        # The cursor goes to the row that takes the deleted rows' place (Qt picked the row above
+        # at times, so the next typing overwrote the indicator there).
+        after = self._row_after(ids)
         self.session.undo_stack.beginMacro("删除所选行")
         self.session.remove_nodes([i for i in ids if i not in goals])
         for goal_id in goals:
             self.session.remove_goal(goal_id)
         self.session.undo_stack.endMacro()
+        if after is not None:
+            self.select_cell(after)
+
+    def _row_after(self, ids: list[int]) -> int | None:
+        """The id of the first row shown below the last of `ids` that is not inside one of them."""
+        row = self.tree_model.index_of(ids[-1])
+        while True:
+            row = self.indexBelow(row)
+            node_id = self.tree_model.node_id(row)
+            if node_id is None:
+                return None
+            if node_id not in ids and not any(self.session.outermost([node_id, i]) == [i] for i in ids):
+                return node_id
 
     def clear_cells(self) -> None:
         """Del: empty every selected editable cell (names stay; 得分 falls back to 0 in manual mode)."""

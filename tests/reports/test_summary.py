@@ -72,7 +72,7 @@ def test_a_form_that_cannot_be_scored_stays_in_the_table_with_the_reason(summary
     row = next(r for r in summary.rows if r.form_id == "d")
     assert row.total is None and row.errors is None
     assert row.note.startswith("无法评分：找不到评分规则")
-    assert row_cells(2, row)[10:] == [None, "—", "—", row.note]
+    assert row_cells(2, row)[9:] == [None, "—", "—", row.note]
 
 
 def test_xlsx_reopens_with_numbers_as_numbers(summary: Summary) -> None:
@@ -83,9 +83,9 @@ def test_xlsx_reopens_with_numbers_as_numbers(summary: Summary) -> None:
     assert "共 4 张表格，其中 2 张有审核错误" in ws["A2"].value
     assert [c.value for c in ws[HEADING_ROW]] == list(HEADINGS)
     first = [c.value for c in ws[HEADING_ROW + 1]]
-    assert first[:13] == [1, "乙县民政局", 2024, "项目支出绩效自评表", "养老服务补贴", 1, "草稿", 40, 30, "75.00%",
+    assert first[:12] == [1, "乙县民政局", 2024, "项目支出绩效自评表", "养老服务补贴", "草稿", 40, 30, "75.00%",
                           86.5, "良", 0]
-    assert ws.cell(HEADING_ROW + 1, 11).number_format == "0.00"
+    assert ws.cell(HEADING_ROW + 1, 10).number_format == "0.00"
     assert ws.freeze_panes == f"A{HEADING_ROW + 1}"
     assert ws.max_row == HEADING_ROW + 4 + 2 + 1  # 4 forms, a subtotal per unit, the foot
 
@@ -123,12 +123,12 @@ def test_units_get_subtotals_and_the_foot_totals_average_and_grades(summary: Sum
     assert [what for what, _ in lines] == ["row", "row", "subtotal", "row", "row", "subtotal", "total"]
     sub = lines[2][1]
     assert sub[1] == "乙县民政局 小计" and sub[3] == "2 张"
-    assert (sub[7], sub[8], sub[9]) == (Decimal("80.0"), Decimal("60.0"), "75.00%")
+    assert (sub[6], sub[7], sub[8]) == (Decimal("80.0"), Decimal("60.0"), "75.00%")
     foot = lines[-1][1]
-    assert foot[1] == "合计" and foot[3] == "4 张" and foot[7] == Decimal("160.0")
+    assert foot[1] == "合计" and foot[3] == "4 张" and foot[6] == Decimal("160.0")
     # 86.50 + 86.50 + 92 over the three scored forms (the unscorable one is left out).
-    assert foot[10] == Decimal("88.33")
-    assert foot[13] == "平均分（3 张已评分）；优 1 张，良 2 张"
+    assert foot[9] == Decimal("88.33")
+    assert foot[12] == "平均分（3 张已评分）；优 1 张，良 2 张"
 
 
 def test_rate_is_none_without_a_budget_and_money_in_yuan_is_summed_in_wan() -> None:
@@ -186,3 +186,34 @@ def test_xlsx_rows_grow_for_wrapped_names(summary: Summary) -> None:
     assert ws.row_dimensions[HEADING_ROW + 1].height == 15  # 乙县民政局 / 养老服务补贴: one line
     foot = ws.max_row
     assert ws.row_dimensions[foot].height == 30  # 平均分（3 张已评分）；优 1 张，良 2 张 wraps once
+
+
+def test_a_form_with_errors_shows_the_count_beside_its_grade_and_no_revision_column(summary: Summary) -> None:
+    """Issue #15 point 19: “102.00 优” for a form with 13 errors; 版本 showed internal numbers."""
+    assert "版本" not in HEADINGS
+    row = next(r for r in summary.rows if r.errors)
+    cells = dict(zip(HEADINGS, row_cells(1, row)))
+    assert cells["等级"] == f"{row.grade}（{row.errors}个错误）" and cells["错误数"] == row.errors
+    assert str(cells["备注"]).startswith("有审核错误，得分待核实")
+    clean = next(r for r in summary.rows if r.errors == 0)
+    assert "错误" not in str(dict(zip(HEADINGS, row_cells(1, clean)))["等级"])
+
+
+def test_the_bureau_summary_leaves_out_the_sample_unit(tmp_path: Path) -> None:
+    """Issue #15 point 19: a fresh bureau database loaded the sample unit, which then appeared in its summary."""
+    from model.samples import sample_ids, seed_if_new
+    from model.store import Store
+    from resources import samples_dir
+    from ui.services.summary import load_summary
+
+    store = Store.open(tmp_path / "bureau")
+    try:
+        added = seed_if_new(store, samples_dir())
+        assert added > 0 and len(sample_ids(store)) == added
+        imported = make_sample_form()
+        imported.header.update(department="乙县残联", implementing_unit="乙县残联")
+        form_id = store.add(imported)
+        assert [r.form_id for r in load_summary(store).rows] == [form_id]
+        assert len(load_summary(store, samples=True).rows) == added + 1
+    finally:
+        store.close()

@@ -136,3 +136,41 @@ def test_export_dialog_runs_and_reports(qtbot, memory_store: Store, settings: Ui
     assert dialog.progress.value() == 1 and settings.export_dir == tmp_path / "exp"
     dialog.forms.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert dialog.run_export() == [] and "至少勾选" in dialog.status.text()
+
+
+def test_new_form_uses_the_unit_saved_in_settings_even_with_another_form_open(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Issue #15 point 15: the unit saved in 设置 was ignored when a (sample) form was open."""
+    UnitDefaults(unit_name="某县残疾人联合会", preparer="王芳").save(memory_store)
+    open_form = make_sample_form()  # its unit is 示例县残疾人联合会
+    dialog = NewFormDialog(memory_store, current=open_form)
+    qtbot.addWidget(dialog)
+    assert dialog.unit.text() == "某县残疾人联合会"
+    UnitDefaults().save(memory_store)
+    dialog = NewFormDialog(memory_store, current=open_form)
+    qtbot.addWidget(dialog)
+    assert dialog.unit.text() == open_form.unit  # nothing saved: the open form's unit helps
+
+
+def test_backup_now_takes_the_value_just_typed(qtbot, settings: UiSettings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue #15 point 15: 立即备份 before leaving the field backed up without it."""
+    import shutil
+
+    from model.datadir import database_path
+
+    store = Store.open(tmp_path / "data")
+    try:
+        dialog = SettingsDialog(store, settings)
+        qtbot.addWidget(dialog)
+        dialog.unit_name.setText("刚输入的单位")
+        backup = dialog.backup_now()
+        assert backup is not None
+        restored_dir = tmp_path / "restored"
+        restored_dir.mkdir()
+        shutil.copy(backup, database_path(restored_dir))
+        restored = Store.open(restored_dir)
+        try:
+            assert UnitDefaults.load(restored).unit_name == "刚输入的单位"
+        finally:
+            restored.close()
+    finally:
+        store.close()

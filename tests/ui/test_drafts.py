@@ -89,3 +89,25 @@ def test_a_damaged_draft_file_is_ignored(tmp_path: Path) -> None:
     assert drafts.load() is None and not drafts.path.exists()
     drafts.save(Draft("f", (0, 1, 0, 1), "actual", "x"))
     assert drafts.load() == Draft("f", (0, 1, 0, 1), "actual", "x")
+
+
+def test_a_tree_cell_being_typed_is_confirmed_when_the_keyboard_goes_elsewhere(qtbot, memory_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.helpers import open_session
+    from ui.tree_view import IndicatorTreeView
+
+    view = IndicatorTreeView(open_session(memory_store))
+    qtbot.addWidget(view)
+    elsewhere = QLineEdit()
+    qtbot.addWidget(elsewhere)
+    view.show()
+    leaf = leaf_named(view.session, "培训班期数")
+    view.select_cell(leaf.id, "actual")
+    view.edit(view.currentIndex())
+    editor = view.indexWidget(view.currentIndex())
+    assert isinstance(editor, QLineEdit)
+    editor.setText("3期")
+    QApplication.instance().focusChanged.emit(editor, elsewhere)
+    assert leaf.actual == "3期" and view.state() != view.State.EditingState
+    view.detach()

@@ -119,3 +119,20 @@ def test_a_seed_symbol_committed_by_an_ime_on_a_closed_cell_opens_it_with_the_sy
     QApplication.sendEvent(view, event)
     editor = view.focusWidget()
     assert isinstance(editor, QLineEdit) and editor.text() == symbol + "90"
+
+
+def test_after_ctrl_delete_the_cursor_is_on_the_row_that_took_the_place(view: IndicatorTreeView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Walk-through: after deleting a 二级 the cursor sat on the row above, and the next typing
+    overwrote the indicator there."""
+    session = view.session
+    output = session.form.goals[0].indicators[0]
+    timing = output.children[1]  # 时效指标, the second 二级 of 产出指标
+    view.select_cell(timing.id)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert timing not in output.children
+    satisfaction = session.form.goals[0].indicators[1]  # 满意度指标 took its place below
+    assert view.current_id() == satisfaction.id
+    # Down then goes into that category, not into 数量指标's rows above.
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.current_id() == satisfaction.children[0].id

@@ -18,7 +18,8 @@ def _dept_form() -> Form:
 
 
 def _titles(bar: GoalBar) -> list[str]:
-    return [bar.tabs.tabText(i) for i in range(bar.tabs.count())]
+    """The goal titles of the tabs (each tab adds a few of the goal's words after a space)."""
+    return [bar.tabs.tabText(i).split(" ")[0] for i in range(bar.tabs.count())]
 
 
 def _stored_titles(store: Store, form_id: str) -> list[str]:

@@ -138,6 +138,7 @@ def test_rows_are_told_apart_project_first_kind_as_a_tag_full_title_in_the_toolt
     assert labels["04-seed002_p2.json"] == "残疾人临时救助慰问经费 · 目标表"
     # Cut in the middle at 300 px, so the distinguishing ends stay visible; the kind column is hidden.
     assert nav.view.textElideMode() == Qt.TextElideMode.ElideMiddle and nav.view.isColumnHidden(1)
+    assert nav.view.indentation() <= 12  # three levels of indentation leave the names their room
     tip = nav._rows[ids["06-seed003_dept.json"]][0].toolTip()
     assert tip.startswith("2023年度部门整体支出绩效自评表\n")
     assert full_title(2023, "2023年度部门整体支出绩效自评表") == "2023年度部门整体支出绩效自评表"

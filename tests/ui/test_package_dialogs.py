@@ -216,4 +216,4 @@ def test_bureau_view_gives_the_room_to_the_names(qtbot, memory_store: Store) -> 
     width = {h: header.sectionSize(i) for i, h in enumerate(HEADINGS)}
     assert width["名称"] == max(width.values())
     assert width["名称"] >= view.table.fontMetrics().horizontalAdvance("困难残疾人生活补贴项目")
-    assert width["序号"] < 100 and width["版本"] < 100
+    assert width["序号"] < 100 and width["年度"] < 100

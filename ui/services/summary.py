@@ -21,9 +21,13 @@ UNREADABLE = "无法读取："
 
 
 def load_summary(store: Store, year: int | None = None, unit: str | None = None,
-                 made: dt.datetime | None = None) -> Summary:
-    """The 汇总表 of the stored forms (optionally of one year or one unit)."""
-    listed = store.list_forms(year=year, unit=unit)
+                 made: dt.datetime | None = None, samples: bool = False) -> Summary:
+    """The 汇总表 of the stored forms (optionally of one year or one unit); the sample forms put in
+    at first start (a made-up unit) only when asked for."""
+    from model.samples import sample_ids
+
+    skip = frozenset() if samples else sample_ids(store)
+    listed = [s for s in store.list_forms(year=year, unit=unit) if s.id not in skip]
     forms, unreadable = store.load_each([s.id for s in listed])
     revisions = {s.id: s.revision for s in listed}
     reasons = dict(unreadable)

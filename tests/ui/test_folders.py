@@ -1,0 +1,52 @@
+"""Issue #15 point 18: file choosers start in the last folder used, else the user's documents."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from model.store import Store
+from ui.folders import documents, remember, start_folder
+from ui.settings import UiSettings
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> UiSettings:
+    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+
+def test_start_folder_is_the_last_one_used_else_the_documents(settings: UiSettings, tmp_path: Path) -> None:
+    assert start_folder(settings, "import") == documents()
+    chosen = tmp_path / "表格" / "2020年自评.docx"
+    chosen.parent.mkdir()
+    chosen.write_bytes(b"")
+    remember(settings, "import", chosen)
+    assert start_folder(settings, "import") == chosen.parent
+    assert start_folder(settings, "summary") == documents()  # each chooser keeps its own
+    chosen.unlink()
+    chosen.parent.rmdir()
+    assert start_folder(settings, "import") == documents()  # a folder gone since: documents again
+
+
+def test_the_summary_chooser_starts_in_the_remembered_folder(qtbot, settings: UiSettings, memory_store: Store,
+                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.bureau_view import BureauView
+
+    starts: list[str] = []
+    target = tmp_path / "汇总" / "汇总表.xlsx"
+    target.parent.mkdir()
+
+    def fake_save(_parent, _title, start, _filter):  # type: ignore[no-untyped-def]
+        starts.append(start)
+        return str(target), ""
+
+    monkeypatch.setattr("ui.bureau_view.QFileDialog.getSaveFileName", fake_save)
+    view = BureauView(None, memory_store, settings=settings)
+    qtbot.addWidget(view)
+    view._export()
+    assert Path(starts[0]).parent == documents() and Path(starts[0]).name.endswith(".xlsx")
+    view._export()
+    assert Path(starts[1]).parent == target.parent  # the folder used last time

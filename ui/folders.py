@@ -1,0 +1,30 @@
+"""Where file choosers start: the folder last used for that purpose, else the user's documents
+(never the program's own folder, never a file name such as "Documents" typed into the box).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+
+from ui.settings import UiSettings
+
+
+def documents() -> Path:
+    """The user's documents folder (我的文档), else the home folder."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def start_folder(settings: UiSettings | None, key: str, fallback: Path | None = None) -> Path:
+    """The last folder used for `key` when it still exists, else `fallback`, else the documents."""
+    last = settings.last_folder(key) if settings is not None else None
+    if last is not None and last.is_dir():
+        return last
+    return fallback if fallback is not None else documents()
+
+
+def remember(settings: UiSettings | None, key: str, chosen: Path) -> None:
+    """Remember the folder of a chosen file (or a chosen folder) for the next chooser of `key`."""
+    if settings is not None:
+        settings.set_last_folder(key, chosen if chosen.is_dir() else chosen.parent)
