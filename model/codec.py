@@ -367,7 +367,7 @@ def form_from_dict(doc: Any, source: str = "（数据）", strict: bool = True) 
         The form. Raises FormFileError when the document is not a valid form.
     """
     try:
-        check_document(doc)
+        check_document(doc, strict)
         if strict:
             check_leaf_count(doc)
         return _Reader(source, strict).form(doc)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any, NoReturn
 
 # The same per-form limit as exchange packages (model/package_format.py Limits.max_form_bytes).
@@ -23,6 +24,8 @@ MAX_LEAVES = 3000
 # Any number anywhere in a form (unknown keys too): far above any sum of money in 元, far below
 # where Decimal quantize to 0.01 (28 digits) fails.
 MAX_NUMBER = 1e15
+# C0 control characters other than tab, line feed and carriage return (what a worksheet refuses).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Known keys with tighter bounds: (bound, what to write).
 MONEY_BOUND = 1e12
 POINTS_BOUND = 1e6
@@ -61,8 +64,9 @@ def loads_checked(text: str, object_pairs_hook: Any) -> Any:
                       object_pairs_hook=object_pairs_hook)
 
 
-def check_document(doc: Any) -> None:
-    """Refuse deep nesting, huge or non-finite numbers and lone surrogates anywhere in `doc`.
+def check_document(doc: Any, strict: bool = True) -> None:
+    """Refuse deep nesting, huge or non-finite numbers and lone surrogates anywhere in `doc`, and
+    (strict: files and packages) control characters no printed form or worksheet can hold.
 
     Iterative (never hits the recursion limit); raises DocumentProblem naming the key path.
     """
@@ -74,14 +78,14 @@ def check_document(doc: Any) -> None:
                 _fail("", f"文件嵌套层数超过 {MAX_NESTING} 层，无法读取", "请检查文件是否损坏")
             for key, item in value.items():
                 where = f"{path}.{key}" if path else str(key)
-                _check_text(key, where)
+                _check_text(key, where, strict)
                 stack.append((item, where, depth + 1))
         elif isinstance(value, list):
             if depth > MAX_NESTING:
                 _fail("", f"文件嵌套层数超过 {MAX_NESTING} 层，无法读取", "请检查文件是否损坏")
             stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
         elif isinstance(value, str):
-            _check_text(value, path)
+            _check_text(value, path, strict)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             check_number(value, path, MAX_NUMBER)
 
@@ -97,12 +101,15 @@ def check_number(value: int | float, path: str, bound: float) -> None:
         _fail(path, f"数字 {shown[:30]} 过大（绝对值上限 {bound:,.0f}）", "请检查是否多写了位数或单位")
 
 
-def _check_text(text: str, path: str) -> None:
+def _check_text(text: str, path: str, strict: bool = True) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         # "\ud800" in JSON decodes to a lone surrogate, which no UTF-8 file or database can hold.
         _fail(path, "文字中含有无效的字符（不成对的代理字符，如 \\ud800）", "请删去该字符，或重新输入这段文字")
+    if strict and _CONTROL.search(text):
+        # Found by the property test: a worksheet cannot hold them (openpyxl IllegalCharacterError).
+        _fail(path, "文字中含有看不见的控制字符", "请删去该字符（常见于从其他程序复制来的文字），或重新输入这段文字")
 
 
 def leaf_count(doc: Any) -> int:

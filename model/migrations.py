@@ -48,7 +48,21 @@ def _v2_history(db: Database) -> None:
     db.execute("CREATE INDEX form_history_form ON form_history(form_id, revision)")
 
 
-STEPS: list[Callable[[Database], None]] = [_v1_forms, _v2_history]
+def _v3_library(db: Database) -> None:
+    """The user's own indicator-library entries (model/library.py), one JSON body per name and category."""
+    db.execute("""
+        CREATE TABLE library (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            level1 TEXT NOT NULL,
+            level2 TEXT NOT NULL,
+            body TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            UNIQUE (name, level1, level2)
+        )""")
+
+
+STEPS: list[Callable[[Database], None]] = [_v1_forms, _v2_history, _v3_library]
 SCHEMA_VERSION = len(STEPS)
 
 

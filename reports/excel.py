@@ -10,7 +10,6 @@ import re
 from typing import BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
@@ -40,7 +39,7 @@ def write_xlsx(doc: Document, out: BinaryIO) -> None:
     for index, sheet in enumerate(doc.sheets):
         ws = book.create_sheet(_sheet_title(sheet.name, book.sheetnames))
         SheetWriter(ws, sheet, draft=doc.draft).write(doc if index == 0 else None)
-    book.properties.title = cleaned(f"{doc.title}{doc.subtitle}")
+    book.properties.title = _printable(f"{doc.title}{doc.subtitle}")
     book.properties.creator = "绩效自评助手"
     book.save(out)
 
@@ -54,11 +53,6 @@ def _sheet_title(name: str, taken: list[str]) -> str:
 
 # A written number (年度指标值 100, 实际完成值 0.80): stored as a number showing the same digits.
 _WRITTEN_NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
-
-
-def cleaned(text: str) -> str:
-    """Text without the control characters a worksheet cannot hold (openpyxl refuses them)."""
-    return str(ILLEGAL_CHARACTERS_RE.sub("", text))
 
 
 def written_format(text: str) -> str | None:
@@ -118,7 +112,7 @@ class SheetWriter:
               start: int = 1, span: int | None = None, height: float | None = None,
               color: str | None = None) -> None:
         end = start + (span or self.ncols) - 1
-        cell = self.ws.cell(row=self.row, column=start, value=cleaned(value))
+        cell = self.ws.cell(row=self.row, column=start, value=_printable(value))
         cell.font = Font(name=FONT_NAME, size=size, bold=bold, color=color)
         cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
         if end > start:
@@ -172,7 +166,7 @@ class SheetWriter:
             target.value = float(cell.text) if "." in cell.text else int(cell.text)
             target.number_format = written
         else:
-            target.value = cleaned(cell.text) or None
+            target.value = _printable(cell.text) or None
             if cell.text.startswith("="):
                 # A target written "=" or "=0" is text; openpyxl would store it as a formula.
                 target.data_type = "s"
@@ -226,3 +220,11 @@ def _units(grid: Grid) -> list[tuple[int, int]]:
     each row, as in the PDF (a cut span names its 一级/二级 again on the next page)."""
     lead = min(grid.repeat, len(grid.rows) - 1)
     return [(0, lead), *((r, r) for r in range(lead + 1, len(grid.rows)))]
+
+
+def _printable(text: str) -> str:
+    """The text without the control characters a worksheet cannot hold (openpyxl raises on them);
+    the form reader refuses them, a form stored before it did may still carry one (issue #11)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", text) if text else text

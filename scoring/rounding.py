@@ -11,6 +11,9 @@ TWO_PLACES = Decimal("0.01")
 ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
+# No number in a form is larger (model/form_limits.py MAX_NUMBER); a text such as "1e400" in a
+# free-text key is not a number to score with: quantize fails near 1e26.
+_LARGEST = Decimal("1e15")
 
 
 def q2(value: Decimal) -> Decimal:
@@ -29,7 +32,7 @@ def to_decimal(value: object) -> Decimal | None:
         result = Decimal(str(value).strip().replace(",", ""))
     except (InvalidOperation, ValueError):
         return None
-    return result if result.is_finite() else None
+    return result if result.is_finite() and abs(result) <= _LARGEST else None
 
 
 def plain(value: Decimal) -> str:

@@ -5,12 +5,19 @@ command. Enter commits; in the multi-line editor Alt+Enter or Shift+Enter starts
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+import weakref
+from functools import partial
+
+import shiboken6
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QStyledItemDelegate,
                                QStyleOptionViewItem, QWidget)
 
 from model.form import TIERS, Leaf
+from model.library import Entry, all_entries
+from ui.editing.library_apply import apply_entry
+from ui.library_completer import LibraryCompleter
 from ui.editing.columns import RULE_CHOICES, STANDARD_NAMES
 from ui.tree_model import LEVEL_ROLE, IndicatorTreeModel
 
@@ -36,10 +43,24 @@ class TextDelegate(QStyledItemDelegate):
 
 
 class NameDelegate(TextDelegate):
-    """Indicator names, offering the standard 一级/二级 names as completions."""
+    """Indicator names: the standard 一级/二级 names as completions, the indicator library on a 三级 row.
+
+    An entry chosen from the library is applied (name, target, explanation, category) as one undo
+    step when the cell is committed, by Enter or by the click on the entry.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._chosen: dict[int, Entry] = {}
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = super().createEditor(parent, option, index)
+        model = index.model()
+        item = model.item(index) if isinstance(model, IndicatorTreeModel) else None
+        if isinstance(item, Leaf) and isinstance(model, IndicatorTreeModel) and isinstance(editor, QLineEdit):
+            entries = all_entries(model.session.store.db)
+            LibraryCompleter(entries, editor, partial(self._remember, weakref.ref(editor)))
+            return editor
         names = STANDARD_NAMES.get(int(index.data(LEVEL_ROLE) or 0), ())
         if names:
             completer = QCompleter(list(names), editor)
@@ -47,6 +68,34 @@ class NameDelegate(TextDelegate):
             assert isinstance(editor, QLineEdit)
             editor.setCompleter(completer)
         return editor
+
+
+    def _remember(self, editor_ref: weakref.ref[QLineEdit], entry: Entry) -> None:
+        editor = editor_ref()
+        if editor is None:
+            return
+        self._chosen[id(editor)] = entry
+        # A click on the popup commits at once; after Enter the editor has committed already.
+        QTimer.singleShot(0, partial(self._commit_chosen, editor_ref))
+
+    def _commit_chosen(self, editor_ref: weakref.ref[QLineEdit]) -> None:
+        editor = editor_ref()
+        if editor is not None and shiboken6.isValid(editor) and id(editor) in self._chosen:
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.SubmitModelCache)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        entry = self._chosen.pop(id(editor), None)
+        item = model.item(index) if isinstance(model, IndicatorTreeModel) else None
+        if (entry is not None and isinstance(editor, QLineEdit) and editor.text() == entry.name
+                and isinstance(model, IndicatorTreeModel) and isinstance(item, Leaf)):
+            apply_entry(model.session, item.id, entry)
+            # The row may have moved to its category: the cursor follows it to the cell typed next.
+            select = getattr(self.parent(), "select_cell", None)
+            if callable(select):
+                QTimer.singleShot(0, partial(select, item.id, "target"))
+            return
+        super().setModelData(editor, model, index)
 
 
 class NumberDelegate(TextDelegate):

@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.use_computed_action = self._action("全部改用计算得分", self.use_computed, "Ctrl+Shift+U",
                                                 "把当前表格的手工得分（如导入的纸面得分）全部换成程序计算的得分；可撤销")
+        self.library_action = self._action("从指标库添加…", self.add_from_library, "Ctrl+L",
+                                           "从常用指标库中查找、勾选指标，添加到当前目标的对应分类下")
         self.find_action = self._action("查找", self._focus_search, QKeySequence.StandardKey.Find,
                                         "在表格中按 Ctrl+F 查找指标；在左侧列表中查找表格")
         self.next_pane_action = self._action("下一个区域", self.next_pane, "F6",
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.next_pane_action)
         edit_menu.addAction(self.previous_pane_action)
+        self.menuBar().addMenu("指标(&I)").addAction(self.library_action)
         audit_menu = self.menuBar().addMenu("审核(&A)")
         audit_menu.addAction(self.check_report_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -497,6 +500,15 @@ class MainWindow(QMainWindow):
         count = self.session.use_computed_scores()
         self.statusBar().showMessage(f"已把 {count} 个手工得分换成计算得分（Ctrl+Z 可撤销）。" if count
                                      else "这张表格没有手工得分，得分都是程序计算的。", 10000)
+
+    def add_from_library(self) -> None:
+        """指标 → 从指标库添加… (ui/library_picker.py)."""
+        from ui.library_picker import add_from_library
+
+        view = self.editor.tree_view if self.editor is not None else None
+        message = add_from_library(self, self.session, view.current_id() if view is not None else None)
+        if message:
+            self.statusBar().showMessage(message, 10000)
 
     def open_bureau_view(self) -> None:
         from ui.bureau_view import BureauView

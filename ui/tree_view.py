@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QLineEdit, QMenu,
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QLineEdit, QMainWindow, QMenu,
                                QPlainTextEdit, QTreeView, QWidget)
 
 from model.codec import node_from_dict, node_to_dict
@@ -219,6 +219,7 @@ class IndicatorTreeView(QTreeView):
             (Qt.Key.Key_I, True, False): self.add_child,
             (Qt.Key.Key_I, True, True): lambda: self.add_child(group=True),
             (Qt.Key.Key_M, True, False): self.toggle_manual_score,
+            (Qt.Key.Key_K, True, False): self.add_to_library,
         }
         if not alt and (key, bool(ctrl), shift) in more:
             more[(key, bool(ctrl), shift)]()
@@ -429,6 +430,17 @@ class IndicatorTreeView(QTreeView):
 
     # -- clipboard -------------------------------------------------------------------------------
 
+    def add_to_library(self) -> None:
+        """加入指标库: the current row becomes one of the user's own library entries (ui/library_picker.py)."""
+        from ui.library_picker import add_row_to_library
+
+        done, message = add_row_to_library(self.session, self.current_item())
+        window = self.window()
+        if not done:
+            self.session.error.emit(message)
+        elif isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 10000)
+
     def copy(self) -> None:
         """Copy the selected cells (rows in display order) as tab-separated text."""
         indexes = self.selectionModel().selectedIndexes() or [self.currentIndex()]
@@ -577,4 +589,9 @@ class IndicatorTreeView(QTreeView):
             manual.setChecked(item.score is not None)
             manual.triggered.connect(self.toggle_manual_score)
             menu.addAction(manual)
+            keep = QAction("加入指标库", menu)
+            keep.setShortcut(QKeySequence("Ctrl+K"))
+            keep.setStatusTip("把这一行（名称、分类、单位、指标解释）存为本单位的常用指标，以后输入名称时可直接选用")
+            keep.triggered.connect(self.add_to_library)
+            menu.addAction(keep)
         return menu

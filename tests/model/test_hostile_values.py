@@ -179,3 +179,32 @@ def test_indicators_that_are_not_a_list_are_refused_in_chinese(indicators: Any) 
     with pytest.raises(FormFileError) as err:
         loads_form(_text(doc), "bad.json")
     assert err.value.key_path == "goals[0].indicators"
+
+
+@pytest.mark.parametrize("text", ["1e400", "-1e30", "9" * 40])
+def test_a_huge_number_written_as_text_scores_without_crashing(text: str) -> None:
+    # Found by bench/fuzz_files.py: "stated": {"funds_rate": "1e400"} made quantize raise InvalidOperation.
+    from ui.services.evaluation import evaluate_with_profile
+
+    doc = _doc()
+    doc["stated"] = {"funds_rate": text, "funds_score": text, "total": text}
+    _leaf(doc)["actual"] = text
+    result = evaluate_with_profile(loads_form(_text(doc)))
+    assert result.total is not None
+
+
+def test_control_characters_are_refused_and_a_stored_one_still_renders(memory_store: Store) -> None:
+    # Found by tests/test_accepted_forms.py: "\x01" in a text crashed the XLSX export (openpyxl).
+    import io
+
+    from reports import render_xlsx
+    from ui.services.evaluation import evaluate_with_profile
+
+    doc = _doc()
+    _leaf(doc)["name"] = "指标\x01名称"
+    with pytest.raises(FormFileError, match="控制字符"):
+        loads_form(_text(doc), "ctrl.json")
+    form = make_sample_form()
+    form.header["project_name"] = "旧版本存入的\x02项目"  # the store reads its own forms as they are
+    stored = memory_store.load(memory_store.add(form))
+    render_xlsx(stored, evaluate_with_profile(stored), io.BytesIO())  # type: ignore[arg-type]

@@ -41,7 +41,7 @@ def _menu_actions(window: MainWindow) -> dict[str, list[QAction]]:
 
 def test_every_menu_command_has_its_own_shortcut(window: MainWindow) -> None:
     menus = _menu_actions(window)
-    assert set(menus) == {"文件(&F)", "编辑(&E)", "审核(&A)", "帮助(&H)"}
+    assert set(menus) == {"文件(&F)", "编辑(&E)", "指标(&I)", "审核(&A)", "帮助(&H)"}
     keys = {}
     for actions in menus.values():
         for action in actions:

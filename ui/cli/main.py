@@ -21,7 +21,7 @@ from ui.services.naming import export_stems
 
 # Modules that add their own subcommands; a missing one (not written yet) is skipped.
 _EXTENSIONS = ("ui.cli.score", "ui.cli.render", "ui.cli.package", "ui.cli.import_doc", "ui.cli.narrative",
-               "ui.cli.signoff", "ui.cli.backup")
+               "ui.cli.signoff", "ui.cli.backup", "ui.cli.library")
 
 
 # argparse's own English error texts (Python 3.11) and their Chinese; unmatched ones pass through.
@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-json", help="把表格导出为 jixiao.form/1 文件")
     p.add_argument("ids", nargs="*", help="表格编号（可只写前几位）")
     p.add_argument("--all", action="store_true", help="导出全部表格")
+    p.add_argument("--library", action="store_true", help="同时把本单位加入指标库的条目导出为“指标库.json”")
     p.add_argument("dir", type=Path, help="目标文件夹")
     p.set_defaults(func=cmd_export_json)
 
@@ -209,10 +210,10 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     """Write forms as jixiao.form/1 files into a folder."""
     store = open_store(args)
     try:
-        if args.all == bool(args.ids):
-            raise StoreError("请写出要导出的表格编号，或使用 --all 导出全部（二者选一）。")
+        if args.all and args.ids or not (args.all or args.ids or args.library):
+            raise StoreError("请写出要导出的表格编号，或使用 --all 导出全部（二者选一）；只导出指标库时写 --library。")
         ids = [s.id for s in store.list_forms()] if args.all else resolve_ids(store, args.ids)
-        if not ids:
+        if not ids and not args.library:
             raise StoreError("数据库中没有表格，没有可导出的内容。可以先用 samples 命令载入示例表格，或用 import 导入表格文件。")
         try:
             args.dir.mkdir(parents=True, exist_ok=True)
@@ -230,6 +231,10 @@ def cmd_export_json(args: argparse.Namespace) -> int:
                 raise StoreError(f"无法写入“{args.dir / name}”（{os_reason(exc)}），已完整导出 {done} 张，"
                                  f"其余 {len(ids) - done} 张未导出。请确认磁盘有足够空间且可写后重新导出。") from None
             print(args.dir / name)
+        if args.library:
+            from ui.cli.library import export_library
+
+            print(export_library(store, args.dir))
     finally:
         store.close()
     return report_unreadable(unreadable)
