@@ -39,7 +39,7 @@ def write_xlsx(doc: Document, out: BinaryIO) -> None:
     for index, sheet in enumerate(doc.sheets):
         ws = book.create_sheet(_sheet_title(sheet.name, book.sheetnames))
         SheetWriter(ws, sheet, draft=doc.draft).write(doc if index == 0 else None)
-    book.properties.title = f"{doc.title}{doc.subtitle}"
+    book.properties.title = _printable(f"{doc.title}{doc.subtitle}")
     book.properties.creator = "绩效自评助手"
     book.save(out)
 

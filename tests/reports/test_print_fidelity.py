@@ -243,3 +243,13 @@ def test_the_width_table_matches_the_pdf_frame() -> None:
 
     for landscape in (False, True):
         assert FRAME_WIDTH_PT[landscape] == pytest.approx(frame_width(Sheet("x", [1.0], landscape=landscape)), abs=0.01)
+
+
+def test_control_characters_a_worksheet_cannot_hold_are_left_out(seed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    form, result = seed["seed000_t1"]
+    form.header["project_name"] = "就业\x1f培训"
+    form.title = "项目支出\x07绩效自评表"
+    out = tmp_path / "control.xlsx"
+    render_xlsx(form, result, out)
+    values = [c.value for row in load_workbook(out).worksheets[0].iter_rows() for c in row]
+    assert "就业培训" in values and "项目支出绩效自评表" in values
