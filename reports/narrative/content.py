@@ -5,6 +5,7 @@ and the PDF writer, so the two files cannot say different things.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Union
@@ -86,10 +87,18 @@ class Report:
         return "\n".join([*lines, *self.closing])
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def printable_text(text: str) -> str:
+    """Text without the control characters Word files cannot hold (a stray \\x1f pasted into a name)."""
+    return _CONTROL.sub("", text)
+
+
 def split_placeholders(text: str) -> list[tuple[str, bool]]:
     """The text cut into (piece, is_placeholder) runs, so writers can mark what the user must fill."""
     out: list[tuple[str, bool]] = []
-    rest = text
+    rest = printable_text(text)
     while PLACEHOLDER_OPEN in rest:
         before, _sep, after = rest.partition(PLACEHOLDER_OPEN)
         inside, closed, tail = after.partition("】")

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from reports.narrative import docx_layout as L
-from reports.narrative.content import Heading, Para, Report, Table, split_placeholders
+from reports.narrative.content import Heading, Para, Report, Table, printable_text, split_placeholders
 
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -148,7 +148,7 @@ def _para(doc: Any, text: str, style: Any = None) -> Any:
 
 def _table(doc: Any, table: Table, styles: dict[str, Any]) -> None:
     if table.caption:
-        _styled(doc.add_paragraph(table.caption), styles["Caption"])
+        _styled(doc.add_paragraph(printable_text(table.caption)), styles["Caption"])
     grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
     grid.style = doc.styles["Table Grid"]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -166,7 +166,7 @@ def _table(doc: Any, table: Table, styles: dict[str, Any]) -> None:
             paragraph = cell.paragraphs[0]
             _styled(paragraph, styles["Table Heading"] if r == 0 else styles["Table Figure"]
                     if c > 0 and _is_figure(value) else styles["Table Text"])
-            paragraph.add_run(value)
+            paragraph.add_run(printable_text(value))
     for c, width in enumerate(widths):
         grid.columns[c].width = width
     for first, last in table.first_column_runs():
@@ -219,12 +219,12 @@ def write_docx(report: Report, out: BinaryIO) -> None:
     _styles(doc)
     _page(doc)
     _fallback_fonts(doc)
-    doc.core_properties.title = report.title
-    doc.core_properties.author = report.closing[0] if report.closing else ""
+    doc.core_properties.title = printable_text(report.title)
+    doc.core_properties.author = printable_text(report.closing[0]) if report.closing else ""
     doc.core_properties.comments = "绩效自评助手生成的草稿，【请填写：…】处需由单位补充。"
     styles = {name: doc.styles[name] for name in ("Normal", "Title", "Heading 1", "Heading 2", "Caption",
                                                     "Table Text", "Table Figure", "Table Heading")}
-    _styled(doc.add_paragraph(report.title), styles["Title"])
+    _styled(doc.add_paragraph(printable_text(report.title)), styles["Title"])
     for block in report.blocks:
         if isinstance(block, Heading):
             _para(doc, block.text, styles["Heading 1" if block.level == 1 else "Heading 2"])
@@ -235,7 +235,7 @@ def write_docx(report: Report, out: BinaryIO) -> None:
     if report.closing:
         doc.add_paragraph()
         for line in report.closing:
-            paragraph = doc.add_paragraph(line)
+            paragraph = doc.add_paragraph(printable_text(line))
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             paragraph.paragraph_format.first_line_indent = Pt(0)
             paragraph.paragraph_format.right_indent = Pt(L.BODY_PT * 2)

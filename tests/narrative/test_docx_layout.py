@@ -63,3 +63,16 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path) -> None:
     except Exception:  # noqa: BLE001 — any refusal must leave the file as it was
         pass
     assert out.read_bytes() == b"old"
+
+
+def test_control_characters_in_the_form_do_not_break_the_word_file(tmp_path: Path) -> None:
+    from reports.narrative import render_report
+
+    form, result = sample("07-seed003_project")
+    form.header["project_name"] = "残疾人\x1f就业保障金"
+    form.goals[0].expected = "目标\x0b文字"
+    out, pdf = tmp_path / "r.docx", tmp_path / "r.pdf"
+    render_report(form, result, docx=out, pdf=pdf)
+    d = docx.Document(str(out))
+    assert d.paragraphs[0].text == "2023年度残疾人就业保障金项目支出绩效自评报告"
+    assert pdf.stat().st_size > 5000
