@@ -46,7 +46,7 @@ def mutated_forms(draw: st.DrawFn) -> str:
         parent = doc
         for step in path[:-1]:
             parent = parent[step]
-        parent[path[-1]] = draw(_hostile)
+        parent[path[-1]] = copy.deepcopy(draw(_hostile))  # sampled objects are shared: never mutate them
     return json.dumps(doc)  # ASCII escapes: a lone surrogate stays valid JSON text
 
 
