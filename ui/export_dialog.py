@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBo
 
 from model.errors import JixiaoError
 from model.store import Store
+from ui.folders import export_folder
 from ui.navigator import SHORT_KINDS
 from ui.services.evaluation import Evaluator
 from ui.services.export import Extras, export_forms, planned_files
@@ -55,7 +56,7 @@ class ExportDialog(QDialog):
             box.setChecked(key in ("pdf", "xlsx"))
             self.format_boxes[key] = box
             formats_row.addWidget(box)
-        default_dir = settings.export_dir or Path.home() / "Documents" / "绩效自评导出"
+        default_dir = export_folder(settings)
         self.folder = QLineEdit(str(default_dir), self)
         browse = QPushButton("选择…", self)
         browse.clicked.connect(self._choose_folder)

@@ -28,3 +28,8 @@ def remember(settings: UiSettings | None, key: str, chosen: Path) -> None:
     """Remember the folder of a chosen file (or a chosen folder) for the next chooser of `key`."""
     if settings is not None:
         settings.set_last_folder(key, chosen if chosen.is_dir() else chosen.parent)
+
+
+def export_folder(settings: UiSettings) -> Path:
+    """Where exports and reports go unless the user chose another folder: 我的文档/绩效自评导出."""
+    return settings.export_dir or documents() / "绩效自评导出"

@@ -460,7 +460,7 @@ class MainWindow(QMainWindow):
         """审核 → 核对自评报告…"""
         from ui.report_dialogs import CheckReportDialog
 
-        CheckReportDialog(self.store, self).exec()
+        CheckReportDialog(self.store, self.settings, self).exec()
 
     def export_package(self) -> None:
         from ui.package_dialogs import ExportPackageDialog

@@ -16,6 +16,7 @@ from model.errors import JixiaoError, os_reason
 from scoring.result import severity_label
 from model.form import Form
 from model.store import Store
+from ui.folders import export_folder
 from ui.settings import UiSettings
 
 
@@ -35,7 +36,7 @@ class ReportDialog(QDialog):
         self.pdf = QCheckBox("PDF（.pdf）", self)
         self.docx.setChecked(True)
         self.pdf.setChecked(True)
-        default_dir = settings.export_dir or Path.home() / "Documents" / "绩效自评导出"
+        default_dir = export_folder(settings)
         self.folder = QLineEdit(str(default_dir), self)
         browse = QPushButton("选择…", self)
         browse.clicked.connect(self._choose_folder)
@@ -112,10 +113,10 @@ class CheckReportDialog(QDialog):
 
     COLUMNS = ("级别", "报告原文", "报告写", "表格为", "表格位置", "代码")
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, settings: UiSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("核对自评报告")
-        self.store = store
+        self.store, self.settings = store, settings
         self.summary = QLabel("选择一份 Word（.docx）自评报告，程序把报告中的数字与同一单位、同一年度的表格对照。", self)
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
@@ -137,8 +138,12 @@ class CheckReportDialog(QDialog):
         self.resize(1180, 620)
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择自评报告", str(Path.home()), "Word 文档 (*.docx)")
+        from ui.folders import remember, start_folder
+
+        path, _ = QFileDialog.getOpenFileName(self, "选择自评报告", str(start_folder(self.settings, "report")),
+                                              "Word 文档 (*.docx)")
         if path:
+            remember(self.settings, "report", Path(path))
             self.check(Path(path))
 
     def check(self, path: Path) -> int:

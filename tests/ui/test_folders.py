@@ -50,3 +50,31 @@ def test_the_summary_chooser_starts_in_the_remembered_folder(qtbot, settings: Ui
     assert Path(starts[0]).parent == documents() and Path(starts[0]).name.endswith(".xlsx")
     view._export()
     assert Path(starts[1]).parent == target.parent  # the folder used last time
+
+
+def test_the_report_check_chooser_starts_in_the_documents_then_the_last_folder(
+        qtbot, settings: UiSettings, memory_store: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.report_dialogs import CheckReportDialog
+
+    starts: list[str] = []
+    report = tmp_path / "报告" / "自评报告.docx"
+    report.parent.mkdir()
+
+    def fake_open(_parent, _title, start, _filter):  # type: ignore[no-untyped-def]
+        starts.append(start)
+        return str(report), ""
+
+    monkeypatch.setattr("ui.report_dialogs.QFileDialog.getOpenFileName", fake_open)
+    dialog = CheckReportDialog(memory_store, settings)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(dialog, "check", lambda path: 0)
+    dialog._choose()
+    dialog._choose()
+    assert Path(starts[0]) == documents() and Path(starts[1]) == report.parent
+
+
+def test_exports_and_reports_default_to_a_folder_in_the_documents(settings: UiSettings) -> None:
+    from ui.folders import export_folder
+
+    assert export_folder(settings) == documents() / "绩效自评导出"
