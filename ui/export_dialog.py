@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBo
 
 from model.errors import JixiaoError
 from model.store import Store
-from ui.folders import export_folder
+from ui.folders import export_folder, nearest_existing
 from ui.navigator import SHORT_KINDS
 from ui.services.evaluation import Evaluator
 from ui.services.export import Extras, export_forms, planned_files
@@ -107,7 +107,7 @@ class ExportDialog(QDialog):
         return [key for key, box in self.format_boxes.items() if box.isChecked()]
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "选择导出文件夹", self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(self, "选择导出文件夹", nearest_existing(self.folder.text()))
         if chosen:
             self.folder.setText(chosen)
 

@@ -22,6 +22,7 @@ from model.package_apply import CONFLICT, NEW, NEWER, OLDER, ImportPlan, apply_p
 from model.package_read import read_package
 from model.package_write import package_file_name, write_package
 from model.store import Store
+from ui.folders import nearest_existing
 from ui.settings import UiSettings
 
 _COLOURS = {NEW: "#1b5e20", NEWER: "#0d47a1", OLDER: "#b71c1c", CONFLICT: "#b71c1c"}
@@ -122,7 +123,8 @@ class ExportPackageDialog(QDialog):
             self.name.setText(package_file_name([self.store.load(i) for i in ids], self.store.clock().date()))
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择保存交换包的文件夹", self.place.currentData() or "")
+        start = nearest_existing(self.place.currentData() or "")
+        folder = QFileDialog.getExistingDirectory(self, "选择保存交换包的文件夹", start)
         if folder:
             self.place.insertItem(0, folder, folder)
             self.place.setCurrentIndex(0)

@@ -16,7 +16,7 @@ from model.errors import JixiaoError, os_reason
 from scoring.result import severity_label
 from model.form import Form
 from model.store import Store
-from ui.folders import export_folder
+from ui.folders import export_folder, nearest_existing
 from ui.settings import UiSettings
 
 
@@ -67,7 +67,8 @@ class ReportDialog(QDialog):
         self.resize(560, 240)
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "选择保存报告的文件夹", self.folder.text())
+        start = nearest_existing(self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(self, "选择保存报告的文件夹", start)
         if chosen:
             self.folder.setText(chosen)
 

@@ -78,3 +78,22 @@ def test_exports_and_reports_default_to_a_folder_in_the_documents(settings: UiSe
     from ui.folders import export_folder
 
     assert export_folder(settings) == documents() / "绩效自评导出"
+
+
+def test_a_missing_documents_folder_is_never_a_start_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Started in a folder that does not exist, Qt's chooser typed its name as a file name (point 18)."""
+    from PySide6.QtCore import QStandardPaths
+
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(tmp_path / "Documents"))
+    monkeypatch.setattr(Path, "home", lambda: tmp_path)
+    assert documents() == tmp_path
+    (tmp_path / "Documents").mkdir()
+    assert documents() == tmp_path / "Documents"
+
+
+def test_a_folder_not_made_yet_starts_the_chooser_in_its_nearest_existing_parent(tmp_path: Path) -> None:
+    from ui.folders import nearest_existing
+
+    assert nearest_existing(tmp_path / "我的文档" / "绩效自评导出") == str(tmp_path)
+    assert nearest_existing(tmp_path) == str(tmp_path)
+    assert nearest_existing("") == str(documents())
