@@ -15,6 +15,9 @@ from typing import Protocol
 from model.errors import JixiaoError
 from model.form import KINDS, Form
 from model.signoff import status
+from scoring.values.units import money_factor
+
+WAN = Decimal(10000)  # 元 in one 万元
 
 TITLE = "预算绩效自评汇总表"
 # No 版本 column: stored revision numbers meant nothing to the bureau (issue #15).
@@ -178,7 +181,7 @@ def _money(form: Form) -> tuple[Decimal | None, Decimal | None]:
     if form.funds is None or not form.funds.rows:
         return None, None
     total = form.funds.rows[0]
-    scale = Decimal(10000) if form.currency == "元" else Decimal(1)
+    scale = WAN / (money_factor(form.currency) or WAN)  # amounts shown in 万元
 
     def wan(value: float | int | None) -> Decimal | None:
         return None if value is None else Decimal(str(value)) / scale

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from scoring.values.units import money_factor
 from typing import TYPE_CHECKING
 
 from model.form import DataRow, DataSection, Form
@@ -85,7 +86,7 @@ def _column(section: DataSection, year: int, word: str) -> int | None:
 
 
 def _factor(currency: str) -> Decimal:
-    return Decimal(10000) if currency == "万元" else Decimal(1)
+    return money_factor(currency) or Decimal(1)
 
 
 def _section_factor(section: DataSection) -> Decimal:

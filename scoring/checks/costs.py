@@ -14,11 +14,11 @@ from scoring.checks._common import (
 )
 from scoring.context import Context, LeafView
 from scoring.result import Finding
+from scoring.values.units import money_factor
 
 _PER_UNIT_MARKS = ("/人", "/户", "/次", "/件", "/名", "每人", "每户", "人均", "户均")
 _FAR_BELOW = Decimal("0.5")  # profile setting cost_far_below
 _MIN_SHARED = 3  # characters a cost name and a quantity name must share to be paired
-_TO_BASE = {"万元": Decimal(10000), "元": Decimal(1)}
 
 
 def _per_unit(lv: LeafView) -> bool:
@@ -53,7 +53,7 @@ def _budget(ctx: Context) -> Decimal | None:
         return None
     total = funds.rows[0]
     amount = dec(total.annual) if dec(total.annual) is not None else dec(total.initial)
-    factor = _TO_BASE.get(ctx.form.currency)
+    factor = money_factor(ctx.form.currency)
     return None if amount is None or factor is None else amount * factor
 
 
@@ -78,7 +78,7 @@ def goal_check(ctx: Context, rows: list[LeafView]) -> Iterator[Finding]:
     if total <= budget:
         return
     unit = ctx.form.currency
-    scale = _TO_BASE[unit]
+    scale = money_factor(unit) or Decimal(1)
     shown = " + ".join(f"{fmt(c.target.value / scale)}×{fmt(q.target.value)}"  # type: ignore[operator]
                        for c, q in terms)
     where = terms[0][0].path[:-1]

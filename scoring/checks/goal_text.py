@@ -17,6 +17,7 @@ from scoring.checks._common import count_unit, dec, fmt, label, leaves_by_goal
 from scoring.context import Context, LeafView
 from scoring.result import Finding
 from scoring.values.prose import Mention, keywords, mentions
+from scoring.values.units import money_factor
 
 _FIELDS = (("expected", "年度目标", "target", "年度指标值"), ("achieved", "实际完成情况", "actual", "实际完成值"))
 _BUDGET_WORDS = ("预算", "安排", "批复", "下达", "资金总额", "总投资")
@@ -95,7 +96,7 @@ def _money_findings(ctx: Context, where: str, m: Mention) -> Iterator[Finding]:
         column, figure = "initial", dec(total.initial)
     if figure is None:
         return
-    factor = Decimal(10000) if ctx.form.currency == "万元" else Decimal(1)
+    factor = money_factor(ctx.form.currency) or Decimal(1)
     if _agrees(m, figure * factor):
         return
     title = {"annual": "全年预算数", "initial": "年初预算数", "executed": "全年执行数"}[column]

@@ -14,10 +14,10 @@ from model.form import Form, Group, Leaf, Node
 from scoring.narrative.basic import ROWS, figure, staff
 from scoring.result import Result
 from scoring.rounding import percent_text, q2, score_text, to_decimal
+from scoring.values.units import money_factor
 
 KIND_NAMES = {"project_self_eval": "项目支出绩效自评表", "dept_self_eval": "部门整体支出绩效自评表",
               "dept_basic_data": "基础数据表", "evaluation": "绩效评价评分表", "project_target": "项目绩效目标表"}
-MONEY_FACTOR = {"万元": Decimal(10_000), "元": Decimal(1)}
 _COUNT = re.compile(r"^\s*([≥≤><=＞＜＝]*)\s*(\d+(?:\.\d+)?)\s*(万?)([^\d\s%]{0,3})")
 _PERCENT = re.compile(r"^\s*[≥≤><=＞＜＝]*\s*(\d+(?:\.\d+)?)\s*[%％]")
 _PREFIX = re.compile(r"^[\s\d、.．：:（）()]+")
@@ -64,11 +64,11 @@ def clean(name: str) -> str:
 
 def _money(form: Form, value: object) -> Decimal | None:
     d = to_decimal(value)
-    return None if d is None else d * MONEY_FACTOR.get(form.currency, Decimal(1))
+    return None if d is None else d * (money_factor(form.currency) or Decimal(1))
 
 
 def _money_shown(form: Form, value: Decimal | None) -> str:
-    return "未填写" if value is None else f"{format(q2(value / MONEY_FACTOR.get(form.currency, Decimal(1))), 'f')}{form.currency}"
+    return "未填写" if value is None else f"{format(q2(value / (money_factor(form.currency) or Decimal(1))), 'f')}{form.currency}"
 
 
 def money_fact(form: Form, attr: str, raw: object, where: str) -> Fact | None:

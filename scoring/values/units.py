@@ -86,6 +86,12 @@ def match_unit(tail: str) -> UnitMatch | None:
     return UnitMatch(unit, family, factor)
 
 
+def money_factor(unit: str | None) -> Decimal | None:
+    """元 in one `unit` of money (万元 → 10000, 元 → 1); None when `unit` is not a money unit."""
+    known = _SIMPLE_UNITS.get(unit or "")
+    return known[2] if known is not None and known[1] == "money" else None
+
+
 def money_base(unit: str) -> str:
     """The money unit with its size prefix dropped (万元/人 -> 元/人), to compare unit costs."""
     for prefix in ("千元", "万元", "亿元"):
