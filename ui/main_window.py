@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QUnd
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QToolBar,
                                QVBoxLayout, QWidget)
 
+from model import tree
 from model.errors import JixiaoError
 from model.form import Form
 from model.places import place_text
@@ -748,8 +749,8 @@ class MainWindow(QMainWindow):
         """Write the open cell editor's text to the draft file (clear it when no cell is open)."""
         if self.drafts is None:
             return
-        tree = self.editor.tree_view if self.editor is not None else None
-        typed = tree.open_editor_text() if tree is not None else None
+        view = self.editor.tree_view if self.editor is not None else None
+        typed = view.open_editor_text() if view is not None else None
         if typed is None or self.session is None or not self.session.form.id:
             self.drafts.clear()
             return
@@ -757,30 +758,10 @@ class MainWindow(QMainWindow):
         item = self.session.item(node_id)
         name = getattr(item, "name", None) or getattr(item, "title", "") or "（未命名指标）"
         place = f"“{name}”的{place_text((), field)}"
-        self.drafts.save(Draft(self.session.form.id, self._row_path(node_id), field, text, place))
-
-    def _row_path(self, node_id: int) -> tuple[int, ...]:
-        """A row's position path (goal index, then child indexes): stable across loads, unlike ids."""
-        assert self.session is not None
-        path: list[int] = []
-        item_id: int | None = node_id
-        while item_id is not None:
-            parent, row = self.session.parent_and_row(item_id)
-            path.insert(0, row)
-            item_id = parent
-        return tuple(path)
-
-    def _row_at(self, path: tuple[int, ...]) -> int | None:
-        """The id of the row at a position path (None when the form no longer has it)."""
-        assert self.session is not None
-        children: list[object] = list(self.session.form.goals)
-        item: object = None
-        for index in path:
-            if not 0 <= index < len(children):
-                return None
-            item = children[index]
-            children = list(getattr(item, "children", []))
-        return getattr(item, "id", None)
+        where = tree.position(self.session.form, node_id)
+        if where is None:
+            return
+        self.drafts.save(Draft(self.session.form.id, where, field, text, place))
 
     def offer_draft(self) -> bool:
         """After a crash: offer back the text that was being typed in a cell; True when put back."""
@@ -796,9 +777,11 @@ class MainWindow(QMainWindow):
                        yes="恢复这段内容", no="不要了", title="恢复未确认的输入",
                        detail="选择“恢复这段内容”会把它填回原来的格子（可以用 Ctrl+Z 撤销）。"):
             return False
-        if not self.open_form(draft.form_id) or self.editor is None or self.editor.tree_view is None:
+        if (not self.open_form(draft.form_id) or self.session is None or self.editor is None
+                or self.editor.tree_view is None):
             return False
-        node_id = self._row_at(draft.row)
+        row = tree.item_at(self.session.form, draft.row)
+        node_id = row.id if row is not None else None
         if node_id is None:
             self.statusBar().showMessage("那一行已经不在了，未能恢复。", 8000)
             return False
